@@ -1,1 +1,12 @@
-package org.initlab; public class Main { public static void main(String[] a){ System.out.println(org.nd4j.linalg.factory.Nd4j.create(new float[]{1,2,3}).sumNumber()); } }
+package org.initlab;
+
+import org.initlab.cli.Cli;
+
+/** Entry point; not an {@code Application}, so the jar runs from a plain classpath. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(Cli.run(args));
+    }
+}

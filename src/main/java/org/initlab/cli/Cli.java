@@ -1,0 +1,39 @@
+package org.initlab.cli;
+
+import java.io.PrintWriter;
+import org.initlab.data.DataException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless commands; with no command, the lab window opens. */
+@Command(name = "initlab", mixinStandardHelpOptions = true, version = "InitLab 0.1",
+    description = "A laboratory for seeing how weight initialization shapes a neural network.",
+    subcommands = {StatsCommand.class, BenchCommand.class})
+public final class Cli implements Runnable {
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setParameterExceptionHandler((e, a) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("initlab: " + e.getMessage() + " (see --help)");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((e, c, p) -> {
+            c.getErr().println("initlab: " + oneLine(e));
+            if (System.getenv("INITLAB_DEBUG") != null) e.printStackTrace();
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    /** The user's sentence for an error: the message of bad input, else the exception's kind. */
+    public static String oneLine(Throwable e) {
+        if (e instanceof DataException || e instanceof IllegalArgumentException) return e.getMessage();
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+    }
+}

@@ -1,0 +1,63 @@
+package org.initlab.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.initlab.init.InitSpec;
+import org.initlab.init.Initializer;
+import org.initlab.nn.ModelSpec;
+import org.initlab.nn.Sequential;
+import org.initlab.stats.Summary;
+import org.initlab.stats.TensorStats;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The same model freshly initialized with seeds 0..n-1 on one batch: each figure is reported as its
+ * mean and std across seeds, since single runs of these numbers vary a lot.
+ */
+public final class SeedSweep {
+    /** Per module: figure name ("act_mean", ...) to its summary across seeds; weight figures only for weight layers. */
+    public record ModuleSummary(int index, String type, long[] shape, Map<String, Summary> figures) {}
+
+    public record Result(double lossMean, List<ModuleSummary> modules) {}
+
+    private SeedSweep() {}
+
+    public static Result run(ModelSpec spec, InitSpec init, Batch batch, int seeds) {
+        if (seeds <= 0) throw new IllegalArgumentException("seeds must be > 0 (got " + seeds + ")");
+        Sequential model = spec.build(DataType.FLOAT);
+        Stepper stepper = new Stepper();
+        List<StepResult> runs = new ArrayList<>();
+        for (int s = 0; s < seeds; s++) {
+            Initializer.init(model, init, s, batch.x());
+            StepResult r = stepper.step(model, batch, spec.lossFunction(), true);
+            String bad = r.firstNonFinite();
+            if (bad != null) throw new IllegalArgumentException("seed " + s + ": " + bad);
+            runs.add(r);
+        }
+        List<ModuleSummary> modules = new ArrayList<>();
+        for (int i = 0; i < model.size(); i++) {
+            final int m = i;
+            Map<String, Summary> f = new LinkedHashMap<>();
+            f.put("act_mean", across(runs, r -> r.modules().get(m).act().mean()));
+            f.put("act_std", across(runs, r -> r.modules().get(m).act().std()));
+            f.put("grad_mean", across(runs, r -> r.modules().get(m).grad().mean()));
+            f.put("grad_std", across(runs, r -> r.modules().get(m).grad().std()));
+            ModuleStats first = runs.get(0).modules().get(m);
+            if (first.weight() != null) {
+                f.put("weight_mean", across(runs, r -> r.modules().get(m).weight().mean()));
+                f.put("weight_std", across(runs, r -> r.modules().get(m).weight().std()));
+                f.put("weight_grad_mean", across(runs, r -> r.modules().get(m).weightGrad().mean()));
+                f.put("weight_grad_std", across(runs, r -> r.modules().get(m).weightGrad().std()));
+            }
+            modules.add(new ModuleSummary(m, first.type(), first.shape(), f));
+        }
+        return new Result(across(runs, StepResult::loss).mean(), modules);
+    }
+
+    private static Summary across(List<StepResult> runs, ToDoubleFunction<StepResult> f) {
+        return Summary.of(runs.stream().mapToDouble(f).toArray());
+    }
+}

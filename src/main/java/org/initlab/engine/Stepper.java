@@ -1,0 +1,61 @@
+package org.initlab.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.initlab.nn.Layer;
+import org.initlab.nn.Loss;
+import org.initlab.nn.Sequential;
+import org.initlab.stats.TensorStats;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.ResetPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Runs exactly what one lab update does: forward, loss, backward, and the statistics of every
+ * module. Temporaries live in one ND4J workspace that is reused step after step, so a steady
+ * state allocates no new off-heap memory. Not thread-safe: one engine thread owns it.
+ */
+public final class Stepper {
+    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+        .initialSize(0).policyLearning(LearningPolicy.FIRST_LOOP).policyAllocation(AllocationPolicy.OVERALLOCATE)
+        .overallocationLimit(0.3).policyReset(ResetPolicy.BLOCK_LEFT).policySpill(SpillPolicy.REALLOCATE).build();
+
+    private final String workspaceId = "initlab-step-" + System.identityHashCode(this);
+
+    /** @param withWeightStats also summarize weights and weight gradients (the CLI does; cheap) */
+    public StepResult step(Sequential model, Batch batch, Loss loss, boolean withWeightStats) {
+        long t0 = System.nanoTime();
+        model.zeroGrad();
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
+            INDArray[] outs = model.forward(batch.x());
+            INDArray last = outs[outs.length - 1];
+            double value = loss.value(last, batch.labels());
+            INDArray[] grads = model.backward(loss.grad(last, batch.labels()));
+            List<ModuleStats> modules = new ArrayList<>(outs.length);
+            for (int i = 0; i < outs.length; i++) {
+                Layer l = model.layers().get(i);
+                TensorStats w = null, wg = null;
+                if (withWeightStats && !l.params().isEmpty()) {
+                    w = TensorStats.of(l.params().get(0).value());
+                    wg = TensorStats.of(l.params().get(0).grad());
+                }
+                modules.add(new ModuleStats(i, l.type(), outs[i].shape(), TensorStats.of(outs[i]), TensorStats.of(grads[i]), w, wg));
+            }
+            return new StepResult(value, modules, System.nanoTime() - t0);
+        }
+    }
+
+    /** Forward only, returning a detached copy of every module's output (for LSUV and tests). */
+    public List<TensorStats> forwardStats(Sequential model, INDArray x) {
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
+            List<TensorStats> out = new ArrayList<>();
+            for (INDArray o : model.forward(x)) out.add(TensorStats.of(o));
+            return out;
+        }
+    }
+}

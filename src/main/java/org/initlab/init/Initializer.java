@@ -1,0 +1,106 @@
+package org.initlab.init;
+
+import java.util.SplittableRandom;
+import org.initlab.nn.Layer;
+import org.initlab.nn.Param;
+import org.initlab.nn.Sequential;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Fills weights and biases. All randomness comes from one {@link SplittableRandom} seeded per call,
+ * layers in order, so the same spec and seed give identical weights.
+ */
+public final class Initializer {
+    private Initializer() {}
+
+    /** @param batch the images LSUV calibrates on; unused by the other schemes (may be null for them) */
+    public static void init(Sequential model, InitSpec spec, long seed, INDArray batch) {
+        init(model, spec, seed);
+        if (spec.scheme() == Scheme.LSUV) {
+            if (batch == null) throw new IllegalArgumentException("LSUV needs a batch of data to calibrate on");
+            Lsuv.apply(model, batch);
+        }
+    }
+
+    /** Every scheme from its formula; LSUV gets only its orthonormal start here. */
+    public static void init(Sequential model, InitSpec spec, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (Layer layer : model.layers()) {
+            if (layer.params().isEmpty()) continue;
+            Param w = layer.params().get(0);
+            long[] shape = w.value().shape();
+            fill(w.value(), weight(spec, shape, rng));
+            if (layer.params().size() > 1) {
+                Param b = layer.params().get(1);
+                double bound = 1 / Math.sqrt(Fans.of(shape).in());
+                fill(b.value(), spec.bias() == InitSpec.Bias.DEFAULT ? uniform(rng, (int) b.value().length(), bound) : new double[(int) b.value().length()]);
+            }
+        }
+    }
+
+    /** The weight values of one layer, row-major in PyTorch's layout. */
+    static double[] weight(InitSpec spec, long[] shape, SplittableRandom rng) {
+        int n = (int) product(shape);
+        double std = spec.weightStd(shape);
+        return switch (spec.scheme()) {
+            case PYTORCH_DEFAULT, KAIMING_UNIFORM, XAVIER_UNIFORM -> uniform(rng, n, Gains.uniformBound(std));
+            case KAIMING_NORMAL, XAVIER_NORMAL, LECUN_NORMAL -> normal(rng, n, std);
+            case ORTHOGONAL, LSUV -> orthogonal(rng, (int) shape[0], n / (int) shape[0], spec.gain());
+            case ZEROS -> new double[n];
+        };
+    }
+
+    static double[] uniform(SplittableRandom rng, int n, double bound) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = (2 * rng.nextDouble() - 1) * bound;
+        return v;
+    }
+
+    static double[] normal(SplittableRandom rng, int n, double std) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i += 2) { // Box–Muller, two at a time
+            double r = Math.sqrt(-2 * Math.log(1 - rng.nextDouble())), t = 2 * Math.PI * rng.nextDouble();
+            v[i] = std * r * Math.cos(t);
+            if (i + 1 < n) v[i + 1] = std * r * Math.sin(t);
+        }
+        return v;
+    }
+
+    /**
+     * PyTorch's orthogonal_: a [rows, cols] matrix with orthonormal rows (rows ≤ cols) or columns,
+     * from the QR of a Gaussian matrix (modified Gram–Schmidt, so R's diagonal is positive), times gain.
+     */
+    static double[] orthogonal(SplittableRandom rng, int rows, int cols, double gain) {
+        boolean transpose = rows < cols;
+        int m = Math.max(rows, cols), k = Math.min(rows, cols);
+        double[][] q = new double[k][];
+        for (int j = 0; j < k; j++) q[j] = normal(rng, m, 1);
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i < j; i++) {
+                double dot = 0;
+                for (int t = 0; t < m; t++) dot += q[i][t] * q[j][t];
+                for (int t = 0; t < m; t++) q[j][t] -= dot * q[i][t];
+            }
+            double norm = 0;
+            for (int t = 0; t < m; t++) norm += q[j][t] * q[j][t];
+            norm = Math.sqrt(norm);
+            for (int t = 0; t < m; t++) q[j][t] /= norm;
+        }
+        double[] out = new double[rows * cols];
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < cols; c++)
+                out[r * cols + c] = gain * (transpose ? q[r][c] : q[c][r]);
+        return out;
+    }
+
+    private static long product(long[] shape) {
+        long p = 1;
+        for (long d : shape) p *= d;
+        return p;
+    }
+
+    private static void fill(INDArray target, double[] values) {
+        target.assign(Nd4j.createFromArray(values).reshape(target.shape()).castTo(target.dataType()));
+    }
+}

@@ -1,0 +1,65 @@
+package org.initlab.init;
+
+import org.initlab.nn.LayerSpec;
+import org.initlab.nn.ModelSpec;
+
+/**
+ * The per-layer activation std the init formulas predict, compounding from the input's second
+ * moment: a weight layer gives Var[y] = fan_in·Var[w]·E[x²] + Var[b]; a (leaky) ReLU on a
+ * zero-mean Gaussian keeps E[f²] = (1+a²)/2·E[y²] with mean (1−a)·σ/√(2π). Pools are outside the
+ * formula: the prediction restarts there from the measured output. NaN where nothing is predicted.
+ */
+public final class Theory {
+    private Theory() {}
+
+    /**
+     * @param inputSecondMoment E[x²] of the batch fed to the model
+     * @param measuredSecondMoment E[out²] of each module as measured (used to restart after pools)
+     */
+    public static double[] std(ModelSpec model, InitSpec init, double inputSecondMoment, double[] measuredSecondMoment) {
+        var shapes = model.shapes();
+        double[] std = new double[shapes.size()];
+        double m2 = inputSecondMoment; // E[x²] of the current layer's input
+        long[] in = model.input();
+        for (int i = 0; i < std.length; i++) {
+            LayerSpec l = model.layers().get(i);
+            double mean = 0;
+            if (l instanceof LayerSpec.Conv2d c) {
+                m2 = linear(init, new long[] {c.out(), in[0], c.kernel(), c.kernel()}, c.bias(), m2);
+            } else if (l instanceof LayerSpec.Linear f) {
+                m2 = linear(init, new long[] {f.out(), in[0]}, f.bias(), m2);
+            } else if (l instanceof LayerSpec.ReLU) {
+                mean = Math.sqrt(m2 / (2 * Math.PI));
+                m2 = m2 / 2;
+            } else if (l instanceof LayerSpec.LeakyReLU r) {
+                mean = (1 - r.a()) * Math.sqrt(m2 / (2 * Math.PI));
+                m2 = m2 * (1 + r.a() * r.a()) / 2;
+            } else if (l instanceof LayerSpec.GeneralReLU g) {
+                double mu = (1 - g.leak()) * Math.sqrt(m2 / (2 * Math.PI));
+                m2 = m2 * (1 + g.leak() * g.leak()) / 2;
+                mean = mu - g.sub();
+                m2 = m2 - 2 * g.sub() * mu + g.sub() * g.sub();
+            } else if (!(l instanceof LayerSpec.Flatten)) {
+                m2 = Double.NaN;
+            }
+            if (l instanceof LayerSpec.Flatten) {
+                std[i] = i > 0 ? std[i - 1] : Math.sqrt(m2);
+            } else if (Double.isNaN(m2)) {
+                std[i] = Double.NaN;
+                m2 = measuredSecondMoment[i];
+            } else {
+                std[i] = Math.sqrt(Math.max(0, m2 - mean * mean));
+            }
+            in = shapes.get(i);
+        }
+        return std;
+    }
+
+    private static double linear(InitSpec init, long[] weightShape, boolean hasBias, double m2) {
+        if (init.scheme() == Scheme.LSUV) return 1; // LSUV calibrates every weight layer's output to unit variance
+        double w = init.weightStd(weightShape);
+        double var = Fans.of(weightShape).in() * w * w * m2;
+        if (hasBias && init.bias() == InitSpec.Bias.DEFAULT) var += 1.0 / (3 * Fans.of(weightShape).in());
+        return var;
+    }
+}

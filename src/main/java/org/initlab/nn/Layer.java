@@ -1,0 +1,26 @@
+package org.initlab.nn;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One module of a {@link Sequential}: {@code forward} keeps what {@code backward} needs;
+ * {@code backward} accumulates weight gradients and returns dL/dinput.
+ */
+public interface Layer {
+    /** PyTorch-style name of the module, e.g. {@code Conv2d}. */
+    String type();
+
+    INDArray forward(INDArray x);
+
+    /**
+     * @param needInputGrad false for the first layer: nobody uses dL/dimages, so layers may skip it
+     *                      and return null
+     */
+    INDArray backward(INDArray gradOut, boolean needInputGrad);
+
+    /** The weight first, then the bias; empty for layers without parameters. */
+    default List<Param> params() {
+        return List.of();
+    }
+}

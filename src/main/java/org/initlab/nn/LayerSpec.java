@@ -1,0 +1,187 @@
+package org.initlab.nn;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The configuration of one layer: immutable, JSON-readable ({@code {"type":"Conv2d","out":8,...}}).
+ * Input channels/features are inferred from the previous layer, as PyTorch's lazy modules do;
+ * an explicit {@code in} is checked against that.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = LayerSpec.Conv2d.class, name = "Conv2d"),
+    @JsonSubTypes.Type(value = LayerSpec.Linear.class, name = "Linear"),
+    @JsonSubTypes.Type(value = LayerSpec.ReLU.class, name = "ReLU"),
+    @JsonSubTypes.Type(value = LayerSpec.LeakyReLU.class, name = "LeakyReLU"),
+    @JsonSubTypes.Type(value = LayerSpec.GeneralReLU.class, name = "GeneralReLU"),
+    @JsonSubTypes.Type(value = LayerSpec.MaxPool2d.class, name = "MaxPool2d"),
+    @JsonSubTypes.Type(value = LayerSpec.AvgPool2d.class, name = "AvgPool2d"),
+    @JsonSubTypes.Type(value = LayerSpec.AdaptiveAvgPool2d.class, name = "AdaptiveAvgPool2d"),
+    @JsonSubTypes.Type(value = LayerSpec.Flatten.class, name = "Flatten"),
+})
+public sealed interface LayerSpec {
+    /** The output shape for an input shape without the batch dimension; throws with a reason if impossible. */
+    long[] outputShape(long[] in);
+
+    Layer build(long[] in, DataType dtype);
+
+    /** PyTorch-like one-line description, e.g. {@code Conv2d(1, 8, k=5, s=2, p=2)}. */
+    String describe(long[] in);
+
+    record Conv2d(int in, int out, int kernel, int stride, int padding, Boolean bias) implements LayerSpec {
+        public Conv2d {
+            if (stride == 0) stride = 1;
+            if (bias == null) bias = true;
+        }
+
+        public Conv2d(int out, int kernel, int stride, int padding) {
+            this(0, out, kernel, stride, padding, true);
+        }
+
+        @Override
+        public long[] outputShape(long[] s) {
+            require(s.length == 3, "Conv2d needs a [C, H, W] input, got " + Shapes.str(s) + " (remove the Flatten before it?)");
+            require(out > 0, "out channels must be > 0 (got " + out + ")");
+            require(kernel > 0, "kernel must be > 0 (got " + kernel + ")");
+            require(stride > 0, "stride must be > 0 (got " + stride + ")");
+            require(padding >= 0, "padding must be ≥ 0 (got " + padding + ")");
+            require(in <= 0 || in == s[0], "declares " + in + " input channels but receives " + s[0]);
+            long h = s[1] + 2L * padding, w = s[2] + 2L * padding;
+            require(kernel <= h && kernel <= w, "kernel " + kernel + " is larger than its padded input " + h + "×" + w);
+            return new long[] {out, (h - kernel) / stride + 1, (w - kernel) / stride + 1};
+        }
+
+        @Override
+        public Layer build(long[] s, DataType dtype) {
+            return new org.initlab.nn.Conv2d((int) s[0], out, kernel, stride, padding, bias, dtype);
+        }
+
+        @Override
+        public String describe(long[] s) {
+            return "Conv2d(" + s[0] + ", " + out + ", k=" + kernel + ", s=" + stride + ", p=" + padding + (bias ? "" : ", no bias") + ")";
+        }
+    }
+
+    record Linear(int in, int out, Boolean bias) implements LayerSpec {
+        public Linear {
+            if (bias == null) bias = true;
+        }
+
+        public Linear(int out) {
+            this(0, out, true);
+        }
+
+        @Override
+        public long[] outputShape(long[] s) {
+            require(s.length == 1, "Linear needs a flat [features] input, got " + Shapes.str(s) + " (add a Flatten before it)");
+            require(out > 0, "out features must be > 0 (got " + out + ")");
+            require(in <= 0 || in == s[0], "declares " + in + " input features but receives " + s[0]);
+            return new long[] {out};
+        }
+
+        @Override
+        public Layer build(long[] s, DataType dtype) {
+            return new org.initlab.nn.Linear((int) s[0], out, bias, dtype);
+        }
+
+        @Override
+        public String describe(long[] s) {
+            return "Linear(" + s[0] + ", " + out + (bias ? "" : ", no bias") + ")";
+        }
+    }
+
+    record ReLU() implements LayerSpec {
+        @Override public long[] outputShape(long[] s) { return s; }
+        @Override public Layer build(long[] s, DataType dtype) { return Relu.relu(); }
+        @Override public String describe(long[] s) { return "ReLU"; }
+    }
+
+    record LeakyReLU(double a) implements LayerSpec {
+        @Override
+        public long[] outputShape(long[] s) {
+            require(Double.isFinite(a), "negative slope must be a finite number");
+            return s;
+        }
+
+        @Override public Layer build(long[] s, DataType dtype) { return Relu.leaky(a); }
+        @Override public String describe(long[] s) { return "LeakyReLU(" + a + ")"; }
+    }
+
+    /** fastai's GeneralRelu; {@code maxv} null for no clamp. */
+    record GeneralReLU(double leak, double sub, Double maxv) implements LayerSpec {
+        @Override
+        public long[] outputShape(long[] s) {
+            require(Double.isFinite(leak) && Double.isFinite(sub), "leak and sub must be finite numbers");
+            return s;
+        }
+
+        @Override
+        public Layer build(long[] s, DataType dtype) {
+            return Relu.general(leak, sub, maxv == null ? Double.NaN : maxv);
+        }
+
+        @Override
+        public String describe(long[] s) {
+            return "GeneralReLU(leak=" + leak + ", sub=" + sub + (maxv == null ? "" : ", maxv=" + maxv) + ")";
+        }
+    }
+
+    record MaxPool2d(int kernel, int stride, int padding) implements LayerSpec {
+        public MaxPool2d {
+            if (stride == 0) stride = kernel;
+        }
+
+        @Override public long[] outputShape(long[] s) { return poolShape("MaxPool2d", s, kernel, stride, padding); }
+        @Override public Layer build(long[] s, DataType dtype) { return new Pool2d(true, kernel, stride, padding); }
+        @Override public String describe(long[] s) { return "MaxPool2d(k=" + kernel + ", s=" + stride + ", p=" + padding + ")"; }
+    }
+
+    record AvgPool2d(int kernel, int stride, int padding) implements LayerSpec {
+        public AvgPool2d {
+            if (stride == 0) stride = kernel;
+        }
+
+        @Override public long[] outputShape(long[] s) { return poolShape("AvgPool2d", s, kernel, stride, padding); }
+        @Override public Layer build(long[] s, DataType dtype) { return new Pool2d(false, kernel, stride, padding); }
+        @Override public String describe(long[] s) { return "AvgPool2d(k=" + kernel + ", s=" + stride + ", p=" + padding + ")"; }
+    }
+
+    record AdaptiveAvgPool2d() implements LayerSpec {
+        @Override
+        public long[] outputShape(long[] s) {
+            require(s.length == 3, "AdaptiveAvgPool2d needs a [C, H, W] input, got " + Shapes.str(s));
+            return new long[] {s[0], 1, 1};
+        }
+
+        @Override public Layer build(long[] s, DataType dtype) { return new GlobalAvgPool(); }
+        @Override public String describe(long[] s) { return "AdaptiveAvgPool2d(1)"; }
+    }
+
+    record Flatten() implements LayerSpec {
+        @Override
+        public long[] outputShape(long[] s) {
+            long n = 1;
+            for (long d : s) n *= d;
+            return new long[] {n};
+        }
+
+        @Override public Layer build(long[] s, DataType dtype) { return new org.initlab.nn.Flatten(); }
+        @Override public String describe(long[] s) { return "Flatten"; }
+    }
+
+    private static long[] poolShape(String name, long[] s, int kernel, int stride, int padding) {
+        require(s.length == 3, name + " needs a [C, H, W] input, got " + Shapes.str(s));
+        require(kernel > 0, "kernel must be > 0 (got " + kernel + ")");
+        require(stride > 0, "stride must be > 0 (got " + stride + ")");
+        require(padding >= 0 && 2 * padding <= kernel, "padding must be between 0 and kernel/2 (got " + padding + ")");
+        long h = s[1] + 2L * padding, w = s[2] + 2L * padding;
+        require(kernel <= h && kernel <= w, "kernel " + kernel + " is larger than its padded input " + h + "×" + w);
+        return new long[] {s[0], (h - kernel) / stride + 1, (w - kernel) / stride + 1};
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) throw new IllegalArgumentException(message);
+    }
+}

@@ -1,0 +1,86 @@
+package org.initlab.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** Losses over a batch; {@code grad} returns dL/doutput for the mean loss. */
+public enum Loss {
+    /** As the notebook: the output flattened to {@code [batch]} against the labels as floats. */
+    MSE {
+        @Override
+        public double value(INDArray out, INDArray labels) {
+            INDArray d = flat(out).sub(labels);
+            return d.mul(d).meanNumber().doubleValue();
+        }
+
+        @Override
+        public INDArray grad(INDArray out, INDArray labels) {
+            return flat(out).sub(labels).muli(2.0 / out.size(0)).reshape(out.shape());
+        }
+
+        private INDArray flat(INDArray out) {
+            if (out.length() != out.size(0))
+                throw new IllegalArgumentException("MSE needs one output per image, but the model outputs " + out.length() / out.size(0));
+            return out.reshape(out.size(0));
+        }
+    },
+    /** The mean of all outputs, as {@code out.mean().backward()}: a gradient for nets without labels to fit. */
+    MEAN {
+        @Override
+        public double value(INDArray out, INDArray labels) {
+            return out.meanNumber().doubleValue();
+        }
+
+        @Override
+        public INDArray grad(INDArray out, INDArray labels) {
+            return Nd4j.valueArrayOf(out.shape(), 1.0 / out.length(), out.dataType());
+        }
+    },
+    /** Softmax cross-entropy against class indices, over {@code [batch, classes]} logits. */
+    CROSS_ENTROPY {
+        @Override
+        public double value(INDArray out, INDArray labels) {
+            INDArray logp = logSoftmax(out);
+            double sum = 0;
+            for (int i = 0; i < out.size(0); i++) sum -= logp.getDouble(i, labels.getInt(i));
+            return sum / out.size(0);
+        }
+
+        @Override
+        public INDArray grad(INDArray out, INDArray labels) {
+            INDArray g = Transforms.exp(logSoftmax(out), false);
+            for (int i = 0; i < out.size(0); i++) g.putScalar(i, labels.getInt(i), g.getDouble(i, labels.getInt(i)) - 1);
+            return g.divi(out.size(0));
+        }
+
+        private INDArray logSoftmax(INDArray out) {
+            if (out.rank() != 2 || out.size(1) < 2)
+                throw new IllegalArgumentException("cross-entropy needs [batch, classes] outputs, got " + Shapes.str(out.shape()));
+            INDArray shifted = out.subColumnVector(out.max(1).reshape(out.size(0), 1));
+            INDArray lse = Transforms.log(Transforms.exp(shifted, true).sum(1), false).reshape(out.size(0), 1);
+            return shifted.subiColumnVector(lse);
+        }
+    };
+
+    public abstract double value(INDArray out, INDArray labels);
+
+    public abstract INDArray grad(INDArray out, INDArray labels);
+
+    public String id() {
+        return switch (this) {
+            case MSE -> "mse";
+            case MEAN -> "mean";
+            case CROSS_ENTROPY -> "cross-entropy";
+        };
+    }
+
+    public static Loss parse(String s) {
+        return switch (s.toLowerCase()) {
+            case "mse" -> MSE;
+            case "mean" -> MEAN;
+            case "cross-entropy", "ce", "crossentropy" -> CROSS_ENTROPY;
+            default -> throw new IllegalArgumentException("unknown loss '" + s + "' (mse, mean, cross-entropy)");
+        };
+    }
+}

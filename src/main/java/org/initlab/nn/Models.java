@@ -1,0 +1,62 @@
+package org.initlab.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The built-in models, by name. */
+public final class Models {
+    private Models() {}
+
+    private static final Map<String, Supplier<ModelSpec>> BUILT_IN = Map.of(
+        "seed4", Models::seed4, "conv1", Models::conv1, "mlp20", Models::mlp20, "cnn", Models::cnn);
+
+    public static List<String> names() {
+        return List.of("seed4", "conv1", "mlp20", "cnn");
+    }
+
+    public static ModelSpec byName(String name) {
+        var s = BUILT_IN.get(name);
+        if (s == null) throw new IllegalArgumentException("unknown model '" + name + "' (built-in: " + String.join(", ", names()) + ", or a .json file)");
+        return s.get();
+    }
+
+    /** The 02a_why_sqrt5 notebook's net: four stride-2 convs, global average pool, MSE on the labels. */
+    public static ModelSpec seed4() {
+        return new ModelSpec("seed4", List.of(
+            new LayerSpec.Conv2d(8, 5, 2, 2), new LayerSpec.ReLU(),
+            new LayerSpec.Conv2d(16, 3, 2, 1), new LayerSpec.ReLU(),
+            new LayerSpec.Conv2d(32, 3, 2, 1), new LayerSpec.ReLU(),
+            new LayerSpec.Conv2d(1, 3, 2, 1), new LayerSpec.AdaptiveAvgPool2d(), new LayerSpec.Flatten()),
+            null, "mse");
+    }
+
+    /** The notebook's single layer l1 = Conv2d(1, 32, 5) and its ReLU; backward from the mean of the outputs. */
+    public static ModelSpec conv1() {
+        return new ModelSpec("conv1", List.of(new LayerSpec.Conv2d(32, 5, 1, 0), new LayerSpec.ReLU()), null, "mean");
+    }
+
+    /** 20 × (Linear(→256) ReLU) on flattened images: the deep stack of 02b. */
+    public static ModelSpec mlp20() {
+        List<LayerSpec> l = new ArrayList<>();
+        l.add(new LayerSpec.Flatten());
+        for (int i = 0; i < 20; i++) {
+            l.add(new LayerSpec.Linear(256));
+            l.add(new LayerSpec.ReLU());
+        }
+        l.add(new LayerSpec.Linear(10));
+        return new ModelSpec("mlp20", l, null, "cross-entropy");
+    }
+
+    /** A small classifier (06's conv layers) for training: ~98 % after one epoch. */
+    public static ModelSpec cnn() {
+        return new ModelSpec("cnn", List.of(
+            new LayerSpec.Conv2d(8, 5, 2, 2), new LayerSpec.ReLU(),
+            new LayerSpec.Conv2d(16, 3, 2, 1), new LayerSpec.ReLU(),
+            new LayerSpec.Conv2d(32, 3, 2, 1), new LayerSpec.ReLU(),
+            new LayerSpec.Conv2d(32, 3, 2, 1), new LayerSpec.ReLU(),
+            new LayerSpec.AdaptiveAvgPool2d(), new LayerSpec.Flatten(), new LayerSpec.Linear(10)),
+            null, "cross-entropy");
+    }
+}

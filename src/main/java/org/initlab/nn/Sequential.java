@@ -1,0 +1,48 @@
+package org.initlab.nn;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Layers in a row. {@link #forward} returns every module's output (index i = output of layer i),
+ * {@link #backward} every module's output-gradient, so statistics can be taken from outside.
+ */
+public final class Sequential {
+    private final ModelSpec spec;
+    private final List<Layer> layers;
+    private final List<long[]> outShapes;
+
+    Sequential(ModelSpec spec, List<Layer> layers, List<long[]> outShapes) {
+        this.spec = spec;
+        this.layers = List.copyOf(layers);
+        this.outShapes = List.copyOf(outShapes);
+    }
+
+    public ModelSpec spec() { return spec; }
+    public List<Layer> layers() { return layers; }
+    public int size() { return layers.size(); }
+
+    /** Output shape of layer i without the batch dimension. */
+    public long[] outShape(int i) { return outShapes.get(i).clone(); }
+
+    public INDArray[] forward(INDArray x) {
+        INDArray[] outs = new INDArray[layers.size()];
+        for (int i = 0; i < outs.length; i++) x = outs[i] = layers.get(i).forward(x);
+        return outs;
+    }
+
+    /** @return dL/d(output of layer i) for each i */
+    public INDArray[] backward(INDArray gradLast) {
+        INDArray[] grads = new INDArray[layers.size()];
+        INDArray g = gradLast;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            grads[i] = g;
+            g = layers.get(i).backward(g, i > 0);
+        }
+        return grads;
+    }
+
+    public void zeroGrad() {
+        for (Layer l : layers) for (Param p : l.params()) p.zeroGrad();
+    }
+}

@@ -1,0 +1,118 @@
+package org.initlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The headless contract: JSON shapes, and one line with a non-zero exit for nonsense. */
+class CliTest {
+    static final String DATA = System.getProperty("initlab.data", "data/mnist");
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true));
+            System.setErr(new PrintStream(err, true));
+            int code = Cli.run(args);
+            return new Run(code, out.toString(), err.toString());
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void statsPrintsTheContractedJson() throws Exception {
+        Run r = run("stats", "--model", "seed4", "--init", "kaiming-uniform", "--a", "0", "--mode", "fan_in", "--bias", "zero",
+            "--batch", "50", "--split", "test", "--offset", "10", "--seeds", "3", "--format", "json", "--data", DATA);
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("seed4", j.get("model").asText());
+        assertEquals("kaiming-uniform", j.at("/init/scheme").asText());
+        assertEquals("zero", j.at("/init/bias").asText());
+        assertEquals(50, j.get("batch").asInt());
+        assertEquals(3, j.get("seeds").asInt());
+        assertEquals("mse", j.get("loss").asText());
+        JsonNode mods = j.get("modules");
+        assertEquals(9, mods.size());
+        assertEquals("[50,8,14,14]", mods.get(0).get("shape").toString());
+        assertTrue(mods.get(0).at("/weight_std/mean").asDouble() > 0);
+        assertTrue(mods.get(0).at("/act_std/std").asDouble() > 0, "varies across seeds");
+        assertFalse(mods.get(1).has("weight_std"), "ReLU has no weights");
+        assertEquals("ReLU", mods.get(1).get("type").asText());
+    }
+
+    @Test
+    void tableFormatIsReadable() {
+        Run r = run("stats", "--seeds", "2", "--format", "table", "--data", DATA);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("AdaptiveAvgPool2d") && r.out().contains("act_std"), r.out());
+    }
+
+    @Test
+    void benchReportsPercentiles() throws Exception {
+        Run r = run("bench", "--iters", "5", "--warmup", "1", "--data", DATA);
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertTrue(j.at("/ms_per_step/median").asDouble() > 0);
+        assertEquals("forward+backward+stats", j.get("step").asText());
+        assertTrue(j.get("backend").asText().startsWith("CPU"), j.get("backend").asText());
+    }
+
+    @Test
+    void nonsenseGetsOneLineAndNonZeroExit(@TempDir Path tmp) throws Exception {
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "{\"layers\":[{\"type\":\"Conv2d\",\"out\":\"eight\"}]}");
+        Path unknown = tmp.resolve("unknown.json");
+        Files.writeString(unknown, "{\"layers\":[{\"type\":\"Dropout\"}]}");
+        Path impossible = tmp.resolve("impossible.json");
+        Files.writeString(impossible, "{\"layers\":[{\"type\":\"Conv2d\",\"out\":8,\"kernel\":40}]}");
+        String[][] cases = {
+            {"frobnicate"},
+            {"stats", "--wat"},
+            {"stats", "--batch", "ten"},
+            {"stats", "--batch", "-5"},
+            {"stats", "--model", "resnet9000"},
+            {"stats", "--init", "magic"},
+            {"stats", "--split", "holdout"},
+            {"stats", "--mode", "fan_sideways"},
+            {"stats", "--a", "NaN"},
+            {"stats", "--offset", "9990", "--batch", "100"},
+            {"stats", "--data", tmp.resolve("missing").toString()},
+            {"stats", "--model", bad.toString()},
+            {"stats", "--model", unknown.toString()},
+            {"stats", "--model", impossible.toString()},
+            {"bench", "--iters", "0"},
+        };
+        for (String[] c : cases) {
+            String[] args = c[0].equals("frobnicate") ? c : append(c, "--data", DATA);
+            if (String.join(" ", c).contains("--data")) args = c;
+            Run r = run(args);
+            String what = String.join(" ", c);
+            assertNotEquals(0, r.code(), what);
+            assertEquals(1, r.err().strip().lines().count(), what + " → " + r.err());
+            assertFalse(r.err().contains("\tat "), what + " printed a stack trace");
+        }
+        assertTrue(run("stats", "--model", bad.toString()).err().contains("field 'layers[0].out'"));
+        assertTrue(run("stats", "--model", impossible.toString(), "--data", DATA).err().contains("layer 0 (Conv2d): kernel 40"));
+    }
+
+    private static String[] append(String[] a, String... more) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + more.length);
+        System.arraycopy(more, 0, r, a.length, more.length);
+        return r;
+    }
+}

@@ -31,12 +31,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "json", description = "json or table")
     StatsCommand.Format format;
 
+    @Option(names = "--threads", description = "compute threads (default: OMP_NUM_THREADS, else 1)")
+    Integer threads;
+
     @Override
     public Integer call() throws Exception {
         opts.validate();
         if (iters <= 0 || warmup < 0) throw new IllegalArgumentException("--iters must be > 0 and --warmup ≥ 0");
         ModelSpec spec = opts.modelSpec();
         Mnist data = opts.loadData();
+        if (threads != null) Backend.threads(threads);
         Batch batch = Batch.of(data, opts.splitValue(), opts.offset, opts.batch, DataType.FLOAT);
         Sequential model = spec.build(DataType.FLOAT);
         Initializer.init(model, opts.initSpec(), 0, batch.x());

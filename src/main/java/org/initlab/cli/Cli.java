@@ -27,7 +27,12 @@ public final class Cli implements Runnable {
             if (System.getenv("INITLAB_DEBUG") != null) e.printStackTrace();
             return 1;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Throwable e) { // an Error (a native library that failed to load, memory) still gets one line
+            System.err.println("initlab: " + oneLine(e));
+            return 1;
+        }
     }
 
     /** The user's sentence for an error: the message of bad input, else the exception's kind. */

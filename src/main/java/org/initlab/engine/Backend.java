@@ -1,10 +1,32 @@
 package org.initlab.engine;
 
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /** What computes: CPU (with oneDNN where the native build has it) or GPU, and the thread count. */
 public final class Backend {
+    private static volatile boolean configured;
+
     private Backend() {}
+
+    /**
+     * One compute thread unless OMP_NUM_THREADS says otherwise: on a 2-core machine that also runs
+     * the UI (and often a browser), OpenMP's spinning second thread made steps up to 15× slower
+     * when the other core was busy (see README, bench).
+     */
+    public static synchronized void configure() {
+        if (configured) return;
+        String env = System.getenv("OMP_NUM_THREADS");
+        threads(env == null || !env.matches("\\d+") ? 1 : Math.max(1, Integer.parseInt(env)));
+    }
+
+    public static synchronized void threads(int n) {
+        if (n < 1) throw new IllegalArgumentException("threads must be ≥ 1 (got " + n + ")");
+        Nd4j.getBackend(); // loads the natives that NativeOpsHolder reads its settings from
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
+        Nd4j.factory().blas().setMaxThreads(n);
+        configured = true;
+    }
 
     public static String describe() {
         var env = Nd4j.getExecutioner().getEnvironmentInformation();
@@ -12,17 +34,15 @@ public final class Backend {
         boolean gpu = backend.toLowerCase().contains("cuda");
         if (gpu) return "GPU (ND4J CUDA)";
         String threads = String.valueOf(env.getOrDefault("omp.threads", "?"));
-        boolean onednn = Nd4j.getExecutioner().getClass().getName().contains("Native") && hasOneDnn();
-        return "CPU (ND4J" + (onednn ? " + oneDNN" : "") + ", " + threads + " thread" + ("1".equals(threads) ? "" : "s") + ")";
+        String helpers = Nd4j.getEnvironment().helpersAllowed() && oneDnnBuild() ? " + oneDNN" : "";
+        return "CPU (ND4J" + helpers + ", " + threads + " thread" + ("1".equals(threads) ? "" : "s") + ")";
     }
 
-    private static boolean hasOneDnn() {
-        try {
-            Class<?> c = Class.forName("org.nd4j.nativeblas.Nd4jCpu$Environment");
-            Object e = c.getMethod("getInstance").invoke(null);
-            return (boolean) c.getMethod("helpersAllowed").invoke(e);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return false;
-        }
+    /** The oneDNN native builds carry "onednn" in their classifier, hence in their natives' resource path. */
+    private static boolean oneDnnBuild() {
+        for (String ext : new String[] {"-onednn", "-onednn-avx2", "-onednn-avx512"})
+            if (Backend.class.getResource("/org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64" + ext + "/") != null
+                || Backend.class.getResource("/org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64" + ext + "/libnd4jcpu.so") != null) return true;
+        return false;
     }
 }

@@ -27,6 +27,10 @@ public final class Stepper {
 
     private final String workspaceId = "initlab-step-" + System.identityHashCode(this);
 
+    public Stepper() {
+        Backend.configure();
+    }
+
     /** @param withWeightStats also summarize weights and weight gradients (the CLI does; cheap) */
     public StepResult step(Sequential model, Batch batch, Loss loss, boolean withWeightStats) {
         long t0 = System.nanoTime();

@@ -41,6 +41,10 @@ public final class Conv2d implements Layer {
 
     @Override
     public INDArray backward(INDArray gradOut, boolean needInputGrad) {
+        if (!needInputGrad && Floats.fast(x)) {
+            weightGradOnly(gradOut);
+            return null;
+        }
         INDArray gx = Nd4j.createUninitialized(x.dataType(), x.shape());
         INDArray gw = Nd4j.createUninitialized(x.dataType(), weight.value().shape());
         List<INDArray> inputs = new ArrayList<>(List.of(inputs(x)));
@@ -57,6 +61,49 @@ public final class Conv2d implements Layer {
         weight.grad().addi(gw);
         if (gb != null) bias.grad().addi(gb);
         return needInputGrad ? gx : null;
+    }
+
+    private float[] xs, gs, cols, gT;
+
+    /**
+     * The first layer's backward: dL/dimages is never used, but conv2d_bp would compute it (most of
+     * its time for a 1-channel input). Instead one gemm: dW[O, C·k·k] = gᵀ[O, N·P] · patches[N·P, C·k·k],
+     * with the patches (im2col) and the transposed gradient laid out by plain Java loops.
+     */
+    private void weightGradOnly(INDArray g) {
+        int n = (int) x.size(0), c = (int) x.size(1), h = (int) x.size(2), w = (int) x.size(3);
+        int o = (int) g.size(1), oh = (int) g.size(2), ow = (int) g.size(3), p = oh * ow, ckk = c * kernel * kernel;
+        xs = Floats.read(x, xs);
+        if (cols == null || cols.length < n * p * ckk) cols = new float[n * p * ckk];
+        int k = 0;
+        for (int b = 0; b < n; b++)
+            for (int i = 0; i < oh; i++)
+                for (int j = 0; j < ow; j++)
+                    for (int ch = 0; ch < c; ch++) {
+                        int base = (b * c + ch) * h * w;
+                        for (int u = 0; u < kernel; u++) {
+                            int yy = i * stride - padding + u;
+                            for (int v = 0; v < kernel; v++) {
+                                int xx = j * stride - padding + v;
+                                cols[k++] = yy >= 0 && yy < h && xx >= 0 && xx < w ? xs[base + yy * w + xx] : 0f;
+                            }
+                        }
+                    }
+        gs = Floats.read(g, gs);
+        if (gT == null || gT.length < n * p * o) gT = new float[n * p * o];
+        double[] gb = new double[o];
+        for (int b = 0; b < n; b++)
+            for (int ch = 0; ch < o; ch++) {
+                int src = (b * o + ch) * p, dst = (ch * n + b) * p;
+                System.arraycopy(gs, src, gT, dst, p);
+                for (int q = 0; q < p; q++) gb[ch] += gs[src + q];
+            }
+        INDArray patches = Nd4j.createUninitialized(x.dataType(), (long) n * p, ckk);
+        INDArray gradT = Nd4j.createUninitialized(x.dataType(), o, (long) n * p);
+        Floats.write(cols, patches);
+        Floats.write(gT, gradT);
+        Nd4j.gemm(gradT, patches, weight.grad().reshape(o, ckk), false, false, 1.0, 1.0);
+        if (bias != null) bias.grad().addi(Nd4j.createFromArray(gb).castTo(x.dataType()));
     }
 
     private INDArray[] inputs(INDArray x) {

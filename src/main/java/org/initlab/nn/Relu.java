@@ -7,12 +7,14 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * fastai's GeneralRelu: {@code min(leaky_relu(x, leak) - sub, maxv)}. ReLU and LeakyReLU are the
- * special cases (sub 0, no maxv) and keep their own names.
+ * special cases (sub 0, no maxv) and keep their own names. Float tensors go through one Java loop
+ * each way; double tensors (gradient checks) through ND4J's ops — a test keeps the two equal.
  */
 public final class Relu implements Layer {
     private final String type;
     private final double leak, sub, maxv; // maxv NaN: no clamp
     private INDArray x, out;
+    private float[] xs, ys, gs;
 
     private Relu(String type, double leak, double sub, double maxv) {
         this.type = type;
@@ -31,9 +33,21 @@ public final class Relu implements Layer {
     public INDArray forward(INDArray x) {
         this.x = x;
         out = Nd4j.createUninitialized(x.dataType(), x.shape());
-        Nd4j.exec(new org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU(x, out, leak));
-        if (sub != 0) out.subi(sub);
-        if (!Double.isNaN(maxv)) Transforms.min(out, maxv, false);
+        if (Floats.fast(x)) {
+            xs = Floats.read(x, xs);
+            int n = (int) x.length();
+            if (ys == null || ys.length < n) ys = new float[n];
+            float a = (float) leak, s = (float) sub, m = Double.isNaN(maxv) ? Float.POSITIVE_INFINITY : (float) maxv;
+            for (int i = 0; i < n; i++) {
+                float v = xs[i];
+                ys[i] = Math.min(Math.max(v, 0) + a * Math.min(v, 0) - s, m); // branch-free: signs are random
+            }
+            Floats.write(ys, out);
+        } else {
+            Nd4j.exec(new org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU(x, out, leak));
+            if (sub != 0) out.subi(sub);
+            if (!Double.isNaN(maxv)) Transforms.min(out, maxv, false);
+        }
         return out;
     }
 
@@ -41,8 +55,16 @@ public final class Relu implements Layer {
     public INDArray backward(INDArray g, boolean needInputGrad) {
         if (!needInputGrad) return null;
         INDArray gx = Nd4j.createUninitialized(x.dataType(), x.shape());
-        Nd4j.exec(new LeakyReLUBp(x, g, gx, leak));
-        if (!Double.isNaN(maxv)) gx.muli(out.lt(maxv).castTo(x.dataType())); // clamped entries pass no gradient
+        if (Floats.fast(x)) { // xs and ys still hold this step's input and output
+            gs = Floats.read(g, gs);
+            int n = (int) x.length();
+            float a = (float) leak, m = Double.isNaN(maxv) ? Float.POSITIVE_INFINITY : (float) maxv;
+            for (int i = 0; i < n; i++) gs[i] = ys[i] < m ? (xs[i] > 0 ? gs[i] : a * gs[i]) : 0; // clamped: no gradient
+            Floats.write(gs, gx);
+        } else {
+            Nd4j.exec(new LeakyReLUBp(x, g, gx, leak));
+            if (!Double.isNaN(maxv)) gx.muli(out.lt(maxv).castTo(x.dataType()));
+        }
         return gx;
     }
 }

@@ -1,0 +1,84 @@
+package org.initlab.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.initlab.stats.TensorStats;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Float tensors take Java-loop fast paths (activations, pools, the first layer's weight-only
+ * backward, statistics); the finite-difference checks run in double through ND4J's ops. These
+ * tests hold the fast paths equal to the checked ones.
+ */
+class FastPathTest {
+    private static INDArray[] both(INDArray d) {
+        return new INDArray[] {d, d.castTo(DataType.FLOAT)};
+    }
+
+    private static void assertClose(INDArray expected, INDArray actual, double tol) {
+        assertArrayEquals(expected.castTo(DataType.DOUBLE).ravel().toDoubleVector(), actual.castTo(DataType.DOUBLE).ravel().toDoubleVector(), tol);
+    }
+
+    @Test
+    void activationsAgreeInFloatAndDouble() {
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 4, 3, 5, 5).muli(3), g = Nd4j.randn(DataType.DOUBLE, 4, 3, 5, 5);
+        for (java.util.function.Supplier<Relu> make : java.util.List.<java.util.function.Supplier<Relu>>of(
+            Relu::relu, () -> Relu.leaky(0.2), () -> Relu.general(0.1, 0.4, 2.0))) {
+            Relu d = make.get(), f = make.get();
+            INDArray[] xs = both(x), gs = both(g);
+            assertClose(d.forward(xs[0]), f.forward(xs[1]), 1e-5);
+            assertClose(d.backward(gs[0], true), f.backward(gs[1], true), 1e-5);
+        }
+    }
+
+    @Test
+    void globalPoolAgreesInFloatAndDouble() {
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 3, 4, 5, 6), g = Nd4j.randn(DataType.DOUBLE, 3, 4, 1, 1);
+        GlobalAvgPool d = new GlobalAvgPool(), f = new GlobalAvgPool();
+        assertClose(d.forward(x), f.forward(x.castTo(DataType.FLOAT)), 1e-5);
+        assertClose(d.backward(g, true), f.backward(g.castTo(DataType.FLOAT), true), 1e-6);
+    }
+
+    @Test
+    void firstLayerWeightGradientMatchesConv2dBp() {
+        for (int[] cfg : new int[][] {{1, 8, 5, 2, 2}, {3, 4, 3, 1, 1}, {2, 5, 3, 2, 0}}) {
+            Conv2d full = new Conv2d(cfg[0], cfg[1], cfg[2], cfg[3], cfg[4], true, DataType.FLOAT);
+            Conv2d first = new Conv2d(cfg[0], cfg[1], cfg[2], cfg[3], cfg[4], true, DataType.FLOAT);
+            INDArray w = Nd4j.randn(DataType.FLOAT, full.params().get(0).value().shape());
+            full.params().get(0).value().assign(w);
+            first.params().get(0).value().assign(w);
+            INDArray x = Nd4j.randn(DataType.FLOAT, 6, cfg[0], 11, 11);
+            INDArray out = full.forward(x);
+            first.forward(x);
+            INDArray g = Nd4j.randn(DataType.FLOAT, out.shape());
+            full.backward(g, true);
+            first.backward(g, false);
+            for (int p = 0; p < 2; p++)
+                assertClose(full.params().get(p).grad(), first.params().get(p).grad(), 2e-4);
+        }
+    }
+
+    @Test
+    void statisticsAgreeWithNd4jAndByHand() {
+        INDArray x = Nd4j.randn(DataType.FLOAT, 50, 7, 9).muli(0.2).addi(0.01);
+        TensorStats s = TensorStats.of(x);
+        assertEquals(x.meanNumber().doubleValue(), s.mean(), 1e-6);
+        assertEquals(x.stdNumber().doubleValue(), s.std(), 1e-5); // ND4J's std is the unbiased one too
+        assertEquals(x.minNumber().doubleValue(), s.min(), 0);
+        assertEquals(x.maxNumber().doubleValue(), s.max(), 0);
+        double near = 0;
+        for (float v : x.data().asFloat()) near += Math.abs(v) <= 0.05 ? 1 : 0;
+        assertEquals(near / x.length(), s.nearZero(), 1e-12);
+        assertEquals(x.length(), java.util.Arrays.stream(s.histogram()).sum());
+        TensorStats d = TensorStats.of(x.castTo(DataType.DOUBLE));
+        assertEquals(d.std(), s.std(), 1e-6);
+        assertArrayEquals(d.histogram(), s.histogram());
+        assertEquals(2.0, TensorStats.of(new double[] {1, 2, 3}).mean());
+        assertEquals(1.0, TensorStats.of(new double[] {1, 2, 3}).std(), 1e-12);
+        assertEquals(true, TensorStats.of(Nd4j.createFromArray(1f, Float.NaN, 2f)).nonFinite());
+    }
+}

@@ -1,7 +1,11 @@
 package org.initlab.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -18,7 +22,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Times one lab update (forward + loss + backward + all module statistics).")
+    description = "Times one lab update (forward + loss + backward + all module statistics) on the same batch, "
+        + "optionally per layer (--profile) and with the process's resident memory over many steps (--rss-every, --soak).")
 final class BenchCommand implements Callable<Integer> {
     @Mixin ModelOptions opts;
 
@@ -34,10 +39,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "compute threads (default: OMP_NUM_THREADS, else 1)")
     Integer threads;
 
+    @Option(names = "--profile", description = "add the time of each layer's forward, backward and statistics")
+    boolean profile;
+
+    @Option(names = "--rss-every", defaultValue = "0", description = "sample resident memory every N timed steps")
+    int rssEvery;
+
+    @Option(names = "--soak", description = "run for this many minutes instead of --iters, sampling resident memory every minute")
+    Double soakMinutes;
+
     @Override
     public Integer call() throws Exception {
         opts.validate();
-        if (iters <= 0 || warmup < 0) throw new IllegalArgumentException("--iters must be > 0 and --warmup ≥ 0");
+        if (iters <= 0 || warmup < 0 || rssEvery < 0) throw new IllegalArgumentException("--iters must be > 0, --warmup and --rss-every ≥ 0");
+        if (soakMinutes != null && !(soakMinutes > 0)) throw new IllegalArgumentException("--soak must be > 0 minutes");
         ModelSpec spec = opts.modelSpec();
         Mnist data = opts.loadData();
         if (threads != null) Backend.threads(threads);
@@ -46,26 +61,92 @@ final class BenchCommand implements Callable<Integer> {
         Initializer.init(model, opts.initSpec(), 0, batch.x());
         Stepper stepper = new Stepper();
         for (int i = 0; i < warmup; i++) stepper.step(model, batch, spec.lossFunction(), true);
-        double[] ms = new double[iters];
-        for (int i = 0; i < iters; i++) ms[i] = stepper.step(model, batch, spec.lossFunction(), true).nanos() / 1e6;
-        Arrays.sort(ms);
+
+        Stepper.Profile prof = profile ? new Stepper.Profile(model.size()) : null;
         ObjectMapper om = new ObjectMapper();
+        ArrayNode rss = om.createArrayNode();
+        long soakEnd = soakMinutes == null ? 0 : System.nanoTime() + (long) (soakMinutes * 60e9);
+        long nextSample = System.nanoTime() + 60_000_000_000L;
+        double[] ms = new double[soakMinutes == null ? iters : 1 << 20];
+        int n = 0;
+        rss.add(sample(om, 0));
+        while (soakMinutes == null ? n < iters : System.nanoTime() < soakEnd) {
+            double t = stepper.step(model, batch, spec.lossFunction(), true, prof).nanos() / 1e6;
+            ms[n % ms.length] = t;
+            n++;
+            if (soakMinutes == null ? rssEvery > 0 && n % rssEvery == 0 : System.nanoTime() >= nextSample) {
+                rss.add(sample(om, n));
+                nextSample += 60_000_000_000L;
+            }
+        }
+        if (soakMinutes != null) rss.add(sample(om, n));
+        double[] sorted = Arrays.copyOf(ms, Math.min(n, ms.length));
+        Arrays.sort(sorted);
+
         ObjectNode root = om.createObjectNode();
         root.put("model", spec.name());
         root.put("batch", opts.batch);
+        root.put("steps", n);
         ObjectNode t = root.putObject("ms_per_step");
-        t.put("median", pct(ms, 50));
-        t.put("p10", pct(ms, 10));
-        t.put("p90", pct(ms, 90));
+        t.put("median", pct(sorted, 50));
+        t.put("p10", pct(sorted, 10));
+        t.put("p90", pct(sorted, 90));
         root.put("step", "forward+backward+stats");
         root.put("backend", Backend.describe());
-        System.out.println(format == StatsCommand.Format.json ? om.writeValueAsString(root)
-            : String.format(Locale.ROOT, "%s batch %d: %.3f ms/step median (p10 %.3f, p90 %.3f) on %s",
-                spec.name(), opts.batch, pct(ms, 50), pct(ms, 10), pct(ms, 90), Backend.describe()));
+        if (prof != null) {
+            ArrayNode layers = root.putArray("profile");
+            for (int i = 0; i < model.size(); i++) {
+                ObjectNode l = layers.addObject();
+                l.put("index", i);
+                l.put("type", model.layers().get(i).type());
+                l.put("forward_ms", prof.forward()[i] / 1e6 / n);
+                l.put("backward_ms", prof.backward()[i] / 1e6 / n);
+                l.put("stats_ms", prof.stats()[i] / 1e6 / n);
+            }
+        }
+        if (rss.size() > 1) root.set("rss_mb", rss);
+        System.out.println(format == StatsCommand.Format.json ? om.writeValueAsString(root) : table(root));
         return 0;
     }
 
+    private static ObjectNode sample(ObjectMapper om, int step) {
+        ObjectNode o = om.createObjectNode();
+        o.put("step", step);
+        o.put("mb", residentMegabytes());
+        return o;
+    }
+
+    /** VmRSS from /proc (Linux); -1 where the system has none. */
+    static double residentMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status")))
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static String table(ObjectNode r) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s batch %d: %.3f ms/step median (p10 %.3f, p90 %.3f) over %d steps on %s%n",
+            r.get("model").asText(), r.get("batch").asInt(), r.at("/ms_per_step/median").asDouble(), r.at("/ms_per_step/p10").asDouble(),
+            r.at("/ms_per_step/p90").asDouble(), r.get("steps").asInt(), r.get("backend").asText()));
+        if (r.has("profile")) {
+            b.append(String.format(Locale.ROOT, "%-3s %-18s %10s %10s %10s%n", "#", "module", "forward", "backward", "stats"));
+            for (var l : r.get("profile"))
+                b.append(String.format(Locale.ROOT, "%-3d %-18s %10.3f %10.3f %10.3f ms%n", l.get("index").asInt(), l.get("type").asText(),
+                    l.get("forward_ms").asDouble(), l.get("backward_ms").asDouble(), l.get("stats_ms").asDouble()));
+        }
+        if (r.has("rss_mb")) {
+            b.append("resident memory (MB) by step:");
+            for (var s : r.get("rss_mb")) b.append(String.format(Locale.ROOT, " %d:%.0f", s.get("step").asInt(), s.get("mb").asDouble()));
+            b.append('\n');
+        }
+        return b.toString().stripTrailing();
+    }
+
     static double pct(double[] sorted, double p) {
+        if (sorted.length == 0) return Double.NaN;
         int i = (int) Math.round(p / 100 * (sorted.length - 1));
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }

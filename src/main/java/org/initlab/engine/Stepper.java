@@ -31,17 +31,29 @@ public final class Stepper {
         Backend.configure();
     }
 
+    /** Time spent per layer, summed over the steps it was passed to. */
+    public record Profile(long[] forward, long[] backward, long[] stats) {
+        public Profile(int layers) {
+            this(new long[layers], new long[layers], new long[layers]);
+        }
+    }
+
     /** @param withWeightStats also summarize weights and weight gradients (the CLI does; cheap) */
     public StepResult step(Sequential model, Batch batch, Loss loss, boolean withWeightStats) {
+        return step(model, batch, loss, withWeightStats, null);
+    }
+
+    public StepResult step(Sequential model, Batch batch, Loss loss, boolean withWeightStats, Profile profile) {
         long t0 = System.nanoTime();
         model.zeroGrad();
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
-            INDArray[] outs = model.forward(batch.x());
+            INDArray[] outs = model.forward(batch.x(), profile == null ? null : profile.forward());
             INDArray last = outs[outs.length - 1];
             double value = loss.value(last, batch.labels());
-            INDArray[] grads = model.backward(loss.grad(last, batch.labels()));
+            INDArray[] grads = model.backward(loss.grad(last, batch.labels()), profile == null ? null : profile.backward());
             List<ModuleStats> modules = new ArrayList<>(outs.length);
             for (int i = 0; i < outs.length; i++) {
+                long t = System.nanoTime();
                 Layer l = model.layers().get(i);
                 TensorStats w = null, wg = null;
                 if (withWeightStats && !l.params().isEmpty()) {
@@ -49,17 +61,9 @@ public final class Stepper {
                     wg = TensorStats.of(l.params().get(0).grad());
                 }
                 modules.add(new ModuleStats(i, l.type(), outs[i].shape(), TensorStats.of(outs[i]), TensorStats.of(grads[i]), w, wg));
+                if (profile != null) profile.stats()[i] += System.nanoTime() - t;
             }
             return new StepResult(value, modules, System.nanoTime() - t0);
-        }
-    }
-
-    /** Forward only, returning a detached copy of every module's output (for LSUV and tests). */
-    public List<TensorStats> forwardStats(Sequential model, INDArray x) {
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
-            List<TensorStats> out = new ArrayList<>();
-            for (INDArray o : model.forward(x)) out.add(TensorStats.of(o));
-            return out;
         }
     }
 }

@@ -26,18 +26,33 @@ public final class Sequential {
     public long[] outShape(int i) { return outShapes.get(i).clone(); }
 
     public INDArray[] forward(INDArray x) {
+        return forward(x, null);
+    }
+
+    /** @param nanos if not null, each layer's time is added to its slot (for {@code bench --profile}) */
+    public INDArray[] forward(INDArray x, long[] nanos) {
         INDArray[] outs = new INDArray[layers.size()];
-        for (int i = 0; i < outs.length; i++) x = outs[i] = layers.get(i).forward(x);
+        for (int i = 0; i < outs.length; i++) {
+            long t = System.nanoTime();
+            x = outs[i] = layers.get(i).forward(x);
+            if (nanos != null) nanos[i] += System.nanoTime() - t;
+        }
         return outs;
     }
 
     /** @return dL/d(output of layer i) for each i */
     public INDArray[] backward(INDArray gradLast) {
+        return backward(gradLast, null);
+    }
+
+    public INDArray[] backward(INDArray gradLast, long[] nanos) {
         INDArray[] grads = new INDArray[layers.size()];
         INDArray g = gradLast;
         for (int i = layers.size() - 1; i >= 0; i--) {
             grads[i] = g;
-            g = layers.get(i).backward(g, i > 0);
+            long t = System.nanoTime();
+            g = layers.get(i).backward(g, i > 0); // nobody needs dL/dimages
+            if (nanos != null) nanos[i] += System.nanoTime() - t;
         }
         return grads;
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.initlab.data.Mnist;
 import org.initlab.engine.Backend;
 import org.initlab.engine.Batch;
+import org.initlab.engine.MemoryEstimate;
 import org.initlab.engine.Stepper;
 import org.initlab.init.Initializer;
 import org.initlab.nn.ModelSpec;
@@ -54,6 +55,7 @@ final class BenchCommand implements Callable<Integer> {
         if (iters <= 0 || warmup < 0 || rssEvery < 0) throw new IllegalArgumentException("--iters must be > 0, --warmup and --rss-every ≥ 0");
         if (soakMinutes != null && !(soakMinutes > 0)) throw new IllegalArgumentException("--soak must be > 0 minutes");
         ModelSpec spec = opts.modelSpec();
+        MemoryEstimate.check(spec, opts.batch);
         Mnist data = opts.loadData();
         if (threads != null) Backend.threads(threads);
         Batch batch = Batch.of(data, opts.splitValue(), opts.offset, opts.batch, DataType.FLOAT);

@@ -1,6 +1,7 @@
 package org.initlab.cli;
 
 import java.io.PrintWriter;
+import org.initlab.AppLog;
 import org.initlab.data.DataException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,13 +25,14 @@ public final class Cli implements Runnable {
         });
         cl.setExecutionExceptionHandler((e, c, p) -> {
             c.getErr().println("initlab: " + oneLine(e));
-            if (System.getenv("INITLAB_DEBUG") != null) e.printStackTrace();
+            AppLog.error("initlab " + String.join(" ", args), e);
             return 1;
         });
         try {
             return cl.execute(args);
         } catch (Throwable e) { // an Error (a native library that failed to load, memory) still gets one line
             System.err.println("initlab: " + oneLine(e));
+            AppLog.error("initlab " + String.join(" ", args), e);
             return 1;
         }
     }

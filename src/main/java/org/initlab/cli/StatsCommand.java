@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.initlab.data.Mnist;
 import org.initlab.engine.Batch;
+import org.initlab.engine.MemoryEstimate;
 import org.initlab.engine.SeedSweep;
 import org.initlab.init.InitSpec;
 import org.initlab.nn.ModelSpec;
@@ -37,6 +38,7 @@ final class StatsCommand implements Callable<Integer> {
         ModelSpec spec = opts.modelSpec();
         spec.shapes();
         InitSpec init = opts.initSpec();
+        MemoryEstimate.check(spec, opts.batch);
         Mnist data = opts.loadData();
         Batch batch = Batch.of(data, opts.splitValue(), opts.offset, opts.batch, DataType.FLOAT);
         SeedSweep.Result r = SeedSweep.run(spec, init, batch, seeds);

@@ -1,0 +1,47 @@
+package org.initlab;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+/**
+ * Full detail of every error for bug reports, in the user's application data folder
+ * ({@code $XDG_DATA_HOME/initlab/initlab.log}, else {@code ~/.local/share/initlab/initlab.log};
+ * {@code -Dinitlab.home} overrides the folder), while the user sees one sentence.
+ */
+public final class AppLog {
+    private static final long MAX_BYTES = 1 << 20;
+
+    private AppLog() {}
+
+    public static Path folder() {
+        String override = System.getProperty("initlab.home");
+        if (override != null) return Path.of(override);
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("initlab");
+    }
+
+    public static Path file() {
+        return folder().resolve("initlab.log");
+    }
+
+    /** Appends the context and the stack trace; never throws (logging must not become the next error). */
+    public static synchronized void error(String context, Throwable e) {
+        try {
+            Files.createDirectories(folder());
+            Path f = file();
+            if (Files.exists(f) && Files.size(f) > MAX_BYTES) Files.move(f, f.resolveSibling("initlab.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            StringWriter w = new StringWriter();
+            w.append(Instant.now().toString()).append(' ').append(context).append('\n');
+            e.printStackTrace(new PrintWriter(w));
+            Files.writeString(f, w.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException | RuntimeException ignored) {
+            // no place to write: the one-line message already reached the user
+        }
+    }
+}

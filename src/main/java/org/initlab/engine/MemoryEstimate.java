@@ -1,0 +1,59 @@
+package org.initlab.engine;
+
+import java.util.List;
+import java.util.Locale;
+import org.bytedeco.javacpp.Pointer;
+import org.initlab.nn.LayerSpec;
+import org.initlab.nn.ModelSpec;
+
+/**
+ * Off-heap bytes a step needs, estimated before anything is allocated, so a batch/model that
+ * cannot fit is refused with a number instead of crashing the native allocator.
+ */
+public final class MemoryEstimate {
+    private MemoryEstimate() {}
+
+    /**
+     * Per module: its output, the output-gradient and the input-gradient (3 tensors), plus
+     * the im2col patches of convolutions; parameters three times (value, gradient, optimizer
+     * state); the workspace over-allocates by 30 %.
+     */
+    public static long bytes(ModelSpec spec, int batch) {
+        List<long[]> shapes = spec.shapes();
+        double elements = 0, params = 0;
+        long[] in = spec.input();
+        for (int i = 0; i < shapes.size(); i++) {
+            double out = batch * product(shapes.get(i));
+            elements += 3 * out;
+            if (spec.layers().get(i) instanceof LayerSpec.Conv2d c) {
+                elements += out / c.out() * in[0] * c.kernel() * c.kernel();
+                params += (double) c.out() * in[0] * c.kernel() * c.kernel() + c.out();
+            } else if (spec.layers().get(i) instanceof LayerSpec.Linear l) {
+                params += (double) l.out() * in[0] + l.out();
+            }
+            in = shapes.get(i);
+        }
+        elements += batch * product(spec.input());
+        return (long) Math.min(Long.MAX_VALUE, (elements * 1.3 + 3 * params) * Float.BYTES);
+    }
+
+    /** Throws with the estimate when it exceeds what ND4J may allocate off-heap. */
+    public static void check(ModelSpec spec, int batch) {
+        long need = bytes(spec, batch), limit = Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Pointer.maxPhysicalBytes();
+        long avail = limit - Pointer.totalBytes();
+        if (limit > 0 && need > avail)
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "batch %d of %s needs about %s but only %s of memory is available; use a smaller batch", batch, spec.name(), human(need), human(avail)));
+    }
+
+    static String human(long bytes) {
+        return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
+                                 : String.format(Locale.ROOT, "%.0f MB", bytes / (double) (1L << 20));
+    }
+
+    private static double product(long[] s) {
+        double p = 1;
+        for (long d : s) p *= d;
+        return p;
+    }
+}

@@ -29,12 +29,15 @@ public final class InitPickerView extends VBox {
         scheme.setId("scheme");
         scheme.getItems().addAll(Scheme.values());
         scheme.valueProperty().bindBidirectional(vm.schemeProperty());
+        scheme.setConverter(converter(Scheme::id));
+        scheme.setPrefWidth(170);
 
         ComboBox<InitSpec.Mode> mode = new ComboBox<>();
         mode.setId("mode");
         mode.getItems().addAll(InitSpec.Mode.values());
         mode.setConverter(converter(InitSpec.Mode::id));
         mode.valueProperty().bindBidirectional(vm.modeProperty());
+        mode.setPrefWidth(100);
         mode.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.schemeProperty().get().usesA(), vm.schemeProperty()));
 
         ComboBox<InitSpec.Bias> bias = new ComboBox<>();
@@ -42,6 +45,7 @@ public final class InitPickerView extends VBox {
         bias.getItems().addAll(InitSpec.Bias.values());
         bias.setConverter(converter(b -> b == InitSpec.Bias.DEFAULT ? "default U(±1/√fan_in)" : "zero"));
         bias.valueProperty().bindBidirectional(vm.biasProperty());
+        bias.setPrefWidth(170);
 
         HBox pickers = new HBox(8, labelled("scheme", scheme), labelled("mode", mode), labelled("bias", bias));
         pickers.setAlignment(Pos.BOTTOM_LEFT);

@@ -74,6 +74,7 @@ public final class LabViewModel implements AutoCloseable {
 
     // answers
     private final ObservableList<LayerRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<LayerRow> rowsView = FXCollections.unmodifiableObservableList(rows); // one wrapper: its listeners are weak
     private final ReadOnlyObjectWrapper<LabSnapshot> charted = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LabSnapshot> pinned = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -332,7 +333,7 @@ public final class LabViewModel implements AutoCloseable {
     public BooleanProperty logStdProperty() { return logStd; }
     public StringProperty themeProperty() { return theme; }
 
-    public ObservableList<LayerRow> rows() { return FXCollections.unmodifiableObservableList(rows); }
+    public ObservableList<LayerRow> rows() { return rowsView; }
     public ReadOnlyObjectProperty<LabSnapshot> chartedProperty() { return charted.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<LabSnapshot> pinnedProperty() { return pinned.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }

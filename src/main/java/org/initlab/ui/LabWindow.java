@@ -15,7 +15,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -77,6 +76,10 @@ public final class LabWindow {
         split.setId("split");
         split.getItems().addAll(Mnist.Split.values());
         split.valueProperty().bindBidirectional(vm.splitProperty());
+        split.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Mnist.Split v) { return v == null ? "" : v.id() + " split"; }
+            @Override public Mnist.Split fromString(String t) { return Mnist.Split.parse(t.replace(" split", "")); }
+        });
         Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) vm.seedProperty().get());
         seed.setId("seed");
         seed.setEditable(true);

@@ -83,6 +83,9 @@ public final class LayerBuilderView extends VBox {
         type.getStyleClass().add("layer-type");
         HBox line = new HBox(6, index, type);
         line.setAlignment(Pos.CENTER_LEFT);
+        HBox params = new HBox(6);
+        params.setAlignment(Pos.CENTER_LEFT);
+        params.getStyleClass().add("layer-params");
         for (LayerForms.Field f : LayerForms.fields(r.spec())) {
             Label name = new Label(f.name());
             name.getStyleClass().add("field-name");
@@ -98,7 +101,7 @@ public final class LayerBuilderView extends VBox {
             t.focusedProperty().addListener((o, was, now) -> {
                 if (!now) commit.run();
             });
-            line.getChildren().addAll(name, t);
+            params.getChildren().addAll(name, t);
         }
         Label shape = new Label(r.shape().isEmpty() ? "" : "→ " + r.shape());
         shape.setId("shape" + i);
@@ -111,6 +114,7 @@ public final class LayerBuilderView extends VBox {
         down.setDisable(i == vm.rows().size() - 1);
         line.getChildren().addAll(spacer(), shape, up, down, remove);
         VBox box = new VBox(2, line);
+        if (!params.getChildren().isEmpty()) box.getChildren().add(params);
         box.getStyleClass().add("layer-row");
         box.setId("layerRow" + i);
         if (vm.selectedLayerProperty().get() == i) box.getStyleClass().add("selected");

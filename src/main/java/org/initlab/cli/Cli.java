@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The headless commands; with no command, the lab window opens. */
 @Command(name = "initlab", mixinStandardHelpOptions = true, version = "InitLab 0.1",
     description = "A laboratory for seeing how weight initialization shapes a neural network.",
-    subcommands = {StatsCommand.class, BenchCommand.class})
+    subcommands = {StatsCommand.class, BenchCommand.class, GuiCommand.class, PlotCommand.class})
 public final class Cli implements Runnable {
     @Override
     public void run() {
@@ -17,6 +17,7 @@ public final class Cli implements Runnable {
     }
 
     public static int run(String... args) {
+        if (args.length == 0) args = new String[] {"gui"};
         CommandLine cl = new CommandLine(new Cli());
         cl.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();

@@ -3,10 +3,10 @@ package org.initlab.nn;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-final class Shapes {
+public final class Shapes {
     private Shapes() {}
 
-    static String str(long[] s) {
+    public static String str(long[] s) {
         return Arrays.stream(s).mapToObj(Long::toString).collect(Collectors.joining("×", "[", "]"));
     }
 }

@@ -1,0 +1,40 @@
+package org.initlab.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.initlab.ui.Gui;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "gui", mixinStandardHelpOptions = true,
+    description = "Opens the lab window (seed4, pytorch-default, the bundled MNIST). The default when no command is given.")
+final class GuiCommand implements Callable<Integer> {
+    @Option(names = "--data", defaultValue = "data/mnist", description = "folder of IDX files; default ${DEFAULT-VALUE}")
+    Path data;
+
+    @Option(names = "--theme", defaultValue = "light", description = "light, dark or projector; default ${DEFAULT-VALUE}")
+    String theme;
+
+    @Option(names = "--screenshot", description = "wait for the first charts, save the whole window to this PNG and exit")
+    Path screenshot;
+
+    @Option(names = "--width", defaultValue = "1600", description = "window width; default ${DEFAULT-VALUE}")
+    int width;
+
+    @Option(names = "--height", defaultValue = "1000", description = "window height; default ${DEFAULT-VALUE}")
+    int height;
+
+    @Option(names = "--headless", description = "render off-screen (Monocle) even when a display is present; with --screenshot")
+    boolean headless;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!org.initlab.ui.Themes.NAMES.contains(theme))
+            throw new IllegalArgumentException("unknown theme '" + theme + "' (" + String.join(", ", org.initlab.ui.Themes.NAMES) + ")");
+        if (width < 640 || height < 480) throw new IllegalArgumentException("the window needs at least 640×480 (got " + width + "×" + height + ")");
+        if (headless && screenshot == null) throw new IllegalArgumentException("--headless only makes sense with --screenshot");
+        if (Gui.noDisplay() && screenshot == null)
+            throw new IllegalArgumentException("no display (DISPLAY is not set): run under a desktop, use xvfb-run, or render with `plot` / `gui --screenshot`");
+        return Gui.window(data, theme, screenshot, width, height, headless);
+    }
+}

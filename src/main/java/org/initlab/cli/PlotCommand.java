@@ -1,0 +1,46 @@
+package org.initlab.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.initlab.engine.LabConfig;
+import org.initlab.ui.Gui;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "plot", mixinStandardHelpOptions = true,
+    description = "Renders the lab's charts (activation and gradient mean/std by module, theory beside measured) to a PNG, headless: no window, no display needed.")
+final class PlotCommand implements Callable<Integer> {
+    @Mixin ModelOptions opts;
+
+    @Option(names = "--out", required = true, description = "PNG file to write")
+    Path out;
+
+    @Option(names = "--theme", defaultValue = "light", description = "light, dark or projector; default ${DEFAULT-VALUE}")
+    String theme;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed of the weights; default ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--linear-std", description = "plot std on a linear axis instead of log10")
+    boolean linearStd;
+
+    @Option(names = "--width", defaultValue = "1600", description = "image width; default ${DEFAULT-VALUE}")
+    int width;
+
+    @Option(names = "--height", defaultValue = "1000", description = "image height; default ${DEFAULT-VALUE}")
+    int height;
+
+    @Override
+    public Integer call() throws Exception {
+        opts.validate();
+        if (width < 200 || height < 150 || width > 10_000 || height > 10_000)
+            throw new IllegalArgumentException("--width/--height must be within 200×150 … 10000×10000 (got " + width + "×" + height + ")");
+        var spec = opts.modelSpec();
+        spec.shapes();
+        LabConfig cfg = new LabConfig(spec, opts.initSpec(), seed, opts.splitValue(), opts.offset, opts.batch, opts.data, false);
+        Gui.plot(cfg, theme, !linearStd, out, width, height);
+        System.err.println("initlab: wrote " + out);
+        return 0;
+    }
+}

@@ -1,0 +1,245 @@
+package org.initlab.engine;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.initlab.data.DataException;
+import org.initlab.data.Mnist;
+import org.initlab.init.InitSpec;
+import org.initlab.init.Initializer;
+import org.initlab.init.Theory;
+import org.initlab.nn.ModelSpec;
+import org.initlab.nn.Sequential;
+import org.initlab.nn.ShapeException;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The lab's engine: one daemon thread that owns every ND4J array (data batch, model, workspace).
+ *
+ * <p>Call order: {@link #Lab(Consumer)} → {@link #submit} any number of times, from any thread →
+ * {@link #close}. Commands go into a single latest-wins slot, so a burst of slider moves costs one
+ * update, not a queue. Each update (or failure) is handed to the listener, on the engine thread, as
+ * an immutable {@link LabSnapshot}; the listener must return quickly and never block on the UI.
+ * While the config says {@code running}, the thread keeps stepping over successive batches.
+ */
+public final class Lab implements AutoCloseable {
+    /** Shortest time between two updates while running, so a 2-core machine keeps a core for the UI. */
+    static final long RUN_PERIOD_NANOS = 33_000_000L;
+
+    private record Command(long id, long submittedNanos, LabConfig config) {}
+
+    private final AtomicReference<Command> slot = new AtomicReference<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final Consumer<LabSnapshot> listener;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    // ---- owned by the engine thread only ----
+    private Path dataPath;
+    private Mnist data;
+    private DataException dataError;
+    private ModelSpec builtSpec;
+    private Sequential model;
+    private InitSpec initDone;
+    private long seedDone;
+    private LabConfig batchKey;
+    private Batch batch;
+    private double inputSecondMoment;
+    private final Stepper stepper = new Stepper();
+    private Command running;
+    private long lastStepNanos;
+    private String backend;
+
+    public Lab(Consumer<LabSnapshot> listener) {
+        this.listener = listener;
+        this.thread = new Thread(this::loop, "initlab-engine");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Replaces whatever command is still waiting; returns the id the answering snapshot will carry. */
+    public long submit(LabConfig config) {
+        long id = ids.incrementAndGet();
+        slot.set(new Command(id, System.nanoTime(), config));
+        LockSupport.unpark(thread);
+        return id;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(thread);
+    }
+
+    private void loop() {
+        while (!closed) {
+            Command c = slot.getAndSet(null);
+            if (c != null) {
+                running = null;
+                update(c);
+                continue;
+            }
+            if (running != null) {
+                long wait = lastStepNanos + RUN_PERIOD_NANOS - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(this, wait);
+                    continue;
+                }
+                LabConfig cfg = running.config();
+                Command next = new Command(running.id(), System.nanoTime(), cfg.withOffset(nextOffset(cfg)));
+                running = null;
+                update(next);
+                continue;
+            }
+            LockSupport.parkNanos(this, 100_000_000L);
+        }
+    }
+
+    private int nextOffset(LabConfig cfg) {
+        int count = data == null ? 0 : data.part(cfg.split()).count();
+        int next = cfg.offset() + cfg.batchSize();
+        return next + cfg.batchSize() > count ? 0 : next;
+    }
+
+    private static final boolean TRACE = System.getenv("INITLAB_TRACE") != null;
+
+    private static void trace(String what) {
+        if (TRACE) System.err.printf("initlab-trace %.3f s %s%n", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0, what);
+    }
+
+    private void update(Command c) {
+        LabConfig cfg = c.config();
+        trace("update " + c.id());
+        lastStepNanos = System.nanoTime();
+        try {
+            if (!loadData(cfg.data())) {
+                publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.DATA, dataError.getMessage(), -1));
+                return;
+            }
+            ModelSpec spec = cfg.spec();
+            try {
+                spec.shapes();
+            } catch (ShapeException e) {
+                publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.SHAPE, e.getMessage(), e.layerIndex()));
+                return;
+            }
+            if (!sameModel(spec, builtSpec)) {
+                model = spec.build(DataType.FLOAT);
+                builtSpec = spec;
+                initDone = null;
+            }
+            if (batchKey == null || batchKey.split() != cfg.split() || batchKey.offset() != cfg.offset()
+                || batchKey.batchSize() != cfg.batchSize() || !batchKey.data().equals(cfg.data())) {
+                try {
+                    batch = Batch.of(data, cfg.split(), cfg.offset(), cfg.batchSize(), DataType.FLOAT);
+                } catch (IllegalArgumentException e) {
+                    batchKey = null;
+                    publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.DATA, e.getMessage(), -1));
+                    return;
+                }
+                batchKey = cfg;
+                var s = org.initlab.stats.TensorStats.of(batch.x());
+                inputSecondMoment = s.mean() * s.mean() + s.std() * s.std();
+            }
+            if (initDone == null || !initDone.equals(cfg.init()) || seedDone != cfg.seed()) {
+                Initializer.init(model, cfg.init(), cfg.seed(), batch.x());
+                initDone = cfg.init();
+                seedDone = cfg.seed();
+            }
+            trace("ready to step");
+            StepResult r;
+            try {
+                r = stepper.step(model, batch, spec.lossFunction(), true);
+            } catch (IllegalArgumentException e) { // the loss cannot take this output (e.g. MSE after Linear(10))
+                int last = spec.layers().size() - 1;
+                publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.SHAPE, "layer " + last + ": " + e.getMessage(), last));
+                return;
+            }
+            trace("stepped");
+            double[] theory = theory(spec, cfg.init(), r);
+            LabSnapshot.Problem p = nonFinite(r);
+            publish(c, r, theory, p);
+            if (p == null && cfg.running()) running = c;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.INTERNAL, "the engine failed: " + oneLine(e), -1));
+        }
+    }
+
+    private boolean loadData(Path folder) {
+        if (folder.equals(dataPath)) return data != null;
+        dataPath = folder;
+        data = null;
+        batchKey = null;
+        try {
+            trace("loading data");
+            data = Mnist.load(folder);
+            trace("data loaded");
+            dataError = null;
+            return true;
+        } catch (DataException e) {
+            dataError = e;
+            return false;
+        }
+    }
+
+    private double[] theory(ModelSpec spec, InitSpec init, StepResult r) {
+        List<ModuleStats> m = r.modules();
+        double[] measured = new double[m.size()];
+        for (int i = 0; i < measured.length; i++) {
+            var a = m.get(i).act();
+            measured[i] = a.mean() * a.mean() + a.std() * a.std();
+        }
+        try {
+            return Theory.std(spec, init, inputSecondMoment, measured);
+        } catch (RuntimeException e) {
+            double[] nan = new double[measured.length];
+            Arrays.fill(nan, Double.NaN);
+            return nan;
+        }
+    }
+
+    /** The first module whose output (forward order) or gradient (backward order) is not finite. */
+    private static LabSnapshot.Problem nonFinite(StepResult r) {
+        String where = r.firstNonFinite();
+        if (where == null) return null;
+        int layer = -1;
+        for (ModuleStats m : r.modules()) if (m.act().nonFinite()) { layer = m.index(); break; }
+        if (layer < 0)
+            for (int i = r.modules().size() - 1; i >= 0 && layer < 0; i--) {
+                ModuleStats m = r.modules().get(i);
+                if (m.grad().nonFinite() || (m.weightGrad() != null && m.weightGrad().nonFinite())) layer = i;
+            }
+        return new LabSnapshot.Problem(LabSnapshot.Kind.NON_FINITE, where + "; stopped", layer);
+    }
+
+    private static boolean sameModel(ModelSpec a, ModelSpec b) {
+        return b != null && a.layers().equals(b.layers()) && Arrays.equals(a.input(), b.input()) && a.loss().equals(b.loss());
+    }
+
+    private void publish(Command c, StepResult r, double[] theory, LabSnapshot.Problem p) {
+        String name = data == null ? String.valueOf(dataPath) : describe(data);
+        if (backend == null) backend = Backend.describe();
+        trace("publish");
+        LabSnapshot s = new LabSnapshot(c.id(), c.submittedNanos(), c.config(), name, backend, r, theory, p);
+        try {
+            listener.accept(s);
+        } catch (RuntimeException e) {
+            System.err.println("initlab: snapshot listener failed: " + oneLine(e));
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+    }
+
+    private static String describe(Mnist d) {
+        Path f = d.folder().toAbsolutePath().normalize().getFileName();
+        return (f == null ? d.folder().toString() : f.toString()) + " (" + d.part(Mnist.Split.TRAIN).count() + " train / "
+            + d.part(Mnist.Split.TEST).count() + " test" + (d.verified() ? ", checksummed" : "") + ")";
+    }
+}

@@ -1,0 +1,80 @@
+package org.initlab.init;
+
+import java.util.List;
+import java.util.Locale;
+import org.initlab.nn.LayerSpec;
+import org.initlab.nn.ModelSpec;
+
+/**
+ * The init formula of one weight layer with its live numbers, for display: fans, gain, the target
+ * std and, for uniform schemes, the bound b of U(−b, b) (b = √3·std).
+ *
+ * @param formula the formula in symbols, e.g. {@code std = gain(a)/√fan_in, gain(a) = √(2/(1+a²))}
+ * @param numbers the same with this layer's numbers filled in
+ */
+public record WeightFormula(int layer, String layerName, long[] weightShape, long fanIn, long fanOut, long fan, double gain,
+                            double std, double bound, boolean uniform, String formula, String numbers) {
+
+    /** The formula for layer {@code index}; null when that layer has no weight or the model's shapes are impossible. */
+    public static WeightFormula of(ModelSpec model, int index, InitSpec init) {
+        List<long[]> shapes;
+        try {
+            shapes = model.shapes();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (index < 0 || index >= shapes.size()) return null;
+        long[] in = index == 0 ? model.input() : shapes.get(index - 1);
+        LayerSpec l = model.layers().get(index);
+        long[] w;
+        String name;
+        if (l instanceof LayerSpec.Conv2d c) {
+            w = new long[] {c.out(), in[0], c.kernel(), c.kernel()};
+            name = c.describe(in);
+        } else if (l instanceof LayerSpec.Linear f) {
+            w = new long[] {f.out(), in[0]};
+            name = f.describe(in);
+        } else {
+            return null;
+        }
+        Fans fans = Fans.of(w);
+        long fan = init.mode() == InitSpec.Mode.FAN_OUT && init.scheme().usesA() ? fans.out() : fans.in();
+        String fanName = init.mode() == InitSpec.Mode.FAN_OUT && init.scheme().usesA() ? "fan_out" : "fan_in";
+        double gain = init.formulaGain(), std = init.weightStd(w);
+        boolean uniform = init.uniform();
+        double bound = uniform ? Gains.uniformBound(std) : Double.NaN;
+        String formula, numbers;
+        String tail = uniform ? ", bound = √3·std" : "";
+        String boundNum = uniform ? ", bound = " + f(bound) : "";
+        switch (init.scheme()) {
+            case PYTORCH_DEFAULT, KAIMING_UNIFORM, KAIMING_NORMAL -> {
+                double a = init.scheme() == Scheme.PYTORCH_DEFAULT ? Math.sqrt(5) : init.a();
+                formula = "gain(a) = √(2/(1+a²)),  std = gain(a)/√" + fanName + tail;
+                numbers = "a = " + f(a) + ",  " + fanName + " = " + fan + ",  gain = " + f(gain) + ",  std = " + f(gain) + "/√" + fan
+                    + " = " + f(std) + boundNum;
+            }
+            case XAVIER_UNIFORM, XAVIER_NORMAL -> {
+                formula = "std = gain·√(2/(fan_in+fan_out))" + tail;
+                numbers = "fan_in = " + fans.in() + ",  fan_out = " + fans.out() + ",  gain = " + f(gain) + ",  std = " + f(std) + boundNum;
+            }
+            case LECUN_NORMAL -> {
+                formula = "std = 1/√fan_in";
+                numbers = "fan_in = " + fans.in() + ",  std = 1/√" + fans.in() + " = " + f(std);
+            }
+            case ORTHOGONAL, LSUV -> {
+                formula = "orthonormal rows: std = gain/√max(out, fan_in)" + (init.scheme() == Scheme.LSUV ? ", then rescaled to unit output variance" : "");
+                numbers = "out = " + w[0] + ",  fan_in = " + fans.in() + ",  gain = " + f(gain) + ",  std = " + f(std);
+            }
+            default -> {
+                formula = "w = 0";
+                numbers = "std = 0";
+            }
+        }
+        if (init.bias() == InitSpec.Bias.DEFAULT) numbers += ";  bias ~ U(±1/√" + fans.in() + ") = U(±" + f(1 / Math.sqrt(fans.in())) + ")";
+        return new WeightFormula(index, name, w, fans.in(), fans.out(), fan, gain, std, bound, uniform, formula, numbers);
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+}

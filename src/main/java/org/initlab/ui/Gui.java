@@ -1,0 +1,195 @@
+package org.initlab.ui;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.initlab.engine.Lab;
+import org.initlab.engine.LabConfig;
+import org.initlab.engine.LabSnapshot;
+
+/** Starting the JavaFX toolkit (on a display, or headless through Monocle), the window, and headless chart rendering. */
+public final class Gui {
+    private Gui() {}
+
+    static void trace(String what) {
+        if (System.getenv("INITLAB_TRACE") != null)
+            System.err.printf(Locale.ROOT, "initlab-trace %.3f s %s%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0, what);
+    }
+
+    /** Whether there is no display to open a window on. */
+    public static boolean noDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        boolean x11 = !os.contains("win") && !os.contains("mac");
+        return x11 && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null;
+    }
+
+    /**
+     * Starts the FX toolkit once per JVM. Headless uses Monocle's headless screen (software
+     * rendering), so snapshots work with no display at all; the properties must be set before start.
+     */
+    public static synchronized void startToolkit(boolean headless, int width, int height) {
+        if (headless) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("headless.geometry", width + "x" + height + "-32");
+            System.setProperty("java.awt.headless", "true");
+        }
+        CountDownLatch up = new CountDownLatch(1);
+        try {
+            Platform.startup(up::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            up.countDown();
+        }
+        Platform.setImplicitExit(false);
+        await(up, 30, "the JavaFX toolkit did not start");
+    }
+
+    /**
+     * Opens the lab window and blocks until it is closed. With {@code screenshot}, waits for the
+     * first charts, saves the whole window as PNG and closes it.
+     */
+    public static int window(Path data, String theme, Path screenshot, int width, int height, boolean headless) throws IOException {
+        // the engine (ND4J, data, first step) starts before the toolkit, so both warm up at once
+        LabViewModel vm = new LabViewModel(data);
+        vm.themeProperty().set(theme);
+        vm.start();
+        trace("window: starting toolkit");
+        startToolkit(headless || noDisplay(), width, height);
+        trace("toolkit up");
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Platform.runLater(() -> {
+            try {
+                trace("vm made");
+                var bounds = Screen.getPrimary().getVisualBounds();
+                LabWindow w = new LabWindow(vm, Math.min(width, bounds.getWidth()), Math.min(height, bounds.getHeight()));
+                Stage stage = new Stage();
+                stage.setTitle("InitLab — weight initialization lab");
+                stage.setScene(w.scene());
+                stage.setOnHidden(e -> {
+                    vm.close();
+                    closed.countDown();
+                });
+                boolean[] first = {true};
+                vm.onCharted(s -> {
+                    if (!first[0]) return;
+                    first[0] = false;
+                    System.err.printf(Locale.ROOT, "initlab: first charts %.2f s after start%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
+                    if (screenshot == null) return;
+                    PauseTransition settle = new PauseTransition(Duration.millis(500)); // layout, CSS and a pulse or two
+                    settle.setOnFinished(e -> {
+                        try {
+                            Exporter.write(w.scene().snapshot(null), screenshot);
+                            System.err.println("initlab: saved " + screenshot);
+                        } catch (IOException | RuntimeException ex) {
+                            failure.set(ex);
+                        }
+                        stage.close();
+                    });
+                    settle.play();
+                });
+                trace("scene made");
+                stage.show();
+                trace("stage shown");
+                vm.flush();
+            } catch (RuntimeException e) {
+                failure.set(e);
+                closed.countDown();
+            }
+        });
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Platform.exit();
+        if (failure.get() instanceof IOException io) throw io;
+        if (failure.get() instanceof RuntimeException re) throw re;
+        return 0;
+    }
+
+    /** Computes one snapshot for this config on a lab thread; throws with the engine's sentence if it failed. */
+    public static LabSnapshot compute(LabConfig config) {
+        BlockingQueue<LabSnapshot> q = new ArrayBlockingQueue<>(4);
+        try (Lab lab = new Lab(q::offer)) {
+            lab.submit(config);
+            LabSnapshot s = q.poll(300, TimeUnit.SECONDS);
+            if (s == null) throw new IllegalStateException("the engine gave no answer within 300 s");
+            if (!s.hasStats()) throw new IllegalArgumentException(s.problem().message());
+            return s;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+
+    /** The charts of one snapshot, titled, rendered off-screen in a theme; the same nodes as in the window. */
+    public static WritableImage render(LabSnapshot s, String theme, boolean logStd, int width, int height) {
+        AtomicReference<WritableImage> img = new AtomicReference<>();
+        AtomicReference<RuntimeException> err = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                StatsCharts charts = new StatsCharts();
+                var c = s.config();
+                Label title = new Label(String.format(Locale.ROOT, "%s · %s · seed %d · %s images %d–%d · loss %.4g", c.spec().name(), c.init(),
+                    c.seed(), c.split().id(), c.offset(), c.offset() + c.batchSize() - 1, s.stats().loss()));
+                title.getStyleClass().add("plot-title");
+                VBox root = new VBox(4, title, charts);
+                root.setAlignment(Pos.TOP_CENTER);
+                root.getStyleClass().addAll("lab-root", "plot-root");
+                VBox.setVgrow(charts, Priority.ALWAYS);
+                Scene scene = new Scene(root, width, height);
+                Themes.apply(scene, theme);
+                charts.show(s, null, logStd);
+                root.applyCss();
+                root.layout();
+                charts.show(s, null, logStd); // tooltips need the symbol nodes laid out once
+                img.set(scene.snapshot(null));
+            } catch (RuntimeException e) {
+                err.set(e);
+            } finally {
+                done.countDown();
+            }
+        });
+        await(done, 60, "rendering the charts took over 60 s");
+        if (err.get() != null) throw err.get();
+        return img.get();
+    }
+
+    /** `plot`: computes, renders and writes the PNG with no window and no display. */
+    public static void plot(LabConfig config, String theme, boolean logStd, Path out, int width, int height) throws IOException {
+        if (!Themes.NAMES.contains(theme)) throw new IllegalArgumentException("unknown theme '" + theme + "' (" + String.join(", ", Themes.NAMES) + ")");
+        LabSnapshot s = compute(config);
+        startToolkit(true, width, height);
+        WritableImage img = render(s, theme, logStd, width, height);
+        Exporter.write(img, out);
+    }
+
+    private static void await(CountDownLatch l, int seconds, String message) {
+        try {
+            if (!l.await(seconds, TimeUnit.SECONDS)) throw new IllegalStateException(message);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.initlab.ui;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.initlab.init.InitSpec;
+import org.initlab.init.Scheme;
+import org.initlab.init.WeightFormula;
+
+/** Scheme, fan mode, bias, the leaky gain slider with its two landmarks, and the live formula. */
+public final class InitPickerView extends VBox {
+    static final double A_MAX = 3;
+
+    public InitPickerView(LabViewModel vm) {
+        getStyleClass().add("init-picker");
+        Label title = new Label("Initialization");
+        title.getStyleClass().add("section-title");
+
+        ComboBox<Scheme> scheme = new ComboBox<>();
+        scheme.setId("scheme");
+        scheme.getItems().addAll(Scheme.values());
+        scheme.valueProperty().bindBidirectional(vm.schemeProperty());
+        scheme.setConverter(converter(Scheme::id));
+        scheme.setPrefWidth(170);
+
+        ComboBox<InitSpec.Mode> mode = new ComboBox<>();
+        mode.setId("mode");
+        mode.getItems().addAll(InitSpec.Mode.values());
+        mode.setConverter(converter(InitSpec.Mode::id));
+        mode.valueProperty().bindBidirectional(vm.modeProperty());
+        mode.setPrefWidth(100);
+        mode.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.schemeProperty().get().usesA(), vm.schemeProperty()));
+
+        ComboBox<InitSpec.Bias> bias = new ComboBox<>();
+        bias.setId("bias");
+        bias.getItems().addAll(InitSpec.Bias.values());
+        bias.setConverter(converter(b -> b == InitSpec.Bias.DEFAULT ? "default U(±1/√fan_in)" : "zero"));
+        bias.valueProperty().bindBidirectional(vm.biasProperty());
+        bias.setPrefWidth(170);
+
+        HBox pickers = new HBox(8, labelled("scheme", scheme), labelled("mode", mode), labelled("bias", bias));
+        pickers.setAlignment(Pos.BOTTOM_LEFT);
+
+        Slider slider = new Slider(0, A_MAX, vm.aProperty().get());
+        slider.setId("aSlider");
+        slider.getStyleClass().add("a-slider");
+        slider.setMajorTickUnit(0.5);
+        slider.setMinorTickCount(4);
+        slider.setShowTickMarks(true);
+        slider.setShowTickLabels(true);
+        slider.valueProperty().bindBidirectional(vm.aProperty());
+        slider.disableProperty().bind(Bindings.createBooleanBinding(
+            () -> !(vm.schemeProperty().get().usesA() || vm.schemeProperty().get() == Scheme.PYTORCH_DEFAULT), vm.schemeProperty()));
+        slider.setTooltip(new Tooltip("Kaiming's leaky gain a: gain(a) = √(2/(1+a²))"));
+        Label aValue = new Label();
+        aValue.setId("aValue");
+        aValue.getStyleClass().add("a-value");
+        aValue.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "a = %.3f", vm.aProperty().get()), vm.aProperty()));
+
+        Pane markers = new Pane();
+        markers.getStyleClass().add("a-markers");
+        Button relu = marker("0 · Kaiming ReLU", 0, slider, markers, () -> vm.aProperty().set(0));
+        relu.setId("markerRelu");
+        Button torch = marker("√5 · PyTorch", LabViewModel.SQRT5, slider, markers, () -> vm.aProperty().set(LabViewModel.SQRT5));
+        torch.setId("markerSqrt5");
+        markers.disableProperty().bind(slider.disableProperty());
+        VBox sliderBox = new VBox(0, new HBox(10, new Label("leaky gain a"), aValue), slider, markers);
+
+        Label formula = new Label();
+        formula.setId("formula");
+        formula.getStyleClass().add("formula");
+        formula.setWrapText(true);
+        Label numbers = new Label();
+        numbers.setId("formulaNumbers");
+        numbers.getStyleClass().add("formula-numbers");
+        numbers.setWrapText(true);
+        Label layer = new Label();
+        layer.getStyleClass().add("formula-layer");
+        Runnable showFormula = () -> {
+            WeightFormula f = vm.formulaProperty().get();
+            layer.setText(f == null ? "no weight layer" : "layer " + f.layer() + ": " + f.layerName());
+            formula.setText(f == null ? "" : f.formula());
+            numbers.setText(f == null ? "" : f.numbers());
+        };
+        vm.formulaProperty().addListener(o -> showFormula.run());
+        showFormula.run();
+        VBox formulaBox = new VBox(2, layer, formula, numbers);
+        formulaBox.getStyleClass().add("formula-box");
+
+        getChildren().addAll(title, pickers, sliderBox, formulaBox);
+    }
+
+    /** A small button under the slider at the position of value v, that snaps a there. */
+    private static Button marker(String text, double v, Slider slider, Pane pane, Runnable action) {
+        Button b = new Button("▲ " + text);
+        b.getStyleClass().add("a-marker");
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        // the track starts about half a thumb in from the slider's edges
+        double inset = 8;
+        b.layoutXProperty().bind(Bindings.createDoubleBinding(() -> {
+            double x = inset + (slider.getWidth() - 2 * inset) * v / A_MAX - 9;
+            return Math.max(0, Math.min(x, slider.getWidth() - b.getWidth()));
+        }, slider.widthProperty(), b.widthProperty()));
+        pane.getChildren().add(b);
+        return b;
+    }
+
+    private static VBox labelled(String text, javafx.scene.Node n) {
+        Label l = new Label(text);
+        l.getStyleClass().add("field-name");
+        return new VBox(2, l, n);
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override public String toString(T t) { return t == null ? "" : f.apply(t); }
+            @Override public T fromString(String s) { throw new UnsupportedOperationException(); }
+        };
+    }
+}

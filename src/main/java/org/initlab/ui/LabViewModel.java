@@ -1,0 +1,346 @@
+package org.initlab.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.initlab.data.Mnist;
+import org.initlab.engine.Lab;
+import org.initlab.engine.LabConfig;
+import org.initlab.engine.LabSnapshot;
+import org.initlab.init.InitSpec;
+import org.initlab.init.Scheme;
+import org.initlab.init.WeightFormula;
+import org.initlab.nn.LayerSpec;
+import org.initlab.nn.ModelSpec;
+import org.initlab.nn.Models;
+import org.initlab.nn.ShapeException;
+import org.initlab.nn.Shapes;
+
+/**
+ * The lab window's state: what the user set (writable properties) and what the engine answered
+ * (read-only). Every change of a setting sends the whole config to the {@link Lab}; snapshots come
+ * back on the engine thread and are applied on the FX thread, latest wins, never waited for.
+ * Call order: construct → {@link #start()} → … → {@link #close()}.
+ */
+public final class LabViewModel implements AutoCloseable {
+    /** PyTorch's default leaky gain for Conv2d/Linear weights. */
+    public static final double SQRT5 = Math.sqrt(5);
+
+    /** One row of the layer builder. {@code shape} is the output shape ("" after an impossible layer). */
+    public record LayerRow(int index, LayerSpec spec, String type, String shape, String error) {}
+
+    // settings
+    private final ObservableList<LayerSpec> layers = FXCollections.observableArrayList();
+    private final StringProperty modelName = new SimpleStringProperty("seed4");
+    private final ObjectProperty<Scheme> scheme = new SimpleObjectProperty<>(Scheme.PYTORCH_DEFAULT);
+    private final DoubleProperty a = new SimpleDoubleProperty(SQRT5);
+    private final ObjectProperty<InitSpec.Mode> mode = new SimpleObjectProperty<>(InitSpec.Mode.FAN_IN);
+    private final ObjectProperty<InitSpec.Bias> bias = new SimpleObjectProperty<>(InitSpec.Bias.DEFAULT);
+    private final LongProperty seed = new SimpleLongProperty(0);
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(100);
+    private final ObjectProperty<Mnist.Split> split = new SimpleObjectProperty<>(Mnist.Split.TEST);
+    private final IntegerProperty offset = new SimpleIntegerProperty(0);
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Path> dataFolder = new SimpleObjectProperty<>();
+    private final IntegerProperty selectedLayer = new SimpleIntegerProperty(0);
+    private final BooleanProperty logStd = new SimpleBooleanProperty(true);
+    private final StringProperty theme = new SimpleStringProperty("light");
+
+    // answers
+    private final ObservableList<LayerRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<LayerRow> rowsView = FXCollections.unmodifiableObservableList(rows); // one wrapper: its listeners are weak
+    private final ReadOnlyObjectWrapper<LabSnapshot> charted = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LabSnapshot> pinned = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper dataProblem = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper("starting engine…");
+    private final ReadOnlyStringWrapper dataName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper latencyMs = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper stepMs = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyObjectWrapper<WeightFormula> formula = new ReadOnlyObjectWrapper<>();
+
+    private String loss = "mse";
+    private Lab lab;
+    private boolean quiet; // set while applying an engine answer or a preset, so it is not sent back
+    private long lastSubmitted;
+    private final AtomicReference<LabSnapshot> inbox = new AtomicReference<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final List<Consumer<LabSnapshot>> chartedListeners = new ArrayList<>();
+
+    public LabViewModel(Path data) {
+        dataFolder.set(data);
+        loadPreset("seed4");
+        scheme.addListener((o, was, now) -> {
+            boolean q = quiet;
+            quiet = true;
+            if (now == Scheme.PYTORCH_DEFAULT) a.set(SQRT5);
+            if (!(was == Scheme.PYTORCH_DEFAULT && now == Scheme.KAIMING_UNIFORM))
+                bias.set(now == Scheme.PYTORCH_DEFAULT ? InitSpec.Bias.DEFAULT : InitSpec.Bias.ZERO);
+            quiet = q;
+            changed();
+        });
+        a.addListener((o, was, now) -> {
+            // pytorch-default is kaiming_uniform(a=√5): moving a away from √5 turns it into kaiming-uniform, same bias
+            if (scheme.get() == Scheme.PYTORCH_DEFAULT && Math.abs(now.doubleValue() - SQRT5) > 1e-9) {
+                scheme.set(Scheme.KAIMING_UNIFORM);
+                return;
+            }
+            changed();
+        });
+        for (var p : List.of(mode, bias, seed, batchSize, split, offset, dataFolder, running)) p.addListener(o -> changed());
+        layers.addListener((javafx.collections.ListChangeListener<LayerSpec>) c -> {
+            if (!quiet) modelName.set("custom");
+            changed();
+        });
+        selectedLayer.addListener(o -> updateFormula());
+    }
+
+    /** Starts the engine thread and sends the first config. */
+    public void start() {
+        if (lab != null) return;
+        lab = new Lab(this::receive);
+        changed();
+    }
+
+    @Override
+    public void close() {
+        if (lab != null) lab.close();
+    }
+
+    // ---- actions ----
+
+    public void loadPreset(String name) {
+        ModelSpec m = Models.byName(name);
+        quiet = true;
+        try {
+            loss = m.loss();
+            layers.setAll(m.layers());
+            modelName.set(name);
+        } finally {
+            quiet = false;
+        }
+        changed();
+    }
+
+    public void addLayer(String type) {
+        int at = Math.min(layers.size(), Math.max(0, selectedLayer.get() + 1));
+        layers.add(at, LayerForms.create(type));
+        selectedLayer.set(at);
+    }
+
+    public void removeLayer(int i) {
+        if (layers.size() > 1 && i >= 0 && i < layers.size()) layers.remove(i);
+    }
+
+    public void moveLayer(int i, int by) {
+        int j = i + by;
+        if (i < 0 || j < 0 || i >= layers.size() || j >= layers.size()) return;
+        LayerSpec l = layers.get(i);
+        quiet = true;
+        layers.remove(i);
+        quiet = false;
+        layers.add(j, l);
+        selectedLayer.set(j);
+    }
+
+    /** Sets one parameter of layer i from text; false (and nothing changes) if the text is not a number. */
+    public boolean setLayerField(int i, String field, String text) {
+        try {
+            LayerSpec next = LayerForms.with(layers.get(i), field, text);
+            if (!next.equals(layers.get(i))) layers.set(i, next);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    public void nextBatch() {
+        int count = 10_000;
+        int next = offset.get() + batchSize.get();
+        offset.set(split.get() == Mnist.Split.TEST && next + batchSize.get() > count ? 0 : next);
+    }
+
+    /** A fresh random draw of the weights: the next seed. */
+    public void reinit() {
+        seed.set(seed.get() + 1);
+    }
+
+    public void pin() {
+        pinned.set(charted.get());
+    }
+
+    public void unpin() {
+        pinned.set(null);
+    }
+
+    // ---- the engine round trip ----
+
+    private void changed() {
+        if (quiet) return;
+        rows.setAll(computeRows());
+        updateFormula();
+        ModelSpec spec = spec();
+        boolean shapesOk = rows.stream().allMatch(r -> r.error().isEmpty());
+        if (!shapesOk) {
+            problem.set(rows.stream().filter(r -> !r.error().isEmpty()).findFirst().map(LayerRow::error).orElse(""));
+            return; // the charts keep the last valid state
+        }
+        if (lab == null || dataFolder.get() == null) return;
+        try {
+            InitSpec init = new InitSpec(scheme.get(), a.get(), mode.get(), bias.get(), 1);
+            lastSubmitted = lab.submit(new LabConfig(spec, init, seed.get(), split.get(), offset.get(), batchSize.get(), dataFolder.get(), running.get()));
+        } catch (IllegalArgumentException e) {
+            problem.set(e.getMessage());
+        }
+    }
+
+    private ModelSpec spec() {
+        return new ModelSpec(modelName.get(), List.copyOf(layers), null, loss);
+    }
+
+    private List<LayerRow> computeRows() {
+        ModelSpec spec = spec();
+        List<LayerRow> out = new ArrayList<>();
+        List<long[]> shapes;
+        int bad = -1;
+        String message = "";
+        try {
+            shapes = spec.shapes();
+        } catch (ShapeException e) {
+            bad = e.layerIndex();
+            message = e.getMessage();
+            shapes = bad == 0 ? List.of() : spec.withLayers(spec.layers().subList(0, bad)).shapes();
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec l = layers.get(i);
+            String shape = i < shapes.size() ? Shapes.str(shapes.get(i)) : "";
+            out.add(new LayerRow(i, l, ModelSpec.typeName(l), shape, i == bad ? message : ""));
+        }
+        return out;
+    }
+
+    private void updateFormula() {
+        InitSpec init;
+        try {
+            init = new InitSpec(scheme.get(), a.get(), mode.get(), bias.get(), 1);
+        } catch (IllegalArgumentException e) {
+            formula.set(null);
+            return;
+        }
+        WeightFormula f = WeightFormula.of(spec(), selectedLayer.get(), init);
+        if (f == null) { // the selected layer has no weight: show the first one that has
+            for (int i = 0; i < layers.size() && f == null; i++) f = WeightFormula.of(spec(), i, init);
+        }
+        formula.set(f);
+    }
+
+    /** Engine thread: keep only the latest answer and schedule one drain on the FX thread. */
+    private void receive(LabSnapshot s) {
+        inbox.set(s);
+        if (drainScheduled.compareAndSet(false, true)) {
+            try {
+                Platform.runLater(this::drain);
+            } catch (IllegalStateException toolkitNotUpYet) { // the engine started before the window: flush() picks it up
+                drainScheduled.set(false);
+            }
+        }
+    }
+
+    /** FX thread: applies an answer that arrived before the toolkit was up. */
+    public void flush() {
+        drain();
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        LabSnapshot s = inbox.getAndSet(null);
+        if (s == null) return;
+        backend.set(s.backend());
+        dataName.set(s.dataName());
+        LabSnapshot.Problem p = s.problem();
+        dataProblem.set(p != null && p.kind() == LabSnapshot.Kind.DATA && !s.hasStats() && s.config().data().equals(dataFolder.get()));
+        boolean rowsOk = rows.stream().allMatch(r -> r.error().isEmpty());
+        if (rowsOk) problem.set(p == null ? "" : p.message());
+        if (p != null && p.kind() == LabSnapshot.Kind.SHAPE && p.layer() >= 0 && p.layer() < rows.size()) {
+            LayerRow r = rows.get(p.layer());
+            rows.set(p.layer(), new LayerRow(r.index(), r.spec(), r.type(), r.shape(), p.message()));
+        }
+        if (s.config().running() || p != null) {
+            quiet = true;
+            if (s.config().running()) offset.set(s.config().offset());
+            if (p != null && running.get()) running.set(false);
+            quiet = false;
+        }
+        if (s.hasStats()) {
+            charted.set(s);
+            double ms = (System.nanoTime() - s.submittedNanos()) / 1e6;
+            latencyMs.set(ms);
+            stepMs.set(s.stats().nanos() / 1e6);
+            for (Consumer<LabSnapshot> l : List.copyOf(chartedListeners)) l.accept(s);
+        }
+    }
+
+    /** Called on the FX thread after a snapshot's figures are in the charts. */
+    public void onCharted(Consumer<LabSnapshot> listener) {
+        chartedListeners.add(listener);
+    }
+
+    /** The id of the last config sent to the engine; a charted snapshot with this id or later answers it. */
+    public long lastSubmitted() {
+        return lastSubmitted;
+    }
+
+    // ---- properties ----
+    public ObservableList<LayerSpec> layers() { return layers; }
+    public StringProperty modelNameProperty() { return modelName; }
+    public ObjectProperty<Scheme> schemeProperty() { return scheme; }
+    public DoubleProperty aProperty() { return a; }
+    public ObjectProperty<InitSpec.Mode> modeProperty() { return mode; }
+    public ObjectProperty<InitSpec.Bias> biasProperty() { return bias; }
+    public LongProperty seedProperty() { return seed; }
+    public IntegerProperty batchSizeProperty() { return batchSize; }
+    public ObjectProperty<Mnist.Split> splitProperty() { return split; }
+    public IntegerProperty offsetProperty() { return offset; }
+    public BooleanProperty runningProperty() { return running; }
+    public ObjectProperty<Path> dataFolderProperty() { return dataFolder; }
+    public IntegerProperty selectedLayerProperty() { return selectedLayer; }
+    public BooleanProperty logStdProperty() { return logStd; }
+    public StringProperty themeProperty() { return theme; }
+
+    public ObservableList<LayerRow> rows() { return rowsView; }
+    public ReadOnlyObjectProperty<LabSnapshot> chartedProperty() { return charted.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<LabSnapshot> pinnedProperty() { return pinned.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty dataProblemProperty() { return dataProblem.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty backendProperty() { return backend.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty dataNameProperty() { return dataName.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty latencyMsProperty() { return latencyMs.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty stepMsProperty() { return stepMs.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<WeightFormula> formulaProperty() { return formula.getReadOnlyProperty(); }
+}

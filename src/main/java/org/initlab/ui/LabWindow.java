@@ -1,0 +1,218 @@
+package org.initlab.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import org.initlab.data.Mnist;
+import org.initlab.engine.LabSnapshot;
+
+/** The lab window's scene: toolbar, model and init on the left, problem banner and charts in the middle, status bar. */
+public final class LabWindow {
+    private final LabViewModel vm;
+    private final StatsCharts charts = new StatsCharts();
+    private final BorderPane root = new BorderPane();
+    private final Scene scene;
+    private final Label message = new Label();
+    private Path exportDir = Path.of("").toAbsolutePath();
+
+    public LabWindow(LabViewModel vm, double width, double height) {
+        this.vm = vm;
+        root.getStyleClass().add("lab-root");
+        root.setTop(toolbar());
+        VBox left = new VBox(12, new InitPickerView(vm), new LayerBuilderView(vm));
+        VBox.setVgrow(left.getChildren().get(1), Priority.ALWAYS);
+        left.getStyleClass().add("side-panel");
+        root.setLeft(left);
+        VBox center = new VBox(6, banner(), charts);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        center.getStyleClass().add("center-panel");
+        root.setCenter(center);
+        root.setBottom(statusBar());
+        scene = new Scene(root, width, height);
+        Themes.apply(scene, vm.themeProperty().get());
+        vm.themeProperty().addListener((o, was, now) -> Themes.apply(scene, now));
+        InvalidationListener redraw = o -> charts.show(vm.chartedProperty().get(), vm.pinnedProperty().get(), vm.logStdProperty().get());
+        vm.chartedProperty().addListener(redraw);
+        vm.pinnedProperty().addListener(redraw);
+        vm.logStdProperty().addListener(redraw);
+    }
+
+    public Scene scene() { return scene; }
+    public StatsCharts charts() { return charts; }
+    public LabViewModel viewModel() { return vm; }
+
+    /** Where one-click exports go (default: the working directory). */
+    public void setExportDir(Path dir) { exportDir = dir; }
+
+    private ToolBar toolbar() {
+        Spinner<Integer> batch = new Spinner<>(1, 10_000, vm.batchSizeProperty().get(), 10);
+        batch.setId("batchSize");
+        batch.setEditable(true);
+        batch.setPrefWidth(90);
+        sync(batch, vm.batchSizeProperty());
+        ComboBox<Mnist.Split> split = new ComboBox<>();
+        split.setId("split");
+        split.getItems().addAll(Mnist.Split.values());
+        split.valueProperty().bindBidirectional(vm.splitProperty());
+        split.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Mnist.Split v) { return v == null ? "" : v.id() + " split"; }
+            @Override public Mnist.Split fromString(String t) { return Mnist.Split.parse(t.replace(" split", "")); }
+        });
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) vm.seedProperty().get());
+        seed.setId("seed");
+        seed.setEditable(true);
+        seed.setPrefWidth(90);
+        seed.valueProperty().addListener((o, was, now) -> { if (now != null) vm.seedProperty().set(now); });
+        vm.seedProperty().addListener((o, was, now) -> seed.getValueFactory().setValue(now.intValue()));
+        Button next = button("Next batch", "nextBatch", "The next images of this split, same weights", vm::nextBatch);
+        Button reinit = button("Re-init", "reinit", "A fresh random draw of the weights (next seed)", vm::reinit);
+        ToggleButton run = new ToggleButton("Run");
+        run.setId("run");
+        run.setTooltip(new Tooltip("Forward + backward over successive batches, continuously"));
+        run.selectedProperty().bindBidirectional(vm.runningProperty());
+        run.textProperty().bind(Bindings.when(vm.runningProperty()).then("Pause").otherwise("Run"));
+        Button pin = button("Pin", "pin", "Keep the current stats on the charts, faded, while you change the init", vm::pin);
+        Button unpin = button("Unpin", "unpin", "Remove the pinned run", vm::unpin);
+        unpin.disableProperty().bind(vm.pinnedProperty().isNull());
+        Button png = button("Save PNG", "exportPng", "Save the charts as PNG (and copy them to the clipboard)", this::exportPng);
+        Button csv = button("Save CSV", "exportCsv", "Save every module's statistics as CSV", this::exportCsv);
+        CheckBox log = new CheckBox("log std");
+        log.setId("logStd");
+        log.selectedProperty().bindBidirectional(vm.logStdProperty());
+        ComboBox<String> theme = new ComboBox<>();
+        theme.setId("theme");
+        theme.getItems().addAll(Themes.NAMES);
+        theme.valueProperty().bindBidirectional(vm.themeProperty());
+        ToggleButton projector = new ToggleButton("Projector");
+        projector.setId("projector");
+        projector.setTooltip(new Tooltip("Large type, high contrast, thick lines"));
+        projector.setSelected("projector".equals(vm.themeProperty().get()));
+        projector.setOnAction(e -> vm.themeProperty().set(projector.isSelected() ? "projector" : "light"));
+        vm.themeProperty().addListener((o, was, now) -> projector.setSelected("projector".equals(now)));
+        return new ToolBar(new Label("batch"), batch, split, new Label("seed"), seed, next, reinit, run, new Separator(),
+            pin, unpin, new Separator(), png, csv, new Separator(), log, theme, projector);
+    }
+
+    private VBox banner() {
+        Label text = new Label();
+        text.setId("problem");
+        text.setWrapText(true);
+        text.textProperty().bind(vm.problemProperty());
+        Button choose = new Button("Choose data folder…");
+        choose.setId("chooseData");
+        choose.visibleProperty().bind(vm.dataProblemProperty());
+        choose.managedProperty().bind(vm.dataProblemProperty());
+        choose.setOnAction(e -> {
+            DirectoryChooser dc = new DirectoryChooser();
+            dc.setTitle("Folder with IDX image/label files (MNIST layout)");
+            var dir = dc.showDialog(scene.getWindow());
+            if (dir != null) vm.dataFolderProperty().set(dir.toPath());
+        });
+        HBox box = new HBox(12, text, choose);
+        box.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        VBox wrap = new VBox(box);
+        wrap.getStyleClass().add("problem-banner");
+        wrap.visibleProperty().bind(vm.problemProperty().isNotEmpty());
+        wrap.managedProperty().bind(wrap.visibleProperty());
+        return wrap;
+    }
+
+    private HBox statusBar() {
+        Label backend = new Label();
+        backend.textProperty().bind(vm.backendProperty());
+        Label data = new Label();
+        data.textProperty().bind(Bindings.concat("data: ", vm.dataNameProperty()));
+        Label run = new Label();
+        run.setId("runInfo");
+        run.textProperty().bind(Bindings.createStringBinding(() -> {
+            LabSnapshot s = vm.chartedProperty().get();
+            if (s == null) return "computing first stats…";
+            var c = s.config();
+            return String.format(Locale.ROOT, "%s · %s · %s images %d–%d · seed %d · loss %.4g", c.spec().name(), c.init(),
+                c.split().id(), c.offset(), c.offset() + c.batchSize() - 1, c.seed(), s.stats().loss());
+        }, vm.chartedProperty()));
+        Label latency = new Label();
+        latency.setId("latency");
+        latency.textProperty().bind(Bindings.createStringBinding(() -> Double.isNaN(vm.latencyMsProperty().get()) ? ""
+            : String.format(Locale.ROOT, "last update %.0f ms (step %.0f ms)", vm.latencyMsProperty().get(), vm.stepMsProperty().get()),
+            vm.latencyMsProperty(), vm.stepMsProperty()));
+        message.setId("message");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(18, backend, data, run, gap, message, latency);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    /** Saves the charts as PNG in the export folder, copies them to the clipboard; returns the file. */
+    public Path exportPng() {
+        Path file = exportDir.resolve("initlab-charts-" + stamp() + ".png");
+        try {
+            WritableImage img = Exporter.png(charts, file);
+            boolean copied = Exporter.copy(img);
+            message.setText("saved " + file.getFileName() + (copied ? " · copied to clipboard" : ""));
+            return file;
+        } catch (IOException e) {
+            message.setText("could not save the PNG: " + e.getMessage());
+            return null;
+        }
+    }
+
+    public Path exportCsv() {
+        LabSnapshot s = vm.chartedProperty().get();
+        if (s == null) {
+            message.setText("no stats yet");
+            return null;
+        }
+        Path file = exportDir.resolve("initlab-stats-" + stamp() + ".csv");
+        try {
+            Exporter.csv(s, file);
+            message.setText("saved " + file.getFileName());
+            return file;
+        } catch (IOException e) {
+            message.setText("could not save the CSV: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static String stamp() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+    }
+
+    private static Button button(String text, String id, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static void sync(Spinner<Integer> s, javafx.beans.property.IntegerProperty p) {
+        s.valueProperty().addListener((o, was, now) -> { if (now != null) p.set(now); });
+        p.addListener((o, was, now) -> s.getValueFactory().setValue(now.intValue()));
+    }
+}

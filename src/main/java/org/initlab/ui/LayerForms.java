@@ -1,0 +1,100 @@
+package org.initlab.ui;
+
+import java.util.List;
+import java.util.Locale;
+import org.initlab.nn.LayerSpec;
+
+/** The editable parameters of each layer type, and the layer with one of them changed. */
+final class LayerForms {
+    private LayerForms() {}
+
+    /** The layer types the builder offers, in menu order. */
+    static final List<String> TYPES = List.of("Conv2d", "Linear", "ReLU", "LeakyReLU", "GeneralReLU", "MaxPool2d", "AvgPool2d",
+        "AdaptiveAvgPool2d", "Flatten");
+
+    /** One parameter: its label and current value as text ({@code ""} for an empty optional value). */
+    record Field(String name, String value) {}
+
+    static LayerSpec create(String type) {
+        return switch (type) {
+            case "Conv2d" -> new LayerSpec.Conv2d(8, 3, 1, 1);
+            case "Linear" -> new LayerSpec.Linear(10);
+            case "ReLU" -> new LayerSpec.ReLU();
+            case "LeakyReLU" -> new LayerSpec.LeakyReLU(0.01);
+            case "GeneralReLU" -> new LayerSpec.GeneralReLU(0.1, 0.4, null);
+            case "MaxPool2d" -> new LayerSpec.MaxPool2d(2, 2, 0);
+            case "AvgPool2d" -> new LayerSpec.AvgPool2d(2, 2, 0);
+            case "AdaptiveAvgPool2d" -> new LayerSpec.AdaptiveAvgPool2d();
+            case "Flatten" -> new LayerSpec.Flatten();
+            default -> throw new IllegalArgumentException("unknown layer type '" + type + "'");
+        };
+    }
+
+    static List<Field> fields(LayerSpec l) {
+        if (l instanceof LayerSpec.Conv2d c)
+            return List.of(f("out", c.out()), f("k", c.kernel()), f("s", c.stride()), f("p", c.padding()));
+        if (l instanceof LayerSpec.Linear c) return List.of(f("out", c.out()));
+        if (l instanceof LayerSpec.LeakyReLU c) return List.of(f("slope", c.a()));
+        if (l instanceof LayerSpec.GeneralReLU c)
+            return List.of(f("leak", c.leak()), f("sub", c.sub()), new Field("max", c.maxv() == null ? "" : num(c.maxv())));
+        if (l instanceof LayerSpec.MaxPool2d c) return List.of(f("k", c.kernel()), f("s", c.stride()), f("p", c.padding()));
+        if (l instanceof LayerSpec.AvgPool2d c) return List.of(f("k", c.kernel()), f("s", c.stride()), f("p", c.padding()));
+        return List.of();
+    }
+
+    /**
+     * The layer with field {@code name} set to {@code text}.
+     *
+     * @throws NumberFormatException when the text is not a number of the right kind
+     */
+    static LayerSpec with(LayerSpec l, String name, String text) {
+        text = text.strip();
+        if (l instanceof LayerSpec.Conv2d c) {
+            int v = Integer.parseInt(text);
+            return switch (name) {
+                case "out" -> new LayerSpec.Conv2d(0, v, c.kernel(), c.stride(), c.padding(), c.bias());
+                case "k" -> new LayerSpec.Conv2d(0, c.out(), v, c.stride(), c.padding(), c.bias());
+                case "s" -> new LayerSpec.Conv2d(0, c.out(), c.kernel(), v, c.padding(), c.bias());
+                default -> new LayerSpec.Conv2d(0, c.out(), c.kernel(), c.stride(), v, c.bias());
+            };
+        }
+        if (l instanceof LayerSpec.Linear c) return new LayerSpec.Linear(0, Integer.parseInt(text), c.bias());
+        if (l instanceof LayerSpec.LeakyReLU) return new LayerSpec.LeakyReLU(Double.parseDouble(text));
+        if (l instanceof LayerSpec.GeneralReLU c) {
+            return switch (name) {
+                case "leak" -> new LayerSpec.GeneralReLU(Double.parseDouble(text), c.sub(), c.maxv());
+                case "sub" -> new LayerSpec.GeneralReLU(c.leak(), Double.parseDouble(text), c.maxv());
+                default -> new LayerSpec.GeneralReLU(c.leak(), c.sub(), text.isEmpty() ? null : Double.valueOf(text));
+            };
+        }
+        if (l instanceof LayerSpec.MaxPool2d c) {
+            int v = Integer.parseInt(text);
+            return switch (name) {
+                case "k" -> new LayerSpec.MaxPool2d(v, c.stride() == c.kernel() ? v : c.stride(), c.padding());
+                case "s" -> new LayerSpec.MaxPool2d(c.kernel(), v, c.padding());
+                default -> new LayerSpec.MaxPool2d(c.kernel(), c.stride(), v);
+            };
+        }
+        if (l instanceof LayerSpec.AvgPool2d c) {
+            int v = Integer.parseInt(text);
+            return switch (name) {
+                case "k" -> new LayerSpec.AvgPool2d(v, c.stride() == c.kernel() ? v : c.stride(), c.padding());
+                case "s" -> new LayerSpec.AvgPool2d(c.kernel(), v, c.padding());
+                default -> new LayerSpec.AvgPool2d(c.kernel(), c.stride(), v);
+            };
+        }
+        return l;
+    }
+
+    private static Field f(String name, int v) {
+        return new Field(name, Integer.toString(v));
+    }
+
+    private static Field f(String name, double v) {
+        return new Field(name, num(v));
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
+    }
+}

@@ -1,0 +1,107 @@
+package org.initlab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.initlab.data.Mnist;
+import org.initlab.init.InitSpec;
+import org.initlab.init.Scheme;
+import org.initlab.nn.LayerSpec;
+import org.initlab.nn.ModelSpec;
+import org.initlab.nn.Models;
+import org.junit.jupiter.api.Test;
+
+class LabEngineTest {
+    static final Path DATA = Path.of(System.getProperty("initlab.data", "data/mnist"));
+
+    static LabConfig config(ModelSpec spec, InitSpec init, Path data) {
+        return new LabConfig(spec, init, 0, Mnist.Split.TEST, 0, 100, data, false);
+    }
+
+    static LabSnapshot next(LinkedBlockingQueue<LabSnapshot> q) throws InterruptedException {
+        LabSnapshot s = q.poll(120, TimeUnit.SECONDS);
+        assertNotNull(s, "no snapshot from the engine");
+        return s;
+    }
+
+    @Test
+    void answersWithStatsAndTheoryForEveryModule() throws Exception {
+        var q = new LinkedBlockingQueue<LabSnapshot>();
+        try (Lab lab = new Lab(q::add)) {
+            long id = lab.submit(config(Models.seed4(), InitSpec.of(Scheme.PYTORCH_DEFAULT), DATA));
+            LabSnapshot s = next(q);
+            assertEquals(id, s.commandId());
+            assertNull(s.problem());
+            assertEquals(9, s.modules().size());
+            assertEquals(9, s.theoryStd().length);
+            // seed4 with PyTorch's default init: the first conv's output std is well below 1, and the theory is close to it
+            double measured = s.actStd()[0], theory = s.theoryStd()[0];
+            assertTrue(measured > 0.2 && measured < 0.9, "act std of conv 0 = " + measured);
+            assertEquals(measured, theory, 0.15 * theory);
+        }
+    }
+
+    @Test
+    void commandsThatPileUpAreCoalescedLatestWins() throws Exception {
+        List<LabSnapshot> got = new CopyOnWriteArrayList<>();
+        var q = new LinkedBlockingQueue<LabSnapshot>();
+        try (Lab lab = new Lab(s -> { got.add(s); q.add(s); })) {
+            lab.submit(config(Models.seed4(), InitSpec.of(Scheme.PYTORCH_DEFAULT), DATA));
+            next(q); // warm: data loaded, model built
+            long last = 0;
+            for (int i = 0; i < 200; i++) last = lab.submit(config(Models.seed4(), InitSpec.kaiming(Scheme.KAIMING_UNIFORM, i * 0.01), DATA));
+            LabSnapshot s;
+            do s = next(q); while (s.commandId() != last);
+            assertEquals(2.0 - 0.01 + 0.0, s.config().init().a() + 0.0, 1e-9);
+            assertTrue(got.size() < 60, "200 quick commands cost " + got.size() + " updates; they should be coalesced");
+        }
+    }
+
+    @Test
+    void impossibleArchitectureNamesTheLayer() throws Exception {
+        var q = new LinkedBlockingQueue<LabSnapshot>();
+        try (Lab lab = new Lab(q::add)) {
+            ModelSpec bad = new ModelSpec("bad", List.of(new LayerSpec.Flatten(), new LayerSpec.Conv2d(8, 3, 1, 1)), null, "mean");
+            lab.submit(config(bad, InitSpec.of(Scheme.PYTORCH_DEFAULT), DATA));
+            LabSnapshot s = next(q);
+            assertEquals(LabSnapshot.Kind.SHAPE, s.problem().kind());
+            assertEquals(1, s.problem().layer());
+            assertTrue(s.problem().message().contains("Conv2d"), s.problem().message());
+        }
+    }
+
+    @Test
+    void missingDataIsOneSentence(@org.junit.jupiter.api.io.TempDir Path empty) throws Exception {
+        var q = new LinkedBlockingQueue<LabSnapshot>();
+        try (Lab lab = new Lab(q::add)) {
+            lab.submit(config(Models.seed4(), InitSpec.of(Scheme.PYTORCH_DEFAULT), empty));
+            LabSnapshot s = next(q);
+            assertEquals(LabSnapshot.Kind.DATA, s.problem().kind());
+            assertTrue(s.problem().message().contains("missing"), s.problem().message());
+            assertEquals(1, s.problem().message().lines().count());
+        }
+    }
+
+    @Test
+    void nonFiniteValuesNameTheFirstModule() throws Exception {
+        var q = new LinkedBlockingQueue<LabSnapshot>();
+        try (Lab lab = new Lab(q::add)) {
+            // a slope of 1e39 overflows float32 on every negative input: -Inf first appears in module 1
+            ModelSpec blowUp = new ModelSpec("blowup", List.of(new LayerSpec.Conv2d(4, 3, 1, 1), new LayerSpec.LeakyReLU(1e39),
+                new LayerSpec.Conv2d(4, 3, 1, 1)), null, "mean");
+            lab.submit(config(blowUp, InitSpec.of(Scheme.PYTORCH_DEFAULT), DATA).withRunning(true));
+            LabSnapshot s = next(q);
+            assertEquals(LabSnapshot.Kind.NON_FINITE, s.problem().kind());
+            assertEquals(1, s.problem().layer());
+            assertTrue(s.problem().message().contains("module 1"), s.problem().message());
+            assertNull(q.poll(300, TimeUnit.MILLISECONDS), "a run must stop at NaN/Inf");
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package org.initlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.chart.LineChart;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.initlab.engine.LabSnapshot;
+import org.initlab.init.Gains;
+import org.initlab.init.InitSpec;
+import org.initlab.init.Scheme;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real window, headless (Monocle): settings go in through its controls, assertions read the charts' data. */
+class LabWindowGuiTest {
+    static final Path DATA = Path.of(System.getProperty("initlab.data", "data/mnist"));
+
+    LabViewModel vm;
+    LabWindow window;
+    Stage stage;
+
+    @BeforeAll
+    static void toolkit() {
+        Fx.start();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        open(DATA);
+    }
+
+    void open(Path data) throws Exception {
+        Fx.run(() -> {
+            vm = new LabViewModel(data);
+            window = new LabWindow(vm, 1400, 900);
+            stage = new Stage();
+            stage.setScene(window.scene());
+            stage.show();
+            vm.start();
+        });
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        Fx.run(() -> stage.close());
+        vm.close();
+    }
+
+    /** The node with this id; callable on and off the FX thread. */
+    <T extends Node> T node(String id) {
+        try {
+            @SuppressWarnings("unchecked")
+            T n = javafx.application.Platform.isFxApplicationThread() ? (T) window.scene().lookup("#" + id)
+                : (T) Fx.call(() -> window.scene().lookup("#" + id));
+            assertNotNull(n, "no node #" + id);
+            return n;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Waits until the charts show the answer to the last config sent. */
+    void awaitCharted() throws Exception {
+        Fx.waitFor("the charts to show the latest settings", 60, () -> {
+            LabSnapshot s = vm.chartedProperty().get();
+            return s != null && s.commandId() >= vm.lastSubmitted();
+        });
+    }
+
+    double chartedActStd(int module) throws Exception {
+        return Fx.call(() -> window.charts().chartedValue(StatsCharts.Figure.ACT_STD, module));
+    }
+
+    @Test
+    void windowStartsAndChartsEveryModuleOfSeed4() throws Exception {
+        awaitCharted();
+        LineChart<?, ?> act = node("actStdChart");
+        assertEquals(9, Fx.call(() -> act.getData().get(0).getData().size()));
+        assertTrue(Fx.call(() -> act.getData().get(1).getData().size()) >= 4, "theory series is drawn");
+        Label latency = node("latency");
+        assertTrue(Fx.call(latency::getText).startsWith("last update "), Fx.call(latency::getText));
+        assertFalse(Fx.call(() -> node("problem").isVisible() && !((Label) node("problem")).getText().isEmpty()));
+    }
+
+    @Test
+    void largerAShrinksTheFirstConvOutputAsTheFormulaSays() throws Exception {
+        ComboBox<Scheme> scheme = node("scheme");
+        ComboBox<InitSpec.Bias> bias = node("bias");
+        Slider slider = node("aSlider");
+        Fx.run(() -> {
+            scheme.setValue(Scheme.KAIMING_UNIFORM);
+            bias.setValue(InitSpec.Bias.ZERO);
+            slider.setValue(0);
+        });
+        awaitCharted();
+        double atZero = chartedActStd(0);
+        Fx.run(() -> slider.setValue(LabViewModel.SQRT5));
+        awaitCharted();
+        double atSqrt5 = chartedActStd(0);
+        assertTrue(atSqrt5 < atZero, "a=√5 gave act std " + atSqrt5 + ", a=0 gave " + atZero);
+        // same seed, zero bias: the weights only scale by gain(√5)/gain(0), and so does the conv output
+        double expected = Gains.leakyRelu(Math.sqrt(5)) / Gains.leakyRelu(0);
+        assertEquals(expected, atSqrt5 / atZero, 0.01 * expected);
+        Fx.run(() -> slider.setValue(3));
+        awaitCharted();
+        assertTrue(chartedActStd(0) < atSqrt5);
+    }
+
+    @Test
+    void addingALayerUpdatesTheShapesAfterIt() throws Exception {
+        awaitCharted();
+        assertEquals("→ [16×7×7]", Fx.call(() -> ((Label) node("shape2")).getText()));
+        ComboBox<String> type = node("addType");
+        Button add = node("addLayer");
+        Fx.run(() -> {
+            vm.selectedLayerProperty().set(1);
+            type.setValue("MaxPool2d");
+            add.fire();
+        });
+        assertEquals(10, Fx.call(() -> vm.rows().size()));
+        assertEquals("MaxPool2d", Fx.call(() -> vm.rows().get(2).type()));
+        assertEquals("→ [8×7×7]", Fx.call(() -> ((Label) node("shape2")).getText()));
+        assertEquals("→ [16×4×4]", Fx.call(() -> ((Label) node("shape3")).getText()));
+        awaitCharted();
+        assertEquals(10, Fx.call(() -> ((LineChart<?, ?>) node("actMeanChart")).getData().get(0).getData().size()));
+    }
+
+    @Test
+    void impossibleLayerShowsTheMessageThereAndChartsKeepTheLastState() throws Exception {
+        awaitCharted();
+        LabSnapshot before = Fx.call(() -> vm.chartedProperty().get());
+        TextField kernel = node("layer6-k");
+        Fx.run(() -> {
+            kernel.setText("9");
+            kernel.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertEquals("9", Fx.call(() -> String.valueOf(((org.initlab.nn.LayerSpec.Conv2d) vm.layers().get(6)).kernel())));
+        assertTrue(Fx.call(() -> vm.rows().get(6).error()).contains("kernel 9"), Fx.call(() -> vm.rows().toString()));
+        Label err = node("layerError6");
+        assertTrue(Fx.call(err::getText).contains("kernel 9 is larger than its padded input 6×6"), Fx.call(err::getText));
+        assertTrue(Fx.call(() -> node("problem").isVisible()));
+        Thread.sleep(300);
+        assertSame(before, Fx.call(() -> vm.chartedProperty().get()), "the charts keep the last valid state");
+        assertEquals(9, Fx.call(() -> ((LineChart<?, ?>) node("actStdChart")).getData().get(0).getData().size()));
+    }
+
+    @Test
+    void pinnedRunStaysOnTheChartsWhileTheInitChanges() throws Exception {
+        awaitCharted();
+        Fx.run(() -> ((Button) node("pin")).fire());
+        Fx.run(() -> vm.schemeProperty().set(Scheme.KAIMING_NORMAL));
+        awaitCharted();
+        LineChart<?, ?> act = node("actStdChart");
+        assertEquals(3, Fx.call(() -> act.getData().size()));
+        assertEquals(9, Fx.call(() -> act.getData().get(2).getData().size()));
+        assertFalse(Fx.call(() -> act.getData().get(2).getData().get(0).getYValue().equals(act.getData().get(0).getData().get(0).getYValue())));
+    }
+
+    @Test
+    void pngExportWritesTheChartsAndCsvTheStats(@TempDir Path dir) throws Exception {
+        awaitCharted();
+        window.setExportDir(dir);
+        Path png = Fx.call(window::exportPng);
+        assertNotNull(png);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertTrue(img.getWidth() > 500 && img.getHeight() > 300, img.getWidth() + "×" + img.getHeight());
+        assertTrue(distinctColours(img) > 20, "the PNG is not blank");
+        Path csv = Fx.call(window::exportCsv);
+        var lines = Files.readAllLines(csv);
+        assertTrue(lines.get(1).startsWith("module,type,shape,tensor,mean,std"));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("0,Conv2d,100x8x14x14,act,")), String.join("\n", lines));
+    }
+
+    @Test
+    void missingDataShowsTheSentenceAndOffersAnotherFolder(@TempDir Path empty) throws Exception {
+        close();
+        open(empty);
+        Fx.waitFor("the data problem", 60, () -> vm.dataProblemProperty().get());
+        assertTrue(Fx.call(() -> ((Label) node("problem")).getText()).contains("data folder is missing")
+            || Fx.call(() -> ((Label) node("problem")).getText()).contains("file is missing"));
+        assertTrue(Fx.call(() -> node("chooseData").isVisible()));
+        Fx.run(() -> vm.dataFolderProperty().set(DATA));
+        awaitCharted();
+        assertFalse(Fx.call(() -> node("chooseData").isVisible()));
+    }
+
+    static int distinctColours(BufferedImage img) {
+        java.util.Set<Integer> c = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 3)
+            for (int x = 0; x < img.getWidth(); x += 3) c.add(img.getRGB(x, y));
+        return c.size();
+    }
+}

@@ -16,8 +16,8 @@ public final class Cli implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
-    public static int run(String... args) {
-        if (args.length == 0) args = new String[] {"gui"};
+    public static int run(String... given) {
+        String[] args = given.length == 0 ? new String[] {"gui"} : given;
         CommandLine cl = new CommandLine(new Cli());
         cl.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();

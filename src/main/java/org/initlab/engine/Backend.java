@@ -5,27 +5,36 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /** What computes: CPU (with oneDNN where the native build has it) or GPU, and the thread count. */
 public final class Backend {
-    private static volatile boolean configured;
+    private static volatile int threads;
+    /** OpenMP's thread count is a per-thread setting: each thread that computes applies it once. */
+    private static final ThreadLocal<Integer> APPLIED = new ThreadLocal<>();
 
     private Backend() {}
 
     /**
-     * One compute thread unless OMP_NUM_THREADS says otherwise: on a 2-core machine that also runs
-     * the UI (and often a browser), OpenMP's spinning second thread made steps up to 15× slower
-     * when the other core was busy (see README, bench).
+     * One compute thread unless OMP_NUM_THREADS or {@link #threads} says otherwise: on a 2-core
+     * machine that also runs the UI, OpenMP's spinning second thread made steps up to 15× slower
+     * whenever the other core was busy (see README, bench). Cheap to call before every step.
      */
-    public static synchronized void configure() {
-        if (configured) return;
-        String env = System.getenv("OMP_NUM_THREADS");
-        threads(env == null || !env.matches("\\d+") ? 1 : Math.max(1, Integer.parseInt(env)));
+    public static void configure() {
+        if (threads == 0) {
+            String env = System.getenv("OMP_NUM_THREADS");
+            threads = env == null || !env.matches("\\d+") ? 1 : Math.max(1, Integer.parseInt(env));
+        }
+        Integer applied = APPLIED.get();
+        if (applied == null || applied != threads) {
+            Nd4j.getBackend(); // loads the natives that NativeOpsHolder reads its settings from
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+            Nd4j.factory().blas().setMaxThreads(threads);
+            APPLIED.set(threads);
+        }
     }
 
-    public static synchronized void threads(int n) {
+    /** Sets the compute thread count for every engine thread from now on. */
+    public static void threads(int n) {
         if (n < 1) throw new IllegalArgumentException("threads must be ≥ 1 (got " + n + ")");
-        Nd4j.getBackend(); // loads the natives that NativeOpsHolder reads its settings from
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
-        Nd4j.factory().blas().setMaxThreads(n);
-        configured = true;
+        threads = n;
+        configure();
     }
 
     public static String describe() {
@@ -33,7 +42,8 @@ public final class Backend {
         String backend = String.valueOf(env.getOrDefault("backend", Nd4j.getBackend().getClass().getSimpleName()));
         boolean gpu = backend.toLowerCase().contains("cuda");
         if (gpu) return "GPU (ND4J CUDA)";
-        String threads = String.valueOf(env.getOrDefault("omp.threads", "?"));
+        configure();
+        String threads = String.valueOf(Backend.threads);
         String helpers = Nd4j.getEnvironment().helpersAllowed() && oneDnnBuild() ? " + oneDNN" : "";
         return "CPU (ND4J" + helpers + ", " + threads + " thread" + ("1".equals(threads) ? "" : "s") + ")";
     }

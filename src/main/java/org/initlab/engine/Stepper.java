@@ -27,10 +27,6 @@ public final class Stepper {
 
     private final String workspaceId = "initlab-step-" + System.identityHashCode(this);
 
-    public Stepper() {
-        Backend.configure();
-    }
-
     /** Time spent per layer, summed over the steps it was passed to. */
     public record Profile(long[] forward, long[] backward, long[] stats) {
         public Profile(int layers) {
@@ -45,6 +41,7 @@ public final class Stepper {
 
     public StepResult step(Sequential model, Batch batch, Loss loss, boolean withWeightStats, Profile profile) {
         long t0 = System.nanoTime();
+        Backend.configure();
         model.zeroGrad();
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
             INDArray[] outs = model.forward(batch.x(), profile == null ? null : profile.forward());

@@ -58,8 +58,8 @@ public final class Conv2d implements Layer {
             b.addOutputs(gx, gw);
         }
         Nd4j.exec(b.build());
-        weight.grad().addi(gw);
-        if (gb != null) bias.grad().addi(gb);
+        accumulate(weight.grad(), gw);
+        if (gb != null) accumulate(bias.grad(), gb);
         return needInputGrad ? gx : null;
     }
 
@@ -103,7 +103,16 @@ public final class Conv2d implements Layer {
         Floats.write(cols, patches);
         Floats.write(gT, gradT);
         Nd4j.gemm(gradT, patches, weight.grad().reshape(o, ckk), false, false, 1.0, 1.0);
-        if (bias != null) bias.grad().addi(Nd4j.createFromArray(gb).castTo(x.dataType()));
+        if (bias != null) {
+            float[] acc = Floats.read(bias.grad(), null);
+            for (int ch = 0; ch < o; ch++) acc[ch] += (float) gb[ch];
+            Floats.write(acc, bias.grad());
+        }
+    }
+
+    private static void accumulate(INDArray grad, INDArray delta) {
+        if (Floats.fast(grad)) Floats.accumulate(grad, delta);
+        else grad.addi(delta);
     }
 
     private INDArray[] inputs(INDArray x) {

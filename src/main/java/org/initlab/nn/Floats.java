@@ -3,6 +3,7 @@ package org.initlab.nn;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * Bulk copies between float INDArrays and Java arrays (one memcpy each way), so element-wise work
@@ -17,7 +18,7 @@ public final class Floats {
 
     /** The array's elements in row-major order, into {@code into} if it is large enough. */
     public static float[] read(INDArray a, float[] into) {
-        if (a.isView() || a.ordering() != 'c') a = a.dup('c');
+        if (!contiguous(a)) a = a.dup('c'); // a reshaped array (Flatten's output) is a view but needs no copy
         int n = (int) a.length();
         if (into == null || into.length < n) into = new float[n];
         buffer(a).get(into, 0, n);
@@ -26,6 +27,24 @@ public final class Floats {
 
     public static void write(float[] from, INDArray a) {
         buffer(a).put(from, 0, (int) a.length());
+    }
+
+    /** target += delta, element by element, in Java: cheaper than a native op call for parameter-sized tensors. */
+    public static void accumulate(INDArray target, INDArray delta) {
+        int n = (int) target.length();
+        float[] t = read(target, null), d = read(delta, null);
+        for (int i = 0; i < n; i++) t[i] += d[i];
+        write(t, target);
+    }
+
+    public static void fill(INDArray a, float value) {
+        float[] v = new float[(int) a.length()];
+        if (value != 0) java.util.Arrays.fill(v, value);
+        write(v, a);
+    }
+
+    private static boolean contiguous(INDArray a) {
+        return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
     }
 
     private static FloatBuffer buffer(INDArray a) {

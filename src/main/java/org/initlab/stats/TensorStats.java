@@ -31,30 +31,43 @@ public record TensorStats(long count, double mean, double std, double min, doubl
         return of(i -> v[i], v.length);
     }
 
-    /** The hot path: the same two passes as below, specialized to float[] so the JIT keeps them tight. */
+    /**
+     * The hot path: one pass for the moments (sums shifted by the first element for accuracy,
+     * four independent lanes so the adds do not wait on each other), one for the histogram.
+     */
     static TensorStats of(float[] v, int n) {
         if (n == 0) return of(new double[0]);
-        double sum = 0;
-        float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
-        long near = 0;
-        for (int i = 0; i < n; i++) {
-            float e = v[i];
-            sum += e;
-            min = Math.min(min, e);
-            max = Math.max(max, e);
-            near += Math.abs(e) <= (float) NEAR_ZERO ? 1 : 0;
+        final float shift = v[0], tiny = (float) NEAR_ZERO;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+        float min = v[0], max = v[0];
+        int near = 0, i = 0;
+        for (; i + 3 < n; i += 4) {
+            float a = v[i] - shift, b = v[i + 1] - shift, c = v[i + 2] - shift, d = v[i + 3] - shift;
+            s0 += a; s1 += b; s2 += c; s3 += d;
+            q0 += a * (double) a; q1 += b * (double) b; q2 += c * (double) c; q3 += d * (double) d;
+            min = Math.min(Math.min(min, v[i]), Math.min(Math.min(v[i + 1], v[i + 2]), v[i + 3]));
+            max = Math.max(Math.max(max, v[i]), Math.max(Math.max(v[i + 1], v[i + 2]), v[i + 3]));
+            near += (Math.abs(v[i]) <= tiny ? 1 : 0) + (Math.abs(v[i + 1]) <= tiny ? 1 : 0)
+                  + (Math.abs(v[i + 2]) <= tiny ? 1 : 0) + (Math.abs(v[i + 3]) <= tiny ? 1 : 0);
         }
-        double mean = sum / n, ss = 0;
-        int[] hist = new int[BINS];
-        double scale = max > min ? BINS / ((double) max - min) : 0;
-        for (int i = 0; i < n; i++) {
-            double d = v[i] - mean;
-            ss += d * d;
-            int b = (int) ((v[i] - min) * scale);
-            hist[Math.min(Math.max(b, 0), BINS - 1)]++;
+        for (; i < n; i++) {
+            float a = v[i] - shift;
+            s0 += a;
+            q0 += a * (double) a;
+            min = Math.min(min, v[i]);
+            max = Math.max(max, v[i]);
+            near += Math.abs(v[i]) <= tiny ? 1 : 0;
         }
-        double std = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-        return new TensorStats(n, mean, std, min, max, (double) near / n, hist);
+        double sum = s0 + s1 + s2 + s3, sq = q0 + q1 + q2 + q3;
+        double mean = shift + sum / n;
+        double var = n > 1 ? Math.max(0, (sq - sum * sum / n) / (n - 1)) : 0;
+        if (Double.isNaN(sum) || Double.isInfinite(sum)) var = Double.NaN;
+        // histogram: one extra bin catches x == max (and NaN lands in bin 0), merged below
+        int[] hist = new int[BINS + 1];
+        float scale = max > min ? (float) (BINS / ((double) max - min)) : 0;
+        for (i = 0; i < n; i++) hist[(int) ((v[i] - min) * scale)]++;
+        hist[BINS - 1] += hist[BINS];
+        return new TensorStats(n, mean, Math.sqrt(var), min, max, (double) near / n, java.util.Arrays.copyOf(hist, BINS));
     }
 
     private static TensorStats of(IntToDoubleFunction v, int n) {

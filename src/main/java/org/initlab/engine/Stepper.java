@@ -2,6 +2,10 @@ package org.initlab.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import org.initlab.nn.Layer;
 import org.initlab.nn.Loss;
 import org.initlab.nn.Sequential;
@@ -25,6 +29,17 @@ public final class Stepper {
         .initialSize(0).policyLearning(LearningPolicy.FIRST_LOOP).policyAllocation(AllocationPolicy.OVERALLOCATE)
         .overallocationLimit(0.3).policyReset(ResetPolicy.BLOCK_LEFT).policySpill(SpillPolicy.REALLOCATE).build();
 
+    /**
+     * Output statistics are plain Java loops over a copy of each tensor: with a second core they run
+     * on this daemon thread while the engine thread does the backward pass. Null on one core.
+     */
+    private static final ExecutorService STATS = Runtime.getRuntime().availableProcessors() < 2 ? null
+        : Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "initlab-stats");
+            t.setDaemon(true);
+            return t;
+        });
+
     private final String workspaceId = "initlab-step-" + System.identityHashCode(this);
 
     /** Time spent per layer, summed over the steps it was passed to. */
@@ -43,11 +58,16 @@ public final class Stepper {
         long t0 = System.nanoTime();
         Backend.configure();
         model.zeroGrad();
+        boolean overlap = STATS != null && profile == null;
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
             INDArray[] outs = model.forward(batch.x(), profile == null ? null : profile.forward());
+            List<FutureTask<TensorStats>> acts = new ArrayList<>(), grads = new ArrayList<>(outs.length);
+            for (int i = 0; i < outs.length; i++) grads.add(null);
+            if (overlap) for (INDArray o : outs) acts.add(submit(o));
             INDArray last = outs[outs.length - 1];
             double value = loss.value(last, batch.labels());
-            INDArray[] grads = model.backward(loss.grad(last, batch.labels()), profile == null ? null : profile.backward());
+            INDArray[] g = model.backward(loss.grad(last, batch.labels()), profile == null ? null : profile.backward(),
+                overlap ? (grad, i) -> grads.set(i, submit(grad)) : null);
             List<ModuleStats> modules = new ArrayList<>(outs.length);
             for (int i = 0; i < outs.length; i++) {
                 long t = System.nanoTime();
@@ -57,10 +77,35 @@ public final class Stepper {
                     w = TensorStats.of(l.params().get(0).value());
                     wg = TensorStats.of(l.params().get(0).grad());
                 }
-                modules.add(new ModuleStats(i, l.type(), outs[i].shape(), TensorStats.of(outs[i]), TensorStats.of(grads[i]), w, wg));
+                TensorStats act = overlap ? join(acts.get(i)) : TensorStats.of(outs[i]);
+                TensorStats grad = overlap ? join(grads.get(i)) : TensorStats.of(g[i]);
+                modules.add(new ModuleStats(i, l.type(), outs[i].shape(), act, grad, w, wg));
                 if (profile != null) profile.stats()[i] += System.nanoTime() - t;
             }
             return new StepResult(value, modules, System.nanoTime() - t0);
+        }
+    }
+
+    private static FutureTask<TensorStats> submit(INDArray tensor) {
+        FutureTask<TensorStats> task = new FutureTask<>(() -> TensorStats.of(tensor));
+        STATS.execute(task);
+        return task;
+    }
+
+    /**
+     * The result of a statistics task, running it here if the statistics thread has not started it
+     * yet (work stealing: the engine thread helps once its backward pass is done). Always completes
+     * before the step returns, since the tasks read workspace memory.
+     */
+    private static TensorStats join(FutureTask<TensorStats> task) {
+        task.run(); // no-op if the statistics thread already ran or is running it
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for statistics", e);
         }
     }
 }

@@ -64,6 +64,27 @@ public final class Conv2d implements Layer {
     }
 
     private float[] xs, gs, cols, gT;
+    private int[] patchMap;
+    private long patchMapKey = -1;
+
+    /** For each output position and each (channel, u, v) of its patch: the input offset within one image, or -1 for padding. */
+    private int[] patchMap(int c, int h, int w, int oh, int ow) {
+        long key = ((long) c * 4096 + h) * 4096 + w;
+        if (key == patchMapKey) return patchMap;
+        int[] map = new int[oh * ow * c * kernel * kernel];
+        int k = 0;
+        for (int i = 0; i < oh; i++)
+            for (int j = 0; j < ow; j++)
+                for (int ch = 0; ch < c; ch++)
+                    for (int u = 0; u < kernel; u++)
+                        for (int v = 0; v < kernel; v++) {
+                            int yy = i * stride - padding + u, xx = j * stride - padding + v;
+                            map[k++] = yy >= 0 && yy < h && xx >= 0 && xx < w ? (ch * h + yy) * w + xx : -1;
+                        }
+        patchMap = map;
+        patchMapKey = key;
+        return map;
+    }
 
     /**
      * The first layer's backward: dL/dimages is never used, but conv2d_bp would compute it (most of
@@ -75,20 +96,11 @@ public final class Conv2d implements Layer {
         int o = (int) g.size(1), oh = (int) g.size(2), ow = (int) g.size(3), p = oh * ow, ckk = c * kernel * kernel;
         xs = Floats.read(x, xs);
         if (cols == null || cols.length < n * p * ckk) cols = new float[n * p * ckk];
-        int k = 0;
-        for (int b = 0; b < n; b++)
-            for (int i = 0; i < oh; i++)
-                for (int j = 0; j < ow; j++)
-                    for (int ch = 0; ch < c; ch++) {
-                        int base = (b * c + ch) * h * w;
-                        for (int u = 0; u < kernel; u++) {
-                            int yy = i * stride - padding + u;
-                            for (int v = 0; v < kernel; v++) {
-                                int xx = j * stride - padding + v;
-                                cols[k++] = yy >= 0 && yy < h && xx >= 0 && xx < w ? xs[base + yy * w + xx] : 0f;
-                            }
-                        }
-                    }
+        int[] map = patchMap(c, h, w, oh, ow);
+        for (int b = 0, k = 0; b < n; b++) {
+            int base = b * c * h * w;
+            for (int m : map) cols[k++] = m < 0 ? 0f : xs[base + m];
+        }
         gs = Floats.read(g, gs);
         if (gT == null || gT.length < n * p * o) gT = new float[n * p * o];
         double[] gb = new double[o];

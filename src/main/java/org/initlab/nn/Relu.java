@@ -37,11 +37,9 @@ public final class Relu implements Layer {
             xs = Floats.read(x, xs);
             int n = (int) x.length();
             if (ys == null || ys.length < n) ys = new float[n];
-            float a = (float) leak, s = (float) sub, m = Double.isNaN(maxv) ? Float.POSITIVE_INFINITY : (float) maxv;
-            for (int i = 0; i < n; i++) {
-                float v = xs[i];
-                ys[i] = Math.min(Math.max(v, 0) + a * Math.min(v, 0) - s, m); // branch-free: signs are random
-            }
+            float a = (float) leak, s = (float) sub;
+            for (int i = 0; i < n; i++) ys[i] = xs[i] * slope(xs[i], a) - s;
+            if (!Double.isNaN(maxv)) for (int i = 0; i < n; i++) ys[i] = Math.min(ys[i], (float) maxv);
             Floats.write(ys, out);
         } else {
             Nd4j.exec(new org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU(x, out, leak));
@@ -51,6 +49,16 @@ public final class Relu implements Layer {
         return out;
     }
 
+    /**
+     * 1 for x &gt; 0, else the leak, from the sign bits rather than a branch: activation signs are
+     * random, so a branch would be mispredicted half the time. +0 and −0 both count as not positive.
+     */
+    private static float slope(float x, float leak) {
+        int bits = Float.floatToRawIntBits(x);
+        int notPositive = ((bits - 1) | bits) >>> 31;
+        return 1f + notPositive * (leak - 1f);
+    }
+
     @Override
     public INDArray backward(INDArray g, boolean needInputGrad) {
         if (!needInputGrad) return null;
@@ -58,8 +66,9 @@ public final class Relu implements Layer {
         if (Floats.fast(x)) { // xs and ys still hold this step's input and output
             gs = Floats.read(g, gs);
             int n = (int) x.length();
-            float a = (float) leak, m = Double.isNaN(maxv) ? Float.POSITIVE_INFINITY : (float) maxv;
-            for (int i = 0; i < n; i++) gs[i] = ys[i] < m ? (xs[i] > 0 ? gs[i] : a * gs[i]) : 0; // clamped: no gradient
+            float a = (float) leak;
+            for (int i = 0; i < n; i++) gs[i] *= slope(xs[i], a);
+            if (!Double.isNaN(maxv)) for (int i = 0; i < n; i++) if (ys[i] >= maxv) gs[i] = 0; // clamped: no gradient
             Floats.write(gs, gx);
         } else {
             Nd4j.exec(new LeakyReLUBp(x, g, gx, leak));

@@ -46,10 +46,16 @@ public final class Sequential {
     }
 
     public INDArray[] backward(INDArray gradLast, long[] nanos) {
+        return backward(gradLast, nanos, null);
+    }
+
+    /** @param ready if not null, told each module's output-gradient as soon as it is final */
+    public INDArray[] backward(INDArray gradLast, long[] nanos, java.util.function.ObjIntConsumer<INDArray> ready) {
         INDArray[] grads = new INDArray[layers.size()];
         INDArray g = gradLast;
         for (int i = layers.size() - 1; i >= 0; i--) {
             grads[i] = g;
+            if (ready != null) ready.accept(g, i);
             long t = System.nanoTime();
             g = layers.get(i).backward(g, i > 0); // nobody needs dL/dimages
             if (nanos != null) nanos[i] += System.nanoTime() - t;

@@ -153,7 +153,7 @@ public final class Lab implements AutoCloseable {
             trace("ready to step");
             StepResult r;
             try {
-                r = stepper.step(model, batch, spec.lossFunction(), true);
+                r = stepper.step(model, batch, spec.lossFunction(), false); // weight stats are not charted
             } catch (IllegalArgumentException e) { // the loss cannot take this output (e.g. MSE after Linear(10))
                 int last = spec.layers().size() - 1;
                 publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.SHAPE, "layer " + last + ": " + e.getMessage(), last));
@@ -224,7 +224,7 @@ public final class Lab implements AutoCloseable {
         String name = data == null ? String.valueOf(dataPath) : describe(data);
         if (backend == null) backend = Backend.describe();
         trace("publish");
-        LabSnapshot s = new LabSnapshot(c.id(), c.submittedNanos(), c.config(), name, backend, r, theory, p);
+        LabSnapshot s = new LabSnapshot(c.id(), c.submittedNanos(), System.nanoTime(), c.config(), name, backend, r, theory, p);
         try {
             listener.accept(s);
         } catch (RuntimeException e) {

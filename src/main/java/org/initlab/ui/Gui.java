@@ -108,6 +108,8 @@ public final class Gui {
                 });
                 trace("scene made");
                 stage.show();
+                var slider = w.scene().lookup("#aSlider");
+                if (slider != null) slider.requestFocus(); // arrow keys move a straight away
                 trace("stage shown");
                 vm.flush();
             } catch (RuntimeException e) {

@@ -83,6 +83,7 @@ public final class LabViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper dataName = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper latencyMs = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyDoubleWrapper stepMs = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper engineMs = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyObjectWrapper<WeightFormula> formula = new ReadOnlyObjectWrapper<>();
 
     private String loss = "mse";
@@ -116,9 +117,12 @@ public final class LabViewModel implements AutoCloseable {
         for (var p : List.of(mode, bias, seed, batchSize, split, offset, dataFolder, running)) p.addListener(o -> changed());
         layers.addListener((javafx.collections.ListChangeListener<LayerSpec>) c -> {
             if (!quiet) modelName.set("custom");
+            rows.setAll(computeRows());
             changed();
         });
         selectedLayer.addListener(o -> updateFormula());
+        rows.setAll(computeRows());
+        updateFormula();
     }
 
     /** Starts the engine thread and sends the first config. */
@@ -203,7 +207,6 @@ public final class LabViewModel implements AutoCloseable {
 
     private void changed() {
         if (quiet) return;
-        rows.setAll(computeRows());
         updateFormula();
         ModelSpec spec = spec();
         boolean shapesOk = rows.stream().allMatch(r -> r.error().isEmpty());
@@ -302,6 +305,7 @@ public final class LabViewModel implements AutoCloseable {
             double ms = (System.nanoTime() - s.submittedNanos()) / 1e6;
             latencyMs.set(ms);
             stepMs.set(s.stats().nanos() / 1e6);
+            engineMs.set((s.publishedNanos() - s.submittedNanos()) / 1e6);
             for (Consumer<LabSnapshot> l : List.copyOf(chartedListeners)) l.accept(s);
         }
     }
@@ -342,5 +346,7 @@ public final class LabViewModel implements AutoCloseable {
     public ReadOnlyStringProperty dataNameProperty() { return dataName.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty latencyMsProperty() { return latencyMs.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty stepMsProperty() { return stepMs.getReadOnlyProperty(); }
+    /** Submit → snapshot published by the engine thread (the rest of latencyMs is the wait for the FX thread). */
+    public ReadOnlyDoubleProperty engineMsProperty() { return engineMs.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<WeightFormula> formulaProperty() { return formula.getReadOnlyProperty(); }
 }

@@ -70,7 +70,7 @@ public final class LabWindow {
         Spinner<Integer> batch = new Spinner<>(1, 10_000, vm.batchSizeProperty().get(), 10);
         batch.setId("batchSize");
         batch.setEditable(true);
-        batch.setPrefWidth(90);
+        
         sync(batch, vm.batchSizeProperty());
         ComboBox<Mnist.Split> split = new ComboBox<>();
         split.setId("split");
@@ -83,7 +83,7 @@ public final class LabWindow {
         Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) vm.seedProperty().get());
         seed.setId("seed");
         seed.setEditable(true);
-        seed.setPrefWidth(90);
+        
         seed.valueProperty().addListener((o, was, now) -> { if (now != null) vm.seedProperty().set(now); });
         vm.seedProperty().addListener((o, was, now) -> seed.getValueFactory().setValue(now.intValue()));
         Button next = button("Next batch", "nextBatch", "The next images of this split, same weights", vm::nextBatch);
@@ -156,9 +156,12 @@ public final class LabWindow {
         }, vm.chartedProperty()));
         Label latency = new Label();
         latency.setId("latency");
-        latency.textProperty().bind(Bindings.createStringBinding(() -> Double.isNaN(vm.latencyMsProperty().get()) ? ""
-            : String.format(Locale.ROOT, "last update %.0f ms (step %.0f ms)", vm.latencyMsProperty().get(), vm.stepMsProperty().get()),
-            vm.latencyMsProperty(), vm.stepMsProperty()));
+        latency.textProperty().bind(Bindings.createStringBinding(() -> {
+            LabSnapshot s = vm.chartedProperty().get();
+            if (s == null || Double.isNaN(vm.latencyMsProperty().get())) return "";
+            if (s.commandId() == 1) return String.format(Locale.ROOT, "first stats after %.1f s", vm.latencyMsProperty().get() / 1000);
+            return String.format(Locale.ROOT, "last update %.0f ms (step %.0f ms)", vm.latencyMsProperty().get(), vm.stepMsProperty().get());
+        }, vm.latencyMsProperty(), vm.stepMsProperty(), vm.chartedProperty()));
         message.setId("message");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);

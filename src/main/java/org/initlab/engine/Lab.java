@@ -116,10 +116,6 @@ public final class Lab implements AutoCloseable {
         trace("update " + c.id());
         lastStepNanos = System.nanoTime();
         try {
-            if (!loadData(cfg.data())) {
-                publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.DATA, dataError.getMessage(), -1));
-                return;
-            }
             ModelSpec spec = cfg.spec();
             try {
                 spec.shapes();
@@ -127,10 +123,24 @@ public final class Lab implements AutoCloseable {
                 publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.SHAPE, e.getMessage(), e.layerIndex()));
                 return;
             }
+            Path folder = cfg.data();
+            // new data is read (plain Java, no ND4J) on a helper thread while this thread builds the model
+            java.util.concurrent.CompletableFuture<Boolean> loaded = cfg.data().equals(dataPath)
+                ? java.util.concurrent.CompletableFuture.completedFuture(data != null)
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> loadData(folder), Lab::readerThread);
             if (!sameModel(spec, builtSpec)) {
                 model = spec.build(DataType.FLOAT);
                 builtSpec = spec;
                 initDone = null;
+            }
+            if (!loaded.join()) {
+                publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.DATA, dataError.getMessage(), -1));
+                return;
+            }
+            int count = data.part(cfg.split()).count();
+            if (cfg.offset() + cfg.batchSize() > count && cfg.batchSize() <= count) { // past the end: wrap to the first images
+                cfg = cfg.withOffset(0);
+                c = new Command(c.id(), c.submittedNanos(), cfg);
             }
             if (batchKey == null || batchKey.split() != cfg.split() || batchKey.offset() != cfg.offset()
                 || batchKey.batchSize() != cfg.batchSize() || !batchKey.data().equals(cfg.data())) {
@@ -169,6 +179,13 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    private static void readerThread(Runnable r) {
+        Thread t = new Thread(r, "initlab-data-reader");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Reads the IDX files; runs on the reader thread while the engine thread waits in join(), so the fields are handed over safely. */
     private boolean loadData(Path folder) {
         if (folder.equals(dataPath)) return data != null;
         dataPath = folder;
@@ -182,6 +199,9 @@ public final class Lab implements AutoCloseable {
             return true;
         } catch (DataException e) {
             dataError = e;
+            return false;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            dataError = new DataException(folder, "cannot be read (" + oneLine(e) + ")");
             return false;
         }
     }

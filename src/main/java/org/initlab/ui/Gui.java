@@ -81,6 +81,12 @@ public final class Gui {
                 trace("vm made");
                 var bounds = Screen.getPrimary().getVisualBounds();
                 LabWindow w = new LabWindow(vm, Math.min(width, bounds.getWidth()), Math.min(height, bounds.getHeight()));
+                // a bug in a view must not take the lab down in front of a class: say it in the status bar
+                Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+                    String m = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""));
+                    System.err.println("initlab: internal error: " + m);
+                    w.showMessage("internal error: " + m);
+                });
                 Stage stage = new Stage();
                 stage.setTitle("InitLab — weight initialization lab");
                 stage.setScene(w.scene());

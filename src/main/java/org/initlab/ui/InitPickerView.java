@@ -54,6 +54,7 @@ public final class InitPickerView extends VBox {
         slider.setId("aSlider");
         slider.getStyleClass().add("a-slider");
         slider.setMajorTickUnit(0.5);
+        slider.setBlockIncrement(0.05); // arrow keys: small steps
         slider.setMinorTickCount(4);
         slider.setShowTickMarks(true);
         slider.setShowTickLabels(true);

@@ -184,10 +184,9 @@ public final class LabViewModel implements AutoCloseable {
         }
     }
 
+    /** The next images of the split (the engine wraps to the start at its end). */
     public void nextBatch() {
-        int count = 10_000;
-        int next = offset.get() + batchSize.get();
-        offset.set(split.get() == Mnist.Split.TEST && next + batchSize.get() > count ? 0 : next);
+        offset.set(offset.get() + batchSize.get());
     }
 
     /** A fresh random draw of the weights: the next seed. */
@@ -294,9 +293,10 @@ public final class LabViewModel implements AutoCloseable {
             LayerRow r = rows.get(p.layer());
             rows.set(p.layer(), new LayerRow(r.index(), r.spec(), r.type(), r.shape(), p.message()));
         }
-        if (s.config().running() || p != null) {
+        boolean current = s.commandId() >= lastSubmitted;
+        if (s.config().running() || p != null || (current && s.config().offset() != offset.get())) {
             quiet = true;
-            if (s.config().running()) offset.set(s.config().offset());
+            if (s.config().running() || current) offset.set(s.config().offset()); // the engine's batch: it wraps at the end of the split
             if (p != null && running.get()) running.set(false);
             quiet = false;
         }

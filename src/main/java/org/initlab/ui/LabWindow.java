@@ -63,6 +63,11 @@ public final class LabWindow {
     public StatsCharts charts() { return charts; }
     public LabViewModel viewModel() { return vm; }
 
+    /** A one-line note in the status bar (exports, internal errors). */
+    public void showMessage(String text) {
+        message.setText(text);
+    }
+
     /** Where one-click exports go (default: the working directory). */
     public void setExportDir(Path dir) { exportDir = dir; }
 

@@ -315,6 +315,10 @@ public final class LabViewModel implements AutoCloseable {
         chartedListeners.add(listener);
     }
 
+    public void removeOnCharted(Consumer<LabSnapshot> listener) {
+        chartedListeners.remove(listener);
+    }
+
     /** The id of the last config sent to the engine; a charted snapshot with this id or later answers it. */
     public long lastSubmitted() {
         return lastSubmitted;

@@ -100,17 +100,24 @@ public final class LatencyBench {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
+    /** Waits (without polling the FX thread) until the charts answer the last config sent. */
     private static void waitCharted(LabViewModel vm) throws Exception {
-        long end = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < end) {
-            boolean done = fxGet(() -> {
-                LabSnapshot s = vm.chartedProperty().get();
-                return s != null && s.commandId() >= vm.lastSubmitted() || vm.problemProperty().get().length() > 0 && s == null;
-            });
-            if (done) return;
-            Thread.sleep(1);
+        CountDownLatch done = new CountDownLatch(1);
+        java.util.function.Consumer<LabSnapshot> l = s -> {
+            if (s.commandId() >= vm.lastSubmitted()) done.countDown();
+        };
+        boolean already = fxGet(() -> {
+            LabSnapshot s = vm.chartedProperty().get();
+            if (s != null && s.commandId() >= vm.lastSubmitted()) return true;
+            if (s == null && !vm.problemProperty().get().isEmpty()) return true;
+            vm.onCharted(l);
+            return false;
+        });
+        try {
+            if (!already && !done.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("no charts within 120 s");
+        } finally {
+            fx(() -> vm.removeOnCharted(l));
         }
-        throw new IllegalStateException("no charts within 120 s");
     }
 
     private static void fx(Runnable r) throws Exception {

@@ -116,8 +116,9 @@ public final class LabWindow {
         projector.setSelected("projector".equals(vm.themeProperty().get()));
         projector.setOnAction(e -> vm.themeProperty().set(projector.isSelected() ? "projector" : "light"));
         vm.themeProperty().addListener((o, was, now) -> projector.setSelected("projector".equals(now)));
-        return new ToolBar(new Label("batch"), batch, split, new Label("seed"), seed, next, reinit, run, new Separator(),
-            pin, unpin, new Separator(), png, csv, new Separator(), log, theme, projector);
+        // Projector first: it must never fall into the overflow menu on a small screen
+        return new ToolBar(projector, new Separator(), new Label("batch"), batch, split, new Label("seed"), seed, next, reinit, run,
+            new Separator(), pin, unpin, new Separator(), png, csv, new Separator(), log, theme);
     }
 
     private VBox banner() {
@@ -147,8 +148,10 @@ public final class LabWindow {
 
     private HBox statusBar() {
         Label backend = new Label();
+        backend.getStyleClass().add("status-detail");
         backend.textProperty().bind(vm.backendProperty());
         Label data = new Label();
+        data.getStyleClass().add("status-detail");
         data.textProperty().bind(Bindings.concat("data: ", vm.dataNameProperty()));
         Label run = new Label();
         run.setId("runInfo");

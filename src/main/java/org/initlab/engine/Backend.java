@@ -18,7 +18,7 @@ public final class Backend {
 
     private static boolean hasOneDnn() {
         try {
-            Class<?> c = Class.forName("org.nd4j.nativeblas.Nd4jCpu$Environment");
+            Class<?> c = Class.forName("org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment"); // where nd4j-native 1.0.0-M2.1 has it
             Object e = c.getMethod("getInstance").invoke(null);
             return (boolean) c.getMethod("helpersAllowed").invoke(e);
         } catch (ReflectiveOperationException | RuntimeException e) {

@@ -94,12 +94,10 @@ public final class Gui {
                     vm.close();
                     closed.countDown();
                 });
-                boolean[] first = {true};
-                vm.onCharted(s -> {
-                    if (!first[0]) return;
-                    first[0] = false;
-                    System.err.printf(Locale.ROOT, "initlab: first charts %.2f s after start%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
-                    if (screenshot == null) return;
+                boolean[] shot = {false};
+                Runnable shoot = () -> { // once: after the first charts, or the first problem (the window then shows it)
+                    if (screenshot == null || shot[0]) return;
+                    shot[0] = true;
                     PauseTransition settle = new PauseTransition(Duration.millis(500)); // layout, CSS and a pulse or two
                     settle.setOnFinished(e -> {
                         try {
@@ -111,6 +109,19 @@ public final class Gui {
                         stage.close();
                     });
                     settle.play();
+                };
+                boolean[] first = {true};
+                vm.onCharted(s -> {
+                    if (!first[0]) return;
+                    first[0] = false;
+                    System.err.printf(Locale.ROOT, "initlab: first charts %.2f s after start%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
+                    shoot.run();
+                });
+                vm.problemProperty().addListener((o, was, now) -> {
+                    if (!now.isEmpty() && vm.chartedProperty().get() == null) {
+                        System.err.println("initlab: " + now);
+                        shoot.run();
+                    }
                 });
                 trace("scene made");
                 stage.show();

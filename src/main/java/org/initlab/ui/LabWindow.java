@@ -157,11 +157,11 @@ public final class LabWindow {
         run.setId("runInfo");
         run.textProperty().bind(Bindings.createStringBinding(() -> {
             LabSnapshot s = vm.chartedProperty().get();
-            if (s == null) return "computing first stats…";
+            if (s == null) return vm.problemProperty().get().isEmpty() ? "computing first stats…" : "no stats yet";
             var c = s.config();
             return String.format(Locale.ROOT, "%s · %s · %s images %d–%d · seed %d · loss %.4g", c.spec().name(), c.init(),
                 c.split().id(), c.offset(), c.offset() + c.batchSize() - 1, c.seed(), s.stats().loss());
-        }, vm.chartedProperty()));
+        }, vm.chartedProperty(), vm.problemProperty()));
         Label latency = new Label();
         latency.setId("latency");
         latency.textProperty().bind(Bindings.createStringBinding(() -> {

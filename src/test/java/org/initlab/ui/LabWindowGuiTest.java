@@ -240,6 +240,20 @@ class LabWindowGuiTest {
         assertTrue(tip.contains("module 0 (Conv2d)") && tip.contains(String.format(java.util.Locale.ROOT, "%.6g", exact)), tip);
     }
 
+    @Test
+    void everySchemeOfTheEngineIsOfferedAndCharts() throws Exception {
+        ComboBox<Scheme> scheme = node("scheme");
+        assertEquals(java.util.List.of(Scheme.values()), Fx.call(() -> java.util.List.copyOf(scheme.getItems())));
+        for (Scheme sc : Scheme.values()) {
+            Fx.run(() -> scheme.setValue(sc));
+            awaitCharted();
+            LabSnapshot s = Fx.call(() -> vm.chartedProperty().get());
+            assertEquals(sc, s.config().init().scheme());
+            assertEquals(9, s.modules().size(), sc.id());
+            assertTrue(s.problem() == null || sc == Scheme.ZEROS, sc.id() + ": " + s.problem());
+        }
+    }
+
     static int distinctColours(BufferedImage img) {
         java.util.Set<Integer> c = new java.util.HashSet<>();
         for (int y = 0; y < img.getHeight(); y += 3)

@@ -301,6 +301,7 @@ public final class LabViewModel implements AutoCloseable {
             quiet = false;
         }
         if (s.hasStats()) {
+            if (pinned.get() != null && !sameModules(pinned.get(), s)) pinned.set(null); // a pin only compares like with like
             charted.set(s);
             double ms = (System.nanoTime() - s.submittedNanos()) / 1e6;
             latencyMs.set(ms);
@@ -308,6 +309,14 @@ public final class LabViewModel implements AutoCloseable {
             engineMs.set((s.publishedNanos() - s.submittedNanos()) / 1e6);
             for (Consumer<LabSnapshot> l : List.copyOf(chartedListeners)) l.accept(s);
         }
+    }
+
+    private static boolean sameModules(LabSnapshot a, LabSnapshot b) {
+        var x = a.modules();
+        var y = b.modules();
+        if (x.size() != y.size()) return false;
+        for (int i = 0; i < x.size(); i++) if (!x.get(i).type().equals(y.get(i).type())) return false;
+        return true;
     }
 
     /** Called on the FX thread after a snapshot's figures are in the charts. */

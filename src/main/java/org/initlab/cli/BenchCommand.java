@@ -49,9 +49,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--soak", description = "run for this many minutes instead of --iters, sampling resident memory every minute")
     Double soakMinutes;
 
+    @Option(names = "--latency", description = "instead: slider-to-chart latency through the lab window, headless (p50/p95 in ms)")
+    boolean latency;
+
     @Override
     public Integer call() throws Exception {
         opts.validate();
+        if (latency) return latency();
         if (iters <= 0 || warmup < 0 || rssEvery < 0) throw new IllegalArgumentException("--iters must be > 0, --warmup and --rss-every ≥ 0");
         if (soakMinutes != null && !(soakMinutes > 0)) throw new IllegalArgumentException("--soak must be > 0 minutes");
         ModelSpec spec = opts.modelSpec();
@@ -145,6 +149,35 @@ final class BenchCommand implements Callable<Integer> {
             b.append('\n');
         }
         return b.toString().stripTrailing();
+
+    }
+
+    private int latency() throws Exception {
+        var r = org.initlab.ui.LatencyBench.run(opts.data, opts.model, opts.batch, iters, 4);
+        ObjectMapper om = new ObjectMapper();
+        ObjectNode root = om.createObjectNode();
+        root.put("model", opts.model);
+        root.put("batch", opts.batch);
+        root.put("measure", "ms from slider change (command submitted) to the answer's figures set in the charts");
+        ObjectNode single = root.putObject("single_moves");
+        single.put("n", r.singleMs().length);
+        single.put("p50", org.initlab.ui.LatencyBench.percentile(r.singleMs(), 50));
+        single.put("p95", org.initlab.ui.LatencyBench.percentile(r.singleMs(), 95));
+        single.put("engine_p50", org.initlab.ui.LatencyBench.percentile(r.singleEngineMs(), 50));
+        single.put("engine_p95", org.initlab.ui.LatencyBench.percentile(r.singleEngineMs(), 95));
+        ObjectNode drag = root.putObject("drag_60hz");
+        drag.put("slider_moves", r.dragMoves());
+        drag.put("charted_updates", r.dragCharted());
+        drag.put("p50", org.initlab.ui.LatencyBench.percentile(r.dragMs(), 50));
+        drag.put("p95", org.initlab.ui.LatencyBench.percentile(r.dragMs(), 95));
+        root.put("backend", r.backend());
+        System.out.println(format == StatsCommand.Format.json ? om.writeValueAsString(root)
+            : String.format(Locale.ROOT, "%s batch %d slider→chart: single moves p50 %.1f ms, p95 %.1f ms (n=%d, engine part p50 %.1f, p95 %.1f); 60 Hz drag p50 %.1f ms, p95 %.1f ms (%d moves → %d updates) on %s",
+                opts.model, opts.batch, org.initlab.ui.LatencyBench.percentile(r.singleMs(), 50), org.initlab.ui.LatencyBench.percentile(r.singleMs(), 95),
+                r.singleMs().length, org.initlab.ui.LatencyBench.percentile(r.singleEngineMs(), 50), org.initlab.ui.LatencyBench.percentile(r.singleEngineMs(), 95),
+                org.initlab.ui.LatencyBench.percentile(r.dragMs(), 50), org.initlab.ui.LatencyBench.percentile(r.dragMs(), 95),
+                r.dragMoves(), r.dragCharted(), r.backend()));
+        return 0;
     }
 
     static double pct(double[] sorted, double p) {

@@ -35,6 +35,19 @@ final class GuiCommand implements Callable<Integer> {
         if (headless && screenshot == null) throw new IllegalArgumentException("--headless only makes sense with --screenshot");
         if (Gui.noDisplay() && screenshot == null)
             throw new IllegalArgumentException("no display (DISPLAY is not set): run under a desktop, use xvfb-run, or render with `plot` / `gui --screenshot`");
-        return Gui.window(data, theme, screenshot, width, height, headless);
+        return Gui.window(resolveData(data), theme, screenshot, width, height, headless);
+    }
+
+    /** The default data folder is relative to the working directory, else to the jar (target/initlab.jar → data/mnist). */
+    static Path resolveData(Path data) {
+        if (java.nio.file.Files.isDirectory(data) || data.isAbsolute()) return data;
+        try {
+            Path jar = Path.of(GuiCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path dir = jar.getParent(); dir != null; dir = dir.getParent())
+                if (java.nio.file.Files.isDirectory(dir.resolve(data))) return dir.resolve(data);
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // keep the path as given: the window says what is missing and offers a folder chooser
+        }
+        return data;
     }
 }

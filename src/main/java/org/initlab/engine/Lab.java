@@ -75,7 +75,24 @@ public final class Lab implements AutoCloseable {
         LockSupport.unpark(thread);
     }
 
+    /**
+     * Unless OMP_NUM_THREADS says otherwise, ND4J may use all cores but one: the UI thread keeps a core,
+     * so the window stays smooth while the engine computes (on 2 cores, 2 ND4J threads made steps slower, not faster).
+     */
+    private static void leaveACoreForTheUi() {
+        if (System.getenv("OMP_NUM_THREADS") != null) return;
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        try {
+            org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(threads);
+            org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(threads);
+            org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            trace("could not limit ND4J threads: " + e);
+        }
+    }
+
     private void loop() {
+        leaveACoreForTheUi();
         while (!closed) {
             Command c = slot.getAndSet(null);
             if (c != null) {
@@ -116,10 +133,6 @@ public final class Lab implements AutoCloseable {
         trace("update " + c.id());
         lastStepNanos = System.nanoTime();
         try {
-            if (!loadData(cfg.data())) {
-                publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.DATA, dataError.getMessage(), -1));
-                return;
-            }
             ModelSpec spec = cfg.spec();
             try {
                 spec.shapes();
@@ -127,10 +140,24 @@ public final class Lab implements AutoCloseable {
                 publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.SHAPE, e.getMessage(), e.layerIndex()));
                 return;
             }
+            Path folder = cfg.data();
+            // new data is read (plain Java, no ND4J) on a helper thread while this thread builds the model
+            java.util.concurrent.CompletableFuture<Boolean> loaded = cfg.data().equals(dataPath)
+                ? java.util.concurrent.CompletableFuture.completedFuture(data != null)
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> loadData(folder), Lab::readerThread);
             if (!sameModel(spec, builtSpec)) {
                 model = spec.build(DataType.FLOAT);
                 builtSpec = spec;
                 initDone = null;
+            }
+            if (!loaded.join()) {
+                publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.DATA, dataError.getMessage(), -1));
+                return;
+            }
+            int count = data.part(cfg.split()).count();
+            if (cfg.offset() + cfg.batchSize() > count && cfg.batchSize() <= count) { // past the end: wrap to the first images
+                cfg = cfg.withOffset(0);
+                c = new Command(c.id(), c.submittedNanos(), cfg);
             }
             if (batchKey == null || batchKey.split() != cfg.split() || batchKey.offset() != cfg.offset()
                 || batchKey.batchSize() != cfg.batchSize() || !batchKey.data().equals(cfg.data())) {
@@ -153,7 +180,7 @@ public final class Lab implements AutoCloseable {
             trace("ready to step");
             StepResult r;
             try {
-                r = stepper.step(model, batch, spec.lossFunction(), true);
+                r = stepper.step(model, batch, spec.lossFunction(), false); // weight stats are not charted
             } catch (IllegalArgumentException e) { // the loss cannot take this output (e.g. MSE after Linear(10))
                 int last = spec.layers().size() - 1;
                 publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.SHAPE, "layer " + last + ": " + e.getMessage(), last));
@@ -169,6 +196,13 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    private static void readerThread(Runnable r) {
+        Thread t = new Thread(r, "initlab-data-reader");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Reads the IDX files; runs on the reader thread while the engine thread waits in join(), so the fields are handed over safely. */
     private boolean loadData(Path folder) {
         if (folder.equals(dataPath)) return data != null;
         dataPath = folder;
@@ -182,6 +216,9 @@ public final class Lab implements AutoCloseable {
             return true;
         } catch (DataException e) {
             dataError = e;
+            return false;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            dataError = new DataException(folder, "cannot be read (" + oneLine(e) + ")");
             return false;
         }
     }
@@ -224,7 +261,7 @@ public final class Lab implements AutoCloseable {
         String name = data == null ? String.valueOf(dataPath) : describe(data);
         if (backend == null) backend = Backend.describe();
         trace("publish");
-        LabSnapshot s = new LabSnapshot(c.id(), c.submittedNanos(), c.config(), name, backend, r, theory, p);
+        LabSnapshot s = new LabSnapshot(c.id(), c.submittedNanos(), System.nanoTime(), c.config(), name, backend, r, theory, p);
         try {
             listener.accept(s);
         } catch (RuntimeException e) {

@@ -9,9 +9,10 @@ import java.util.List;
  *
  * @param commandId     the id {@link Lab#submit} returned for the command this answers
  * @param submittedNanos {@link System#nanoTime()} when that command was submitted (for latency)
+ * @param publishedNanos {@link System#nanoTime()} when this snapshot was handed to the listener
  * @param stats         null when {@code problem} stopped the update before any statistics
  */
-public record LabSnapshot(long commandId, long submittedNanos, LabConfig config, String dataName, String backend,
+public record LabSnapshot(long commandId, long submittedNanos, long publishedNanos, LabConfig config, String dataName, String backend,
                           StepResult stats, double[] theoryStd, Problem problem) {
     /** Why an update could not run (or ran into NaN/Inf). {@code layer} is −1 when no layer is to blame. */
     public record Problem(Kind kind, String message, int layer) {}

@@ -15,15 +15,15 @@ import org.initlab.nn.ModelSpec;
 public record WeightFormula(int layer, String layerName, long[] weightShape, long fanIn, long fanOut, long fan, double gain,
                             double std, double bound, boolean uniform, String formula, String numbers) {
 
-    /** The formula for layer {@code index}; null when that layer has no weight or the model's shapes are impossible. */
+    /** The formula for layer {@code index}; null when that layer has no weight or the shapes up to it are impossible. */
     public static WeightFormula of(ModelSpec model, int index, InitSpec init) {
+        if (index < 0 || index >= model.layers().size()) return null;
         List<long[]> shapes;
-        try {
-            shapes = model.shapes();
+        try { // only the layers up to this one matter: a later impossible layer does not hide this formula
+            shapes = model.withLayers(model.layers().subList(0, index + 1)).shapes();
         } catch (IllegalArgumentException e) {
             return null;
         }
-        if (index < 0 || index >= shapes.size()) return null;
         long[] in = index == 0 ? model.input() : shapes.get(index - 1);
         LayerSpec l = model.layers().get(index);
         long[] w;

@@ -81,6 +81,12 @@ public final class Gui {
                 trace("vm made");
                 var bounds = Screen.getPrimary().getVisualBounds();
                 LabWindow w = new LabWindow(vm, Math.min(width, bounds.getWidth()), Math.min(height, bounds.getHeight()));
+                // a bug in a view must not take the lab down in front of a class: say it in the status bar
+                Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+                    String m = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""));
+                    System.err.println("initlab: internal error: " + m);
+                    w.showMessage("internal error: " + m);
+                });
                 Stage stage = new Stage();
                 stage.setTitle("InitLab — weight initialization lab");
                 stage.setScene(w.scene());
@@ -88,12 +94,10 @@ public final class Gui {
                     vm.close();
                     closed.countDown();
                 });
-                boolean[] first = {true};
-                vm.onCharted(s -> {
-                    if (!first[0]) return;
-                    first[0] = false;
-                    System.err.printf(Locale.ROOT, "initlab: first charts %.2f s after start%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
-                    if (screenshot == null) return;
+                boolean[] shot = {false};
+                Runnable shoot = () -> { // once: after the first charts, or the first problem (the window then shows it)
+                    if (screenshot == null || shot[0]) return;
+                    shot[0] = true;
                     PauseTransition settle = new PauseTransition(Duration.millis(500)); // layout, CSS and a pulse or two
                     settle.setOnFinished(e -> {
                         try {
@@ -105,9 +109,24 @@ public final class Gui {
                         stage.close();
                     });
                     settle.play();
+                };
+                boolean[] first = {true};
+                vm.onCharted(s -> {
+                    if (!first[0]) return;
+                    first[0] = false;
+                    System.err.printf(Locale.ROOT, "initlab: first charts %.2f s after start%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
+                    shoot.run();
+                });
+                vm.problemProperty().addListener((o, was, now) -> {
+                    if (!now.isEmpty() && vm.chartedProperty().get() == null) {
+                        System.err.println("initlab: " + now);
+                        shoot.run();
+                    }
                 });
                 trace("scene made");
                 stage.show();
+                var slider = w.scene().lookup("#aSlider");
+                if (slider != null) slider.requestFocus(); // arrow keys move a straight away
                 trace("stage shown");
                 vm.flush();
             } catch (RuntimeException e) {

@@ -30,30 +30,31 @@ public final class InitPickerView extends VBox {
         scheme.getItems().addAll(Scheme.values());
         scheme.valueProperty().bindBidirectional(vm.schemeProperty());
         scheme.setConverter(converter(Scheme::id));
-        scheme.setPrefWidth(170);
+        scheme.getStyleClass().add("scheme-box");
 
         ComboBox<InitSpec.Mode> mode = new ComboBox<>();
         mode.setId("mode");
         mode.getItems().addAll(InitSpec.Mode.values());
         mode.setConverter(converter(InitSpec.Mode::id));
         mode.valueProperty().bindBidirectional(vm.modeProperty());
-        mode.setPrefWidth(100);
+        mode.getStyleClass().add("mode-box");
         mode.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.schemeProperty().get().usesA(), vm.schemeProperty()));
 
         ComboBox<InitSpec.Bias> bias = new ComboBox<>();
         bias.setId("bias");
         bias.getItems().addAll(InitSpec.Bias.values());
-        bias.setConverter(converter(b -> b == InitSpec.Bias.DEFAULT ? "default U(±1/√fan_in)" : "zero"));
+        bias.setConverter(converter(b -> b == InitSpec.Bias.DEFAULT ? "U(±1/√fan_in)" : "zero"));
         bias.valueProperty().bindBidirectional(vm.biasProperty());
-        bias.setPrefWidth(170);
+        bias.getStyleClass().add("bias-box");
 
-        HBox pickers = new HBox(8, labelled("scheme", scheme), labelled("mode", mode), labelled("bias", bias));
+        javafx.scene.layout.FlowPane pickers = new javafx.scene.layout.FlowPane(8, 4, labelled("scheme", scheme), labelled("mode", mode), labelled("bias", bias));
         pickers.setAlignment(Pos.BOTTOM_LEFT);
 
         Slider slider = new Slider(0, A_MAX, vm.aProperty().get());
         slider.setId("aSlider");
         slider.getStyleClass().add("a-slider");
         slider.setMajorTickUnit(0.5);
+        slider.setBlockIncrement(0.05); // arrow keys: small steps
         slider.setMinorTickCount(4);
         slider.setShowTickMarks(true);
         slider.setShowTickLabels(true);
@@ -97,6 +98,7 @@ public final class InitPickerView extends VBox {
         formulaBox.getStyleClass().add("formula-box");
 
         getChildren().addAll(title, pickers, sliderBox, formulaBox);
+        setMinHeight(USE_PREF_SIZE); // the formula wraps instead of being cut when the layer list is long
     }
 
     /** A small button under the slider at the position of value v, that snaps a there. */

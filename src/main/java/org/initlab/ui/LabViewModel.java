@@ -83,6 +83,7 @@ public final class LabViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper dataName = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper latencyMs = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyDoubleWrapper stepMs = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper engineMs = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyObjectWrapper<WeightFormula> formula = new ReadOnlyObjectWrapper<>();
 
     private String loss = "mse";
@@ -116,9 +117,12 @@ public final class LabViewModel implements AutoCloseable {
         for (var p : List.of(mode, bias, seed, batchSize, split, offset, dataFolder, running)) p.addListener(o -> changed());
         layers.addListener((javafx.collections.ListChangeListener<LayerSpec>) c -> {
             if (!quiet) modelName.set("custom");
+            rows.setAll(computeRows());
             changed();
         });
         selectedLayer.addListener(o -> updateFormula());
+        rows.setAll(computeRows());
+        updateFormula();
     }
 
     /** Starts the engine thread and sends the first config. */
@@ -180,10 +184,9 @@ public final class LabViewModel implements AutoCloseable {
         }
     }
 
+    /** The next images of the split (the engine wraps to the start at its end). */
     public void nextBatch() {
-        int count = 10_000;
-        int next = offset.get() + batchSize.get();
-        offset.set(split.get() == Mnist.Split.TEST && next + batchSize.get() > count ? 0 : next);
+        offset.set(offset.get() + batchSize.get());
     }
 
     /** A fresh random draw of the weights: the next seed. */
@@ -203,7 +206,6 @@ public final class LabViewModel implements AutoCloseable {
 
     private void changed() {
         if (quiet) return;
-        rows.setAll(computeRows());
         updateFormula();
         ModelSpec spec = spec();
         boolean shapesOk = rows.stream().allMatch(r -> r.error().isEmpty());
@@ -291,24 +293,39 @@ public final class LabViewModel implements AutoCloseable {
             LayerRow r = rows.get(p.layer());
             rows.set(p.layer(), new LayerRow(r.index(), r.spec(), r.type(), r.shape(), p.message()));
         }
-        if (s.config().running() || p != null) {
+        boolean current = s.commandId() >= lastSubmitted;
+        if (s.config().running() || p != null || (current && s.config().offset() != offset.get())) {
             quiet = true;
-            if (s.config().running()) offset.set(s.config().offset());
+            if (s.config().running() || current) offset.set(s.config().offset()); // the engine's batch: it wraps at the end of the split
             if (p != null && running.get()) running.set(false);
             quiet = false;
         }
         if (s.hasStats()) {
+            if (pinned.get() != null && !sameModules(pinned.get(), s)) pinned.set(null); // a pin only compares like with like
             charted.set(s);
             double ms = (System.nanoTime() - s.submittedNanos()) / 1e6;
             latencyMs.set(ms);
             stepMs.set(s.stats().nanos() / 1e6);
+            engineMs.set((s.publishedNanos() - s.submittedNanos()) / 1e6);
             for (Consumer<LabSnapshot> l : List.copyOf(chartedListeners)) l.accept(s);
         }
+    }
+
+    private static boolean sameModules(LabSnapshot a, LabSnapshot b) {
+        var x = a.modules();
+        var y = b.modules();
+        if (x.size() != y.size()) return false;
+        for (int i = 0; i < x.size(); i++) if (!x.get(i).type().equals(y.get(i).type())) return false;
+        return true;
     }
 
     /** Called on the FX thread after a snapshot's figures are in the charts. */
     public void onCharted(Consumer<LabSnapshot> listener) {
         chartedListeners.add(listener);
+    }
+
+    public void removeOnCharted(Consumer<LabSnapshot> listener) {
+        chartedListeners.remove(listener);
     }
 
     /** The id of the last config sent to the engine; a charted snapshot with this id or later answers it. */
@@ -342,5 +359,7 @@ public final class LabViewModel implements AutoCloseable {
     public ReadOnlyStringProperty dataNameProperty() { return dataName.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty latencyMsProperty() { return latencyMs.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty stepMsProperty() { return stepMs.getReadOnlyProperty(); }
+    /** Submit → snapshot published by the engine thread (the rest of latencyMs is the wait for the FX thread). */
+    public ReadOnlyDoubleProperty engineMsProperty() { return engineMs.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<WeightFormula> formulaProperty() { return formula.getReadOnlyProperty(); }
 }

@@ -63,6 +63,11 @@ public final class LabWindow {
     public StatsCharts charts() { return charts; }
     public LabViewModel viewModel() { return vm; }
 
+    /** A one-line note in the status bar (exports, internal errors). */
+    public void showMessage(String text) {
+        message.setText(text);
+    }
+
     /** Where one-click exports go (default: the working directory). */
     public void setExportDir(Path dir) { exportDir = dir; }
 
@@ -70,7 +75,7 @@ public final class LabWindow {
         Spinner<Integer> batch = new Spinner<>(1, 10_000, vm.batchSizeProperty().get(), 10);
         batch.setId("batchSize");
         batch.setEditable(true);
-        batch.setPrefWidth(90);
+        
         sync(batch, vm.batchSizeProperty());
         ComboBox<Mnist.Split> split = new ComboBox<>();
         split.setId("split");
@@ -83,7 +88,7 @@ public final class LabWindow {
         Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) vm.seedProperty().get());
         seed.setId("seed");
         seed.setEditable(true);
-        seed.setPrefWidth(90);
+        
         seed.valueProperty().addListener((o, was, now) -> { if (now != null) vm.seedProperty().set(now); });
         vm.seedProperty().addListener((o, was, now) -> seed.getValueFactory().setValue(now.intValue()));
         Button next = button("Next batch", "nextBatch", "The next images of this split, same weights", vm::nextBatch);
@@ -111,8 +116,9 @@ public final class LabWindow {
         projector.setSelected("projector".equals(vm.themeProperty().get()));
         projector.setOnAction(e -> vm.themeProperty().set(projector.isSelected() ? "projector" : "light"));
         vm.themeProperty().addListener((o, was, now) -> projector.setSelected("projector".equals(now)));
-        return new ToolBar(new Label("batch"), batch, split, new Label("seed"), seed, next, reinit, run, new Separator(),
-            pin, unpin, new Separator(), png, csv, new Separator(), log, theme, projector);
+        // Projector first: it must never fall into the overflow menu on a small screen
+        return new ToolBar(projector, new Separator(), new Label("batch"), batch, split, new Label("seed"), seed, next, reinit, run,
+            new Separator(), pin, unpin, new Separator(), png, csv, new Separator(), log, theme);
     }
 
     private VBox banner() {
@@ -142,23 +148,28 @@ public final class LabWindow {
 
     private HBox statusBar() {
         Label backend = new Label();
+        backend.getStyleClass().add("status-detail");
         backend.textProperty().bind(vm.backendProperty());
         Label data = new Label();
+        data.getStyleClass().add("status-detail");
         data.textProperty().bind(Bindings.concat("data: ", vm.dataNameProperty()));
         Label run = new Label();
         run.setId("runInfo");
         run.textProperty().bind(Bindings.createStringBinding(() -> {
             LabSnapshot s = vm.chartedProperty().get();
-            if (s == null) return "computing first stats…";
+            if (s == null) return vm.problemProperty().get().isEmpty() ? "computing first stats…" : "no stats yet";
             var c = s.config();
             return String.format(Locale.ROOT, "%s · %s · %s images %d–%d · seed %d · loss %.4g", c.spec().name(), c.init(),
                 c.split().id(), c.offset(), c.offset() + c.batchSize() - 1, c.seed(), s.stats().loss());
-        }, vm.chartedProperty()));
+        }, vm.chartedProperty(), vm.problemProperty()));
         Label latency = new Label();
         latency.setId("latency");
-        latency.textProperty().bind(Bindings.createStringBinding(() -> Double.isNaN(vm.latencyMsProperty().get()) ? ""
-            : String.format(Locale.ROOT, "last update %.0f ms (step %.0f ms)", vm.latencyMsProperty().get(), vm.stepMsProperty().get()),
-            vm.latencyMsProperty(), vm.stepMsProperty()));
+        latency.textProperty().bind(Bindings.createStringBinding(() -> {
+            LabSnapshot s = vm.chartedProperty().get();
+            if (s == null || Double.isNaN(vm.latencyMsProperty().get())) return "";
+            if (s.commandId() == 1) return String.format(Locale.ROOT, "first stats after %.1f s", vm.latencyMsProperty().get() / 1000);
+            return String.format(Locale.ROOT, "last update %.0f ms (step %.0f ms)", vm.latencyMsProperty().get(), vm.stepMsProperty().get());
+        }, vm.latencyMsProperty(), vm.stepMsProperty(), vm.chartedProperty()));
         message.setId("message");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);

@@ -110,6 +110,7 @@ public final class StatsCharts extends GridPane {
             boolean std = figure == Figure.ACT_STD || figure == Figure.GRAD_STD;
             chart.setLegendVisible(figure == Figure.ACT_STD);
             if (!std) y.setForceZeroInRange(true);
+            y.setTickLabelFormatter(new NoMinusZero(y));
         }
 
         void show(LabSnapshot cur, LabSnapshot pin, boolean logScale) {
@@ -128,7 +129,7 @@ public final class StatsCharts extends GridPane {
             set(pinned, pin, values(pin), "pinned ");
             if (log) logAxis();
             else if (!y.isAutoRanging()) {
-                y.setTickLabelFormatter(null);
+                y.setTickLabelFormatter(new NoMinusZero(y));
                 y.setAutoRanging(true);
             }
         }
@@ -203,6 +204,21 @@ public final class StatsCharts extends GridPane {
             y.setMinorTickVisible(false);
             if (y.getTickLabelFormatter() == null || !(y.getTickLabelFormatter() instanceof PowerOfTen))
                 y.setTickLabelFormatter(new PowerOfTen());
+        }
+    }
+
+    /** The axis's own labels, but "0" where rounding would print "-0.000". */
+    static final class NoMinusZero extends NumberAxis.DefaultFormatter {
+        NoMinusZero(NumberAxis axis) {
+            super(axis);
+        }
+
+        @Override
+        public String toString(Number n) {
+            String s = super.toString(n);
+            if (s.matches("-0([.,]0*)?")) return s.substring(1);
+            double v = n.doubleValue();
+            return s.length() > 8 && v != 0 ? String.format(Locale.ROOT, "%.2e", v) : s; // 3.75e-05, not 0.0000375
         }
     }
 

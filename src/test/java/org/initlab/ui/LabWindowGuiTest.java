@@ -95,7 +95,10 @@ class LabWindowGuiTest {
         assertEquals(9, Fx.call(() -> act.getData().get(0).getData().size()));
         assertTrue(Fx.call(() -> act.getData().get(1).getData().size()) >= 4, "theory series is drawn");
         Label latency = node("latency");
-        assertTrue(Fx.call(latency::getText).startsWith("last update "), Fx.call(latency::getText));
+        assertTrue(Fx.call(latency::getText).matches("first stats after [0-9.]+ s"), Fx.call(latency::getText));
+        Fx.run(() -> vm.seedProperty().set(7));
+        awaitCharted();
+        assertTrue(Fx.call(latency::getText).matches("last update [0-9]+ ms \\(step [0-9]+ ms\\)"), Fx.call(latency::getText));
         assertFalse(Fx.call(() -> node("problem").isVisible() && !((Label) node("problem")).getText().isEmpty()));
     }
 
@@ -199,6 +202,56 @@ class LabWindowGuiTest {
         Fx.run(() -> vm.dataFolderProperty().set(DATA));
         awaitCharted();
         assertFalse(Fx.call(() -> node("chooseData").isVisible()));
+    }
+
+    @Test
+    void nextBatchReinitAndRunChangeWhatIsCharted() throws Exception {
+        awaitCharted();
+        double first = chartedActStd(0);
+        Fx.run(() -> ((Button) node("nextBatch")).fire());
+        awaitCharted();
+        assertEquals(100, Fx.call(() -> vm.chartedProperty().get().config().offset()));
+        assertTrue(chartedActStd(0) != first, "another batch, another std");
+        Fx.run(() -> ((Button) node("reinit")).fire());
+        awaitCharted();
+        assertEquals(1, Fx.call(() -> vm.chartedProperty().get().config().seed()));
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("run")).fire());
+        Fx.waitFor("the run to step over later batches", 30, () -> {
+            LabSnapshot s = vm.chartedProperty().get();
+            return s.config().offset() >= 400 && vm.offsetProperty().get() == s.config().offset();
+        });
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("run")).fire());
+        assertFalse(Fx.call(() -> vm.runningProperty().get()));
+        awaitCharted();
+        int stoppedAt = Fx.call(() -> vm.chartedProperty().get().config().offset());
+        Thread.sleep(200);
+        assertEquals(stoppedAt, Fx.call(() -> vm.chartedProperty().get().config().offset()), "paused");
+    }
+
+    @Test
+    void hoveringAPointShowsItsExactValue() throws Exception {
+        awaitCharted();
+        LineChart<?, ?> act = node("actStdChart");
+        String tip = Fx.call(() -> {
+            Node n = act.getData().get(0).getData().get(0).getNode();
+            return ((javafx.scene.control.Tooltip) n.getProperties().get("initlab.tip")).getText();
+        });
+        double exact = Fx.call(() -> vm.chartedProperty().get().actStd()[0]);
+        assertTrue(tip.contains("module 0 (Conv2d)") && tip.contains(String.format(java.util.Locale.ROOT, "%.6g", exact)), tip);
+    }
+
+    @Test
+    void everySchemeOfTheEngineIsOfferedAndCharts() throws Exception {
+        ComboBox<Scheme> scheme = node("scheme");
+        assertEquals(java.util.List.of(Scheme.values()), Fx.call(() -> java.util.List.copyOf(scheme.getItems())));
+        for (Scheme sc : Scheme.values()) {
+            Fx.run(() -> scheme.setValue(sc));
+            awaitCharted();
+            LabSnapshot s = Fx.call(() -> vm.chartedProperty().get());
+            assertEquals(sc, s.config().init().scheme());
+            assertEquals(9, s.modules().size(), sc.id());
+            assertTrue(s.problem() == null || sc == Scheme.ZEROS, sc.id() + ": " + s.problem());
+        }
     }
 
     static int distinctColours(BufferedImage img) {

@@ -1,6 +1,7 @@
 package org.initlab.init;
 
 import java.util.SplittableRandom;
+import org.initlab.nn.Floats;
 import org.initlab.nn.Layer;
 import org.initlab.nn.Param;
 import org.initlab.nn.Sequential;
@@ -101,6 +102,12 @@ public final class Initializer {
     }
 
     private static void fill(INDArray target, double[] values) {
-        target.assign(Nd4j.createFromArray(values).reshape(target.shape()).castTo(target.dataType()));
+        if (Floats.fast(target)) { // one bulk copy instead of three native calls: re-init runs on every slider move
+            float[] f = new float[values.length];
+            for (int i = 0; i < f.length; i++) f[i] = (float) values[i];
+            Floats.write(f, target);
+        } else {
+            target.assign(Nd4j.createFromArray(values).reshape(target.shape()).castTo(target.dataType()));
+        }
     }
 }

@@ -88,6 +88,7 @@ public final class LabViewModel implements AutoCloseable {
 
     private String loss = "mse";
     private Lab lab;
+    private boolean changeScheduled;
     private boolean quiet; // set while applying an engine answer or a preset, so it is not sent back
     private long lastSubmitted;
     private final AtomicReference<LabSnapshot> inbox = new AtomicReference<>();
@@ -204,8 +205,25 @@ public final class LabViewModel implements AutoCloseable {
 
     // ---- the engine round trip ----
 
+    /**
+     * Settings changed. On the FX thread the work (formula, shapes, the command to the engine) is
+     * done once per burst: a slider storm of a thousand changes a second costs one update per turn
+     * of the FX queue, not a thousand, so the thread stays responsive.
+     */
     private void changed() {
         if (quiet) return;
+        if (!Platform.isFxApplicationThread()) {
+            applyChange();
+        } else if (!changeScheduled) {
+            changeScheduled = true;
+            Platform.runLater(() -> {
+                changeScheduled = false;
+                applyChange();
+            });
+        }
+    }
+
+    private void applyChange() {
         updateFormula();
         ModelSpec spec = spec();
         boolean shapesOk = rows.stream().allMatch(r -> r.error().isEmpty());

@@ -1,0 +1,101 @@
+package org.initlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.scene.control.Slider;
+import javafx.stage.Stage;
+import org.initlab.init.Scheme;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A teacher drags the slider wildly: 10 000 changes of {@code a} within 10 s. The engine must not
+ * queue them (latest wins), the FX thread must stay responsive (a heartbeat measures how long its
+ * posted tasks wait), and when the storm ends the charts must show the last value quickly.
+ */
+class SliderStormGuiTest {
+    static final Path DATA = Path.of(System.getProperty("initlab.data", "data/mnist"));
+
+    @Test
+    void tenThousandSliderChangesInTenSeconds() throws Exception {
+        Fx.start();
+        LabViewModel vm = Fx.call(() -> new LabViewModel(DATA));
+        LabWindow window = Fx.call(() -> new LabWindow(vm, 1400, 900));
+        Stage stage = Fx.call(() -> {
+            Stage s = new Stage();
+            s.setScene(window.scene());
+            s.show();
+            vm.schemeProperty().set(Scheme.KAIMING_UNIFORM);
+            vm.start();
+            return s;
+        });
+        try {
+            Fx.waitFor("first charts", 60, () -> vm.chartedProperty().get() != null);
+            Slider slider = Fx.call(() -> (Slider) window.scene().lookup("#aSlider"));
+            AtomicInteger charted = new AtomicInteger();
+            Fx.run(() -> vm.onCharted(s -> charted.incrementAndGet()));
+
+            // heartbeat: post a task every 5 ms and record how long the FX thread took to run it
+            AtomicLong maxWaitNanos = new AtomicLong();
+            AtomicInteger beats = new AtomicInteger();
+            java.util.Queue<Double> waits = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            Thread heartbeat = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    long posted = System.nanoTime();
+                    Platform.runLater(() -> {
+                        long w = System.nanoTime() - posted;
+                        maxWaitNanos.accumulateAndGet(w, Math::max);
+                        waits.add(w / 1e6);
+                        beats.incrementAndGet();
+                    });
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heartbeat");
+            heartbeat.start();
+
+            int changes = 10_000;
+            long start = System.nanoTime();
+            double last = 0;
+            for (int i = 0; i < changes; i++) {
+                double v = Math.round(3000 * Math.abs(Math.sin(i * 0.37))) / 1000.0; // wild, unrounded-looking values in [0, 3]
+                last = v;
+                Platform.runLater(() -> slider.setValue(v));
+                if (i % 10 == 9) Thread.sleep(9); // 10 changes per ~10 ms: 10 000 in about 10 s
+            }
+            double stormSeconds = (System.nanoTime() - start) / 1e9;
+            final double finalA = last;
+            long end = System.nanoTime();
+            Fx.waitFor("the charts to show the last value", 10, () -> {
+                var s = vm.chartedProperty().get();
+                return s != null && s.commandId() >= vm.lastSubmitted() && s.config().init().a() == finalA;
+            });
+            double settleMs = (System.nanoTime() - end) / 1e6;
+            heartbeat.interrupt();
+            heartbeat.join();
+            double maxBlockMs = maxWaitNanos.get() / 1e6;
+            double[] w = waits.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf("heartbeat waits: p50 %.1f p90 %.1f p99 %.1f max %.1f ms; first 20: %s%n", w[w.length / 2], w[(int) (w.length * 0.9)],
+                w[(int) (w.length * 0.99)], w[w.length - 1], waits.stream().limit(20).map(d -> String.format("%.0f", d)).toList());
+            System.out.printf("slider storm: %d changes in %.1f s, %d engine updates charted, FX heartbeat max wait %.1f ms over %d beats, "
+                + "last value charted %.0f ms after the storm%n", changes, stormSeconds, charted.get(), maxBlockMs, beats.get(), settleMs);
+
+            assertEquals(finalA, Fx.call(() -> slider.getValue()));
+            assertTrue(stormSeconds < 15, "the storm itself took " + stormSeconds + " s");
+            assertTrue(charted.get() < changes / 5, charted.get() + " updates: the engine coalesces, it does not queue");
+            assertTrue(charted.get() > 10, "the charts kept updating during the storm (" + charted.get() + ")");
+            assertTrue(settleMs < 200, "last value charted " + settleMs + " ms after the storm");
+            assertTrue(maxBlockMs < 50, "the FX thread was blocked up to " + maxBlockMs + " ms");
+        } finally {
+            Fx.run(stage::close);
+            vm.close();
+        }
+    }
+}

@@ -111,18 +111,23 @@ public final class Gui {
                     settle.play();
                 };
                 boolean[] first = {true};
-                vm.onCharted(s -> {
+                java.util.function.Consumer<LabSnapshot> charted = s -> {
                     if (!first[0]) return;
                     first[0] = false;
                     System.err.printf(Locale.ROOT, "initlab: first charts %.2f s after start%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
                     shoot.run();
-                });
-                vm.problemProperty().addListener((o, was, now) -> {
+                };
+                vm.onCharted(charted);
+                java.util.function.Consumer<String> problem = now -> {
                     if (!now.isEmpty() && vm.chartedProperty().get() == null) {
                         System.err.println("initlab: " + now);
                         shoot.run();
                     }
-                });
+                };
+                vm.problemProperty().addListener((o, was, now) -> problem.accept(now));
+                // the engine started before the toolkit and may have answered already
+                if (vm.chartedProperty().get() != null) charted.accept(vm.chartedProperty().get());
+                else problem.accept(vm.problemProperty().get());
                 trace("scene made");
                 stage.show();
                 var slider = w.scene().lookup("#aSlider");

@@ -57,6 +57,7 @@ public final class LabWindow {
         vm.chartedProperty().addListener(redraw);
         vm.pinnedProperty().addListener(redraw);
         vm.logStdProperty().addListener(redraw);
+        redraw.invalidated(null); // the engine may have answered before the window was built
     }
 
     public Scene scene() { return scene; }

@@ -254,6 +254,19 @@ class LabWindowGuiTest {
         }
     }
 
+    @Test
+    void aWindowBuiltAfterTheEngineAnsweredShowsThatAnswer() throws Exception {
+        LabViewModel early = Fx.call(() -> new LabViewModel(DATA));
+        early.start(); // as `gui` does: the engine starts before the toolkit and the window
+        try {
+            Fx.waitFor("the engine's first answer", 60, () -> early.chartedProperty().get() != null);
+            LabWindow late = Fx.call(() -> new LabWindow(early, 1200, 800));
+            assertEquals(9, Fx.call(() -> late.charts().chart(StatsCharts.Figure.ACT_STD).getData().get(0).getData().size()));
+        } finally {
+            early.close();
+        }
+    }
+
     static int distinctColours(BufferedImage img) {
         java.util.Set<Integer> c = new java.util.HashSet<>();
         for (int y = 0; y < img.getHeight(); y += 3)

@@ -18,7 +18,7 @@ public final class Moments {
     private final double[] hist;
     private long count;
     private double mean, std, nearZero;
-    private boolean nonFinite;
+    private boolean nonFinite, overflows;
 
     /** @param bins the histogram's bins, or null for none */
     public Moments(Bins bins) {
@@ -63,6 +63,8 @@ public final class Moments {
         std = n > 1 ? Math.sqrt(Math.max(0, (ss - s * s / n) / (n - 1))) : n == 1 ? 0 : Double.NaN;
         if (nonFinite) mean = std = Double.NaN;
         nearZero = n == 0 ? Double.NaN : (double) near / n;
+        double max = x.dataType() == DataType.DOUBLE ? Double.MAX_VALUE : x.dataType() == DataType.FLOAT ? Float.MAX_VALUE : 65504;
+        overflows = !nonFinite && std * std + mean * mean > max;
         return this;
     }
 
@@ -77,6 +79,12 @@ public final class Moments {
     public double nearZero() { return nearZero; }
     /** True if any element was NaN or ±Inf. */
     public boolean nonFinite() { return nonFinite; }
+    /**
+     * True if the mean square exceeds the largest number of the tensor's own type (float32: |x| of
+     * about 1.8e19), so its variance is Inf there, as PyTorch's {@code x.var()} in float32 would be:
+     * every element is finite, but the statistics are not. The trainer treats it as divergence.
+     */
+    public boolean overflows() { return overflows; }
     public Bins bins() { return bins; }
 
     /** The histogram of the last {@code of(x, true)} (live array: copy before sharing). */

@@ -84,5 +84,11 @@ class TelemetryTest {
         assertTrue(new Moments(null).of(Nd4j.createFromArray(1f, Float.NaN), false).nonFinite());
         assertTrue(new Moments(null).of(Nd4j.createFromArray(1f, Float.POSITIVE_INFINITY), false).nonFinite());
         assertFalse(new Moments(null).of(Nd4j.zeros(DataType.DOUBLE, 3), false).nonFinite());
+        // finite elements whose variance is beyond float32: flagged for float tensors only
+        Moments big = new Moments(null).of(Nd4j.createFromArray(1e20f, -1e20f), false);
+        assertFalse(big.nonFinite());
+        assertTrue(big.overflows());
+        assertFalse(new Moments(null).of(Nd4j.createFromArray(1e20, -1e20), false).overflows());
+        assertFalse(new Moments(null).of(Nd4j.createFromArray(1e18f, -1e18f), false).overflows());
     }
 }

@@ -1,0 +1,76 @@
+package org.initlab.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.initlab.data.Mnist;
+import org.initlab.init.InitSpec;
+import org.initlab.init.Scheme;
+import org.initlab.nn.Models;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+    static Mnist mnist;
+
+    @BeforeAll
+    static void load() throws Exception {
+        mnist = Mnist.load(Path.of(System.getProperty("initlab.data", "data/mnist")));
+    }
+
+    static Experiment cnn(double lr, long seed) {
+        return new Experiment(null, Models.cnn(), InitSpec.of(Scheme.KAIMING_NORMAL), null,
+            OptimizerSpec.of(OptimizerSpec.Kind.ADAM, lr, 0), seed, 1, 64);
+    }
+
+    @Test
+    void twoHundredStepsBeatChanceClearly() {
+        Trainer t = new Trainer(cnn(1e-3, 0), mnist, new Trainer.Options(20, 200, 2000));
+        Trainer.Result r = t.run(null);
+        assertEquals(200, r.steps());
+        assertTrue(r.testAccuracy() > 0.8, "accuracy after 200 steps: " + r.testAccuracy());
+        double[] loss = r.telemetry().loss();
+        double early = Arrays.stream(loss, 0, 10).average().orElseThrow(), late = Arrays.stream(loss, 190, 200).average().orElseThrow();
+        assertTrue(late < early / 3, "loss " + early + " → " + late);
+        assertEquals(10, r.telemetry().steps().length); // every 20 steps: 1, 21, ..., 181
+        assertEquals(181, r.telemetry().steps()[9]);
+        assertEquals(r.testAccuracy(), r.telemetry().evalAccuracy()[0]);
+    }
+
+    @Test
+    void sameSeedGivesTheSameLossCurveAndAnotherSeedDoesNot() {
+        double[] a = new Trainer(cnn(1e-3, 3), mnist, new Trainer.Options(5, 15, 500)).run(null).telemetry().loss();
+        double[] b = new Trainer(cnn(1e-3, 3), mnist, new Trainer.Options(5, 15, 500)).run(null).telemetry().loss();
+        double[] c = new Trainer(cnn(1e-3, 4), mnist, new Trainer.Options(5, 15, 500)).run(null).telemetry().loss();
+        assertEquals(15, a.length);
+        assertArrayEquals(a, b);
+        assertFalse(Arrays.equals(a, c));
+    }
+
+    @Test
+    void aHugeLearningRateStopsWithTheStepAndTheFirstModule() {
+        var e = assertThrows(DivergenceException.class, () -> new Trainer(cnn(1e6, 0), mnist, new Trainer.Options(1, 100, 500)).run(null));
+        assertTrue(e.getMessage().matches("training diverged at step \\d+ \\(epoch 1\\): (NaN/Inf in the|the) (output|gradient|weight gradient|bias gradient) "
+            + "of module \\d+ \\(\\w+\\)( overflows float32 \\(std .*\\))?"), e.getMessage());
+        assertTrue(e.step() > 1 && e.step() < 100, e.getMessage());
+        var sgd = new Experiment(null, Models.cnn(), InitSpec.of(Scheme.KAIMING_NORMAL), null, OptimizerSpec.of(OptimizerSpec.Kind.SGD, 1e6, 0), 0, 1, 64);
+        assertThrows(DivergenceException.class, () -> new Trainer(sgd, mnist, new Trainer.Options(1, 100, 500)).run(null));
+    }
+
+    @Test
+    void mseModelsTrainWithoutAnAccuracy() {
+        var exp = new Experiment(null, Models.seed4(), InitSpec.kaiming(Scheme.KAIMING_UNIFORM, 0), null,
+            OptimizerSpec.of(OptimizerSpec.Kind.MOMENTUM, 1e-3, 1e-4), 0, 1, 32);
+        Trainer.Result r = new Trainer(exp, mnist, new Trainer.Options(1, 5, 0)).run(null);
+        assertNull(r.testAccuracy());
+        assertEquals(5, r.telemetry().loss().length);
+        assertTrue(Double.isNaN(r.telemetry().accuracy()[0]));
+        assertEquals(9, r.telemetry().modules().size());
+    }
+}

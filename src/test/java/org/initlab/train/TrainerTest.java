@@ -73,4 +73,24 @@ class TrainerTest {
         assertTrue(Double.isNaN(r.telemetry().accuracy()[0]));
         assertEquals(9, r.telemetry().modules().size());
     }
+
+    @Test
+    void batchNormModelsTrainAndEvaluateWithRunningStatistics() {
+        var spec = new org.initlab.nn.ModelSpec("cnn-bn", java.util.List.of(
+            new org.initlab.nn.LayerSpec.Conv2d(8, 5, 2, 2), new org.initlab.nn.LayerSpec.BatchNorm2d(), new org.initlab.nn.LayerSpec.ReLU(),
+            new org.initlab.nn.LayerSpec.Conv2d(16, 3, 2, 1), new org.initlab.nn.LayerSpec.BatchNorm2d(), new org.initlab.nn.LayerSpec.ReLU(),
+            new org.initlab.nn.LayerSpec.AdaptiveAvgPool2d(), new org.initlab.nn.LayerSpec.Flatten(), new org.initlab.nn.LayerSpec.Linear(10)),
+            null, "cross-entropy");
+        var exp = new Experiment(null, spec, InitSpec.of(Scheme.KAIMING_NORMAL), null, OptimizerSpec.of(OptimizerSpec.Kind.ADAM, 3e-3, 0), 0, 1, 64);
+        Trainer t = new Trainer(exp, mnist, new Trainer.Options(10, 60, 1000));
+        Trainer.Result r = t.run(null);
+        var bn = (org.initlab.nn.BatchNorm2d) t.model().layers().get(1);
+        assertTrue(bn.training(), "back in training mode after evaluating");
+        assertTrue(bn.runningMean().ameanNumber().doubleValue() > 1e-3, "running mean moved");
+        // this small net learns slowly (≈ 30 % after 60 steps), but eval mode must agree with the batch-statistics accuracy
+        double[] batchAcc = r.telemetry().accuracy();
+        double recent = Arrays.stream(batchAcc, batchAcc.length - 10, batchAcc.length).average().orElseThrow();
+        assertTrue(r.testAccuracy() > 0.2, "accuracy with eval-mode BatchNorm: " + r.testAccuracy());
+        assertEquals(recent, r.testAccuracy(), 0.1, "eval-mode accuracy vs the last training batches'");
+    }
 }

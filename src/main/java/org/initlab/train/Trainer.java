@@ -77,6 +77,9 @@ public final class Trainer {
     private final SplittableRandom shuffle;
     private final String trainWs = "initlab-train-" + System.identityHashCode(this), evalWs = trainWs + "-eval";
     private long step;
+    private int epoch = 1, batchInEpoch;
+    private int[] order; // this epoch's shuffle; null until initialized
+    private Double lastAccuracy;
 
     public Trainer(Experiment exp, Mnist data, Options opts) {
         this.exp = exp;
@@ -113,26 +116,51 @@ public final class Trainer {
         return opts.limit() > 0 ? Math.min(all, opts.limit()) : all;
     }
 
-    /** Initializes (LSUV calibrates on the first training batch), trains, evaluates. */
+    /** Initializes (LSUV calibrates on the first training batch), trains to the end, evaluates. */
     public Result run(Listener listener) {
         long t0 = System.nanoTime();
-        long total = totalSteps();
-        Double accuracy = null;
-        int[] order = BatchSource.shuffled(train.count(), shuffle);
+        initialize();
+        while (!done()) advance(listener);
+        return new Result(lastAccuracy, step, (System.nanoTime() - t0) / 1e9, telemetry.snapshot());
+    }
+
+    /** Fills the weights (once): the init scheme with the experiment's seed; LSUV on the first training batch. */
+    public void initialize() {
+        if (order != null) return;
+        order = BatchSource.shuffled(train.count(), shuffle);
         Initializer.init(model, exp.init(), exp.seed(), train.fill(order, 0).x());
         setTraining(true);
-        outer:
-        for (int epoch = 1; epoch <= exp.epochs(); epoch++) {
-            if (epoch > 1) order = BatchSource.shuffled(train.count(), shuffle);
-            for (int b = 0; b < stepsPerEpoch(); b++) {
-                if (step >= total) break outer;
-                double l = trainStep(train.fill(order, b * train.size()), epoch);
-                if (listener != null) listener.step(step, total, epoch, l);
-            }
-            accuracy = evaluate(listener);
+    }
+
+    /** Whether every step of the run ({@link #totalSteps()}) is done. */
+    public boolean done() {
+        return step >= totalSteps();
+    }
+
+    /**
+     * One training step (for a UI that steps, pauses and resumes); evaluates after the last batch of
+     * each epoch and after the last step of the run.
+     * @return the step's loss
+     * @throws DivergenceException when NaN/Inf appears; the run cannot go on
+     */
+    public double advance(Listener listener) {
+        initialize();
+        if (done()) throw new IllegalStateException("the run is finished (" + step + " steps)");
+        if (batchInEpoch == stepsPerEpoch()) {
+            epoch++;
+            batchInEpoch = 0;
+            order = BatchSource.shuffled(train.count(), shuffle);
         }
-        if (step < (long) exp.epochs() * stepsPerEpoch() && step > 0 && step % stepsPerEpoch() != 0) accuracy = evaluate(listener);
-        return new Result(accuracy, step, (System.nanoTime() - t0) / 1e9, telemetry.snapshot());
+        double l = trainStep(train.fill(order, batchInEpoch * train.size()), epoch);
+        batchInEpoch++;
+        if (listener != null) listener.step(step, totalSteps(), epoch, l);
+        if (batchInEpoch == stepsPerEpoch() || done()) lastAccuracy = evaluate(listener);
+        return l;
+    }
+
+    /** The last evaluation's accuracy; null before one or for losses without classes. */
+    public Double lastAccuracy() {
+        return lastAccuracy;
     }
 
     /** One step on one batch; returns the loss. */

@@ -50,6 +50,11 @@ class TrainerTest {
         double[] c = new Trainer(cnn(1e-3, 4), mnist, new Trainer.Options(5, 15, 500)).run(null).telemetry().loss();
         assertEquals(15, a.length);
         assertArrayEquals(a, b);
+        Trainer stepped = new Trainer(cnn(1e-3, 3), mnist, new Trainer.Options(5, 15, 500));
+        double[] manual = new double[15];
+        for (int i = 0; i < 15; i++) manual[i] = stepped.advance(null);
+        assertTrue(stepped.done());
+        assertArrayEquals(a, manual, "stepping one at a time is the same run");
         assertFalse(Arrays.equals(a, c));
     }
 
@@ -92,5 +97,17 @@ class TrainerTest {
         double recent = Arrays.stream(batchAcc, batchAcc.length - 10, batchAcc.length).average().orElseThrow();
         assertTrue(r.testAccuracy() > 0.2, "accuracy with eval-mode BatchNorm: " + r.testAccuracy());
         assertEquals(recent, r.testAccuracy(), 0.1, "eval-mode accuracy vs the last training batches'");
+    }
+
+    @Test
+    void epochsReshuffleAndEvaluateAtEachEnd() {
+        var softmax = new org.initlab.nn.ModelSpec("softmax", java.util.List.of(new org.initlab.nn.LayerSpec.Flatten(), new org.initlab.nn.LayerSpec.Linear(10)), null, "cross-entropy");
+        var exp = new Experiment(null, softmax, InitSpec.of(Scheme.XAVIER_NORMAL), null, OptimizerSpec.of(OptimizerSpec.Kind.SGD, 0.5, 0), 1, 2, 3000);
+        Trainer.Result r = new Trainer(exp, mnist, new Trainer.Options(1, 0, 1000)).run(null);
+        assertEquals(40, r.steps());
+        assertArrayEquals(new long[] {20, 40}, r.telemetry().evalSteps());
+        assertTrue(r.telemetry().evalAccuracy()[1] > 0.6, "softmax regression after 2 epochs: " + r.testAccuracy());
+        double[] again = new Trainer(exp, mnist, new Trainer.Options(1, 0, 1000)).run(null).telemetry().loss();
+        assertArrayEquals(r.telemetry().loss(), again);
     }
 }

@@ -167,10 +167,11 @@ public final class Trainer {
     double trainStep(Batch batch, int epoch) {
         step++;
         boolean record = (step - 1) % opts.every() == 0;
-        model.zeroGrad();
         String bad = null;
         double value, acc = Double.NaN;
+        // everything, the optimizer's scalar ops and their argument buffers included, allocates in the workspace
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, trainWs)) {
+            model.zeroGrad();
             INDArray[] outs = model.forward(batch.x());
             INDArray last = outs[outs.length - 1];
             value = loss.value(last, batch.labels());
@@ -186,11 +187,13 @@ public final class Trainer {
                     if (bad == null) bad = problem(check.of(p.grad(), false), p.name() + " gradient of module " + i + " (" + type(i) + ")");
             }
             if (loss == Loss.CROSS_ENTROPY) acc = correct(last, train.labelInts()) / (double) batch.size();
-            if (bad == null && record) telemetry.addModules(step, act, grad);
+            if (bad == null) {
+                if (record) telemetry.addModules(step, act, grad);
+                telemetry.addLoss(step, value, acc);
+                optimizer.step(params);
+            }
         }
         if (bad != null) throw new DivergenceException(step, epoch, bad);
-        telemetry.addLoss(step, value, acc);
-        optimizer.step(params);
         return value;
     }
 

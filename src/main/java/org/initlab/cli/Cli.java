@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The headless commands; with no command, the lab window opens. */
 @Command(name = "initlab", mixinStandardHelpOptions = true, version = "InitLab 0.1",
     description = "A laboratory for seeing how weight initialization shapes a neural network.",
-    subcommands = {StatsCommand.class, BenchCommand.class, GuiCommand.class, PlotCommand.class})
+    subcommands = {StatsCommand.class, BenchCommand.class, TrainCommand.class, GuiCommand.class, PlotCommand.class})
 public final class Cli implements Runnable {
     @Override
     public void run() {

@@ -1,6 +1,7 @@
 package org.initlab.init;
 
 import java.util.SplittableRandom;
+import org.initlab.nn.BatchNorm2d;
 import org.initlab.nn.Floats;
 import org.initlab.nn.Layer;
 import org.initlab.nn.Param;
@@ -28,6 +29,10 @@ public final class Initializer {
     public static void init(Sequential model, InitSpec spec, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         for (Layer layer : model.layers()) {
+            if (layer instanceof BatchNorm2d bn) { // γ = 1, β = 0 as PyTorch; no weight formula applies
+                bn.reset();
+                continue;
+            }
             if (layer.params().isEmpty()) continue;
             Param w = layer.params().get(0);
             long[] shape = w.value().shape();

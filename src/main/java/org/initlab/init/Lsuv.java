@@ -1,5 +1,6 @@
 package org.initlab.init;
 
+import org.initlab.nn.BatchNorm2d;
 import org.initlab.nn.Layer;
 import org.initlab.nn.Param;
 import org.initlab.nn.Sequential;
@@ -20,7 +21,7 @@ public final class Lsuv {
     public static void apply(Sequential model, INDArray x) {
         for (int i = 0; i < model.size(); i++) {
             Layer layer = model.layers().get(i);
-            if (layer.params().isEmpty()) continue;
+            if (layer.params().isEmpty() || layer instanceof BatchNorm2d) continue; // only conv/linear weights
             Param w = layer.params().get(0);
             Param b = layer.params().size() > 1 ? layer.params().get(1) : null;
             for (int pass = 0; pass < MAX_PASSES; pass++) {

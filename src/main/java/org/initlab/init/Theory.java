@@ -39,6 +39,8 @@ public final class Theory {
                 m2 = m2 * (1 + g.leak() * g.leak()) / 2;
                 mean = mu - g.sub();
                 m2 = m2 - 2 * g.sub() * mu + g.sub() * g.sub();
+            } else if (l instanceof LayerSpec.BatchNorm2d) {
+                m2 = 1; // γ = 1, β = 0 at init: each channel normalized to mean 0, variance 1 on the batch
             } else if (!(l instanceof LayerSpec.Flatten)) {
                 m2 = Double.NaN;
             }

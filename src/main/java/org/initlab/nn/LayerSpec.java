@@ -20,6 +20,7 @@ import org.nd4j.linalg.api.buffer.DataType;
     @JsonSubTypes.Type(value = LayerSpec.AvgPool2d.class, name = "AvgPool2d"),
     @JsonSubTypes.Type(value = LayerSpec.AdaptiveAvgPool2d.class, name = "AdaptiveAvgPool2d"),
     @JsonSubTypes.Type(value = LayerSpec.Flatten.class, name = "Flatten"),
+    @JsonSubTypes.Type(value = LayerSpec.BatchNorm2d.class, name = "BatchNorm2d"),
 })
 public sealed interface LayerSpec {
     /** The output shape for an input shape without the batch dimension; throws with a reason if impossible. */
@@ -169,6 +170,36 @@ public sealed interface LayerSpec {
 
         @Override public Layer build(long[] s, DataType dtype) { return new org.initlab.nn.Flatten(); }
         @Override public String describe(long[] s) { return "Flatten"; }
+    }
+
+    /** BatchNorm2d over the channels; {@code eps} (default 1e-5) and {@code momentum} (default 0.1) as PyTorch. */
+    record BatchNorm2d(Double eps, Double momentum) implements LayerSpec {
+        public BatchNorm2d {
+            if (eps == null) eps = 1e-5;
+            if (momentum == null) momentum = 0.1;
+        }
+
+        public BatchNorm2d() {
+            this(null, null);
+        }
+
+        @Override
+        public long[] outputShape(long[] s) {
+            require(s.length == 3, "BatchNorm2d needs a [C, H, W] input, got " + Shapes.str(s));
+            require(Double.isFinite(eps) && eps > 0, "eps must be a finite number > 0 (got " + eps + ")");
+            require(momentum >= 0 && momentum <= 1, "momentum must be between 0 and 1 (got " + momentum + ")");
+            return s;
+        }
+
+        @Override
+        public Layer build(long[] s, DataType dtype) {
+            return new org.initlab.nn.BatchNorm2d((int) s[0], eps, momentum, dtype);
+        }
+
+        @Override
+        public String describe(long[] s) {
+            return "BatchNorm2d(" + s[0] + ", eps=" + eps + ", momentum=" + momentum + ")";
+        }
     }
 
     private static long[] poolShape(String name, long[] s, int kernel, int stride, int padding) {

@@ -49,13 +49,17 @@ public final class Models {
         return new ModelSpec("mlp20", l, null, "cross-entropy");
     }
 
-    /** A small classifier (06's conv layers) for training: ~98 % after one epoch. */
+    /**
+     * A small classifier for training: 06's four stride-2 convs, widened from 8-16-32-32 to
+     * 16-32-64-128 channels. With kaiming-normal and Adam (lr 1e-3, batch 64) one epoch reaches
+     * 97.6 % test accuracy (seed 0); the 06 widths stop at 95.7 %.
+     */
     public static ModelSpec cnn() {
         return new ModelSpec("cnn", List.of(
-            new LayerSpec.Conv2d(8, 5, 2, 2), new LayerSpec.ReLU(),
-            new LayerSpec.Conv2d(16, 3, 2, 1), new LayerSpec.ReLU(),
+            new LayerSpec.Conv2d(16, 5, 2, 2), new LayerSpec.ReLU(),
             new LayerSpec.Conv2d(32, 3, 2, 1), new LayerSpec.ReLU(),
-            new LayerSpec.Conv2d(32, 3, 2, 1), new LayerSpec.ReLU(),
+            new LayerSpec.Conv2d(64, 3, 2, 1), new LayerSpec.ReLU(),
+            new LayerSpec.Conv2d(128, 3, 2, 1), new LayerSpec.ReLU(),
             new LayerSpec.AdaptiveAvgPool2d(), new LayerSpec.Flatten(), new LayerSpec.Linear(10)),
             null, "cross-entropy");
     }

@@ -1,0 +1,284 @@
+package org.initlab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.initlab.data.Mnist;
+import org.initlab.engine.Backend;
+import org.initlab.init.InitSpec;
+import org.initlab.init.Scheme;
+import org.initlab.nn.ModelSpec;
+import org.initlab.nn.Models;
+import org.initlab.stats.Telemetry;
+import org.initlab.train.DivergenceException;
+import org.initlab.train.Experiment;
+import org.initlab.train.OptimizerSpec;
+import org.initlab.train.Threads;
+import org.initlab.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = {"Trains a model on MNIST (seeded shuffle, cross-entropy or the model's loss), evaluates on the test split,",
+                   "and prints the loss curve, per-module telemetry and test accuracy. NaN/Inf stops the run (exit code 3)."})
+final class TrainCommand implements Callable<Integer> {
+    /** Options an experiment file already sets: giving them with --experiment is an error. */
+    private static final List<String> EXPERIMENT_OPTIONS = List.of("--model", "--init", "--a", "--mode", "--bias", "--gain",
+        "--optimizer", "--lr", "--momentum", "--weight-decay", "--batch", "--epochs", "--seed");
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--experiment", description = "an experiment .json file (model, init, data, optimizer, seed, epochs, batch)")
+    Path experiment;
+
+    @Option(names = "--model", defaultValue = "cnn", description = "built-in model (seed4, conv1, mlp20, cnn) or a model .json file; default ${DEFAULT-VALUE}")
+    String model;
+
+    @Option(names = "--init", defaultValue = "pytorch-default", description = "init scheme (as in stats); default ${DEFAULT-VALUE}")
+    String init;
+
+    @Option(names = "--a", defaultValue = "0", description = "Kaiming's leaky gain a")
+    double a;
+
+    @Option(names = "--mode", defaultValue = "fan_in", description = "fan_in or fan_out")
+    String mode;
+
+    @Option(names = "--bias", description = "default or zero")
+    String bias;
+
+    @Option(names = "--gain", defaultValue = "1", description = "gain of xavier-* and orthogonal")
+    double gain;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "sgd, momentum or adam; default ${DEFAULT-VALUE}")
+    String optimizer;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "learning rate; default ${DEFAULT-VALUE}")
+    double lr;
+
+    @Option(names = "--momentum", description = "SGD momentum (default 0.9 for --optimizer momentum; with sgd, > 0 turns momentum on)")
+    Double momentum;
+
+    @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight decay added to the gradient; default ${DEFAULT-VALUE}")
+    double weightDecay;
+
+    @Option(names = "--batch", defaultValue = "64", description = "images per step; default ${DEFAULT-VALUE}")
+    int batch;
+
+    @Option(names = "--epochs", defaultValue = "1", description = "passes over the training split; default ${DEFAULT-VALUE}")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed of the init and the shuffle; default ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--data", description = "folder of IDX files (default: the experiment's, else data/mnist)")
+    Path data;
+
+    @Option(names = "--every", defaultValue = "1", description = "record module telemetry every N steps; default ${DEFAULT-VALUE}")
+    int every;
+
+    @Option(names = "--limit", defaultValue = "0", description = "stop after this many steps (0: no limit)")
+    long limit;
+
+    @Option(names = "--format", defaultValue = "json", description = "json or table")
+    StatsCommand.Format format;
+
+    @Option(names = "--histograms", description = "include the per-module histograms in the JSON")
+    boolean histograms;
+
+    @Option(names = "--save", description = "also save the experiment as JSON to this file (atomically)")
+    Path save;
+
+    @Option(names = "--progress", defaultValue = "auto", description = "progress on stderr: auto (a bar on a terminal, else a line every 10%%), always, never")
+    Progress progress;
+
+    enum Progress { auto, always, never }
+
+    @Option(names = "--threads", description = "CPU threads for ND4J (default: $OMP_NUM_THREADS, else 1: steadier and faster on a busy machine)")
+    Integer threads;
+
+    @Override
+    public Integer call() throws Exception {
+        Experiment exp = experiment();
+        Threads.set(threads != null ? threads : Threads.defaultCount());
+        if (save != null) exp.save(save);
+        Mnist mnist = Mnist.load(data != null ? data : Path.of(exp.data().folder()));
+        Trainer trainer = new Trainer(exp, mnist, new Trainer.Options(every, limit, 0));
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressBar bar = progress == Progress.never ? null : new ProgressBar(err, progress == Progress.always || stderrIsTerminal());
+        Trainer.Result r;
+        try {
+            r = trainer.run(bar);
+        } catch (DivergenceException e) {
+            if (bar != null) bar.finish();
+            err.println("initlab: " + e.getMessage());
+            err.flush();
+            return 3;
+        }
+        if (bar != null) bar.finish();
+        System.out.println(format == StatsCommand.Format.json ? json(exp, r) : table(exp, r));
+        return 0;
+    }
+
+    private Experiment experiment() throws IOException {
+        if (limit < 0) throw new IllegalArgumentException("--limit must be ≥ 0 (got " + limit + ")");
+        if (every <= 0) throw new IllegalArgumentException("--every must be > 0 (got " + every + ")");
+        if (experiment != null) {
+            for (String o : EXPERIMENT_OPTIONS)
+                if (spec.commandLine().getParseResult().hasMatchedOption(o))
+                    throw new IllegalArgumentException(o + " cannot be combined with --experiment (the file sets it)");
+            return Experiment.load(experiment);
+        }
+        OptimizerSpec.Kind kind = OptimizerSpec.Kind.parse(optimizer);
+        OptimizerSpec opt = OptimizerSpec.of(kind, lr, weightDecay);
+        if (momentum != null) {
+            if (kind == OptimizerSpec.Kind.ADAM) throw new IllegalArgumentException("--momentum applies to sgd and momentum, not adam");
+            opt = new OptimizerSpec(kind, lr, momentum, weightDecay, opt.beta1(), opt.beta2(), opt.eps());
+        }
+        InitSpec initSpec = new InitSpec(Scheme.parse(init), a, InitSpec.Mode.parse(mode), bias == null ? null : InitSpec.Bias.parse(bias), gain);
+        return new Experiment(null, modelSpec(), initSpec, Experiment.Data.of(data == null ? null : data.toString()), opt, seed, epochs, batch);
+    }
+
+    private ModelSpec modelSpec() throws IOException {
+        if (!model.endsWith(".json")) return Models.byName(model);
+        Path p = Path.of(model);
+        if (!Files.exists(p)) throw new IllegalArgumentException(p + ": model file is missing");
+        try {
+            return new ObjectMapper().readValue(p.toFile(), ModelSpec.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(p + ": " + JsonErrors.describe(e));
+        }
+    }
+
+    private String json(Experiment exp, Trainer.Result r) throws IOException {
+        ObjectMapper om = new ObjectMapper();
+        ObjectNode root = om.createObjectNode();
+        root.put("experiment", exp.name());
+        root.put("model", exp.model().name());
+        root.put("init", exp.init().toString());
+        root.put("optimizer", exp.optimizer().toString());
+        root.put("seed", exp.seed());
+        root.put("batch", exp.batch());
+        root.put("epochs", exp.epochs());
+        if (r.testAccuracy() == null) root.putNull("test_accuracy");
+        else root.put("test_accuracy", r.testAccuracy());
+        root.put("steps", r.steps());
+        Telemetry.Snapshot s = r.telemetry();
+        ArrayNode loss = root.putArray("loss");
+        for (double v : s.loss()) loss.add(v);
+        if (s.lossSteps().length > 0 && s.lossSteps()[0] != 1) root.put("loss_first_step", s.lossSteps()[0]);
+        ObjectNode tel = root.putObject("telemetry");
+        tel.put("every", every);
+        ArrayNode steps = tel.putArray("steps");
+        for (long v : s.steps()) steps.add(v);
+        ArrayNode mods = tel.putArray("modules");
+        for (Telemetry.ModuleSeries m : s.modules()) {
+            ObjectNode o = mods.addObject();
+            o.put("index", m.index());
+            o.put("type", m.type());
+            put(o, "act_mean", m.actMean());
+            put(o, "act_std", m.actStd());
+            put(o, "near_zero", m.actNearZero());
+            put(o, "grad_mean", m.gradMean());
+            put(o, "grad_std", m.gradStd());
+            put(o, "grad_near_zero", m.gradNearZero());
+            if (histograms) {
+                o.set("act_bins", om.valueToTree(m.actBins()));
+                o.set("act_hist", om.valueToTree(m.actHist()));
+                o.set("grad_bins", om.valueToTree(m.gradBins()));
+                o.set("grad_hist", om.valueToTree(m.gradHist()));
+            }
+        }
+        root.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+        root.put("threads", Threads.current());
+        root.put("backend", Backend.describe());
+        return om.writeValueAsString(root);
+    }
+
+    private static void put(ObjectNode o, String name, double[] values) {
+        ArrayNode a = o.putArray(name);
+        for (double v : values) a.add(v);
+    }
+
+    private String table(Experiment exp, Trainer.Result r) {
+        Telemetry.Snapshot s = r.telemetry();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s · %s · %s · seed %d · batch %d · %d steps in %.1f s on %s%n",
+            exp.model().name(), exp.init(), exp.optimizer(), exp.seed(), exp.batch(), r.steps(), r.seconds(), Backend.describe() + ", " + Threads.current() + " OpenMP thread(s)"));
+        int n = s.loss().length;
+        if (n > 0) b.append(String.format(Locale.ROOT, "loss %.4f (first step) → %.4f (last step)%n", s.loss()[0], s.loss()[n - 1]));
+        b.append("test accuracy ").append(r.testAccuracy() == null ? "— (not a classifier)" : String.format(Locale.ROOT, "%.2f %%", 100 * r.testAccuracy())).append('\n');
+        b.append(String.format(Locale.ROOT, "%-3s %-18s %10s %10s %10s %12s   (last record)%n", "#", "module", "act_mean", "act_std", "near_zero", "grad_std"));
+        for (Telemetry.ModuleSeries m : s.modules()) {
+            int k = m.actMean().length - 1;
+            if (k < 0) continue;
+            b.append(String.format(Locale.ROOT, "%-3d %-18s %10.4f %10.4f %10.3f %12.4g%n", m.index(), m.type(), m.actMean()[k], m.actStd()[k], m.actNearZero()[k], m.gradStd()[k]));
+        }
+        return b.toString().stripTrailing();
+    }
+
+    /** Linux: whether fd 2 is a terminal; elsewhere whether the JVM has a console. */
+    private static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException e) {
+            return System.console() != null;
+        }
+    }
+
+    /** A redrawn bar on a terminal (at most 10 times a second), else one compact line per 10 %. */
+    static final class ProgressBar implements Trainer.Listener {
+        private final PrintWriter err;
+        private final boolean terminal;
+        private final long t0 = System.nanoTime();
+        private long lastDraw;
+        private int lastDecile;
+        private boolean drawn;
+
+        ProgressBar(PrintWriter err, boolean terminal) {
+            this.err = err;
+            this.terminal = terminal;
+        }
+
+        @Override
+        public void step(long step, long total, int epoch, double loss) {
+            double secs = (System.nanoTime() - t0) / 1e9;
+            if (terminal) {
+                long now = System.nanoTime();
+                if (step != total && now - lastDraw < 100_000_000L) return;
+                lastDraw = now;
+                int width = 30, filled = (int) (width * step / Math.max(1, total));
+                err.printf(Locale.ROOT, "\rtrain [%s%s] %d/%d epoch %d loss %.4f %.0f s ", "=".repeat(filled), " ".repeat(width - filled), step, total, epoch, loss, secs);
+                drawn = true;
+            } else {
+                int decile = (int) (10 * step / Math.max(1, total));
+                if (decile == lastDecile) return;
+                lastDecile = decile;
+                err.printf(Locale.ROOT, "train: %d%% step %d/%d epoch %d loss %.4f %.0f s%n", 10 * decile, step, total, epoch, loss, secs);
+            }
+            err.flush();
+        }
+
+        @Override
+        public void evaluated(long step, double accuracy) {
+            if (terminal && drawn) err.println();
+            drawn = false;
+            err.printf(Locale.ROOT, "train: step %d test accuracy %.2f %%%n", step, 100 * accuracy);
+            err.flush();
+        }
+
+        void finish() {
+            if (terminal && drawn) err.println();
+            drawn = false;
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package org.initlab.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.initlab.data.Mnist;
+import org.initlab.engine.Batch;
+import org.initlab.init.Initializer;
+import org.initlab.nn.BatchNorm2d;
+import org.initlab.nn.Layer;
+import org.initlab.nn.Loss;
+import org.initlab.nn.Param;
+import org.initlab.nn.Sequential;
+import org.initlab.stats.Moments;
+import org.initlab.stats.Telemetry;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.ResetPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains an {@link Experiment} on its data: each epoch visits the training split in a seeded
+ * shuffle (the same seed gives the same weights, the same batches, hence the same loss curve, on
+ * the same thread count), in full batches (a last partial batch is dropped). Every step:
+ * {@code zeroGrad → forward → loss → backward → statistics → Optimizer.step}, the temporaries in one
+ * reused ND4J workspace. Every module's output and output-gradient (and weight gradient) is checked
+ * each step for NaN/Inf and for a variance beyond float32 ({@link Moments#overflows()});
+ * {@link DivergenceException} names the first, in forward order, then the loss, then backward; telemetry records them every
+ * {@code every} steps. The test split is evaluated after each epoch (and when {@code limit} stops
+ * a run early); accuracy only for cross-entropy models. Not thread-safe: one thread runs it.
+ */
+public final class Trainer {
+    /** @param every telemetry interval in steps; @param limit stop after this many steps (0: none); @param evalImages 0: the whole split */
+    public record Options(int every, long limit, int evalImages) {
+        public Options {
+            if (every <= 0) throw new IllegalArgumentException("every must be > 0 (got " + every + ")");
+            if (limit < 0) throw new IllegalArgumentException("limit must be ≥ 0 (got " + limit + ")");
+            if (evalImages < 0) throw new IllegalArgumentException("evalImages must be ≥ 0 (got " + evalImages + ")");
+        }
+
+        public static Options defaults() {
+            return new Options(1, 0, 0);
+        }
+    }
+
+    /** Progress for a UI or a progress bar; called on the training thread. */
+    public interface Listener {
+        void step(long step, long totalSteps, int epoch, double loss);
+
+        default void evaluated(long step, double accuracy) {}
+    }
+
+    /** @param testAccuracy the last evaluation's accuracy, null when the loss is not cross-entropy */
+    public record Result(Double testAccuracy, long steps, double seconds, Telemetry.Snapshot telemetry) {}
+
+    static final int EVAL_BATCH = 500;
+    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+        .initialSize(0).policyLearning(LearningPolicy.FIRST_LOOP).policyAllocation(AllocationPolicy.OVERALLOCATE)
+        .overallocationLimit(0.3).policyReset(ResetPolicy.BLOCK_LEFT).policySpill(SpillPolicy.REALLOCATE).build();
+
+    private final Experiment exp;
+    private final Options opts;
+    private final Mnist data;
+    private final Sequential model;
+    private final Loss loss;
+    private final List<Param> params = new ArrayList<>();
+    private final Optimizer optimizer;
+    private final Telemetry telemetry;
+    private final Moments[] act, grad;
+    private final Moments check = new Moments(null);
+    private final BatchSource train;
+    private final SplittableRandom shuffle;
+    private final String trainWs = "initlab-train-" + System.identityHashCode(this), evalWs = trainWs + "-eval";
+    private long step;
+    private int epoch = 1, batchInEpoch;
+    private int[] order; // this epoch's shuffle; null until initialized
+    private Double lastAccuracy;
+
+    public Trainer(Experiment exp, Mnist data, Options opts) {
+        this.exp = exp;
+        this.opts = opts;
+        this.data = data;
+        this.model = exp.model().build(DataType.FLOAT);
+        this.loss = exp.model().lossFunction();
+        for (Layer l : model.layers()) params.addAll(l.params());
+        this.optimizer = exp.optimizer().build();
+        List<String> types = model.layers().stream().map(Layer::type).toList();
+        this.telemetry = new Telemetry(types);
+        act = new Moments[types.size()];
+        grad = new Moments[types.size()];
+        for (int i = 0; i < act.length; i++) {
+            act[i] = telemetry.activationMoments(i);
+            grad[i] = telemetry.gradientMoments(i);
+        }
+        if (exp.batch() > data.part(exp.data().trainSplit()).count())
+            throw new IllegalArgumentException("batch " + exp.batch() + " is larger than the " + data.part(exp.data().trainSplit()).count() + " training images");
+        this.train = new BatchSource(data, exp.data().trainSplit(), exp.batch());
+        this.shuffle = new SplittableRandom(exp.seed() ^ 0x5DEECE66DL); // independent of the init's stream
+    }
+
+    public Sequential model() { return model; }
+    public Telemetry telemetry() { return telemetry; }
+    public long step() { return step; }
+
+    public int stepsPerEpoch() {
+        return train.count() / train.size();
+    }
+
+    public long totalSteps() {
+        long all = (long) exp.epochs() * stepsPerEpoch();
+        return opts.limit() > 0 ? Math.min(all, opts.limit()) : all;
+    }
+
+    /** Initializes (LSUV calibrates on the first training batch), trains to the end, evaluates. */
+    public Result run(Listener listener) {
+        long t0 = System.nanoTime();
+        initialize();
+        while (!done()) advance(listener);
+        return new Result(lastAccuracy, step, (System.nanoTime() - t0) / 1e9, telemetry.snapshot());
+    }
+
+    /** Fills the weights (once): the init scheme with the experiment's seed; LSUV on the first training batch. */
+    public void initialize() {
+        if (order != null) return;
+        order = BatchSource.shuffled(train.count(), shuffle);
+        Initializer.init(model, exp.init(), exp.seed(), train.fill(order, 0).x());
+        setTraining(true);
+    }
+
+    /** Whether every step of the run ({@link #totalSteps()}) is done. */
+    public boolean done() {
+        return step >= totalSteps();
+    }
+
+    /**
+     * One training step (for a UI that steps, pauses and resumes); evaluates after the last batch of
+     * each epoch and after the last step of the run.
+     * @return the step's loss
+     * @throws DivergenceException when NaN/Inf appears; the run cannot go on
+     */
+    public double advance(Listener listener) {
+        initialize();
+        if (done()) throw new IllegalStateException("the run is finished (" + step + " steps)");
+        if (batchInEpoch == stepsPerEpoch()) {
+            epoch++;
+            batchInEpoch = 0;
+            order = BatchSource.shuffled(train.count(), shuffle);
+        }
+        double l = trainStep(train.fill(order, batchInEpoch * train.size()), epoch);
+        batchInEpoch++;
+        if (listener != null) listener.step(step, totalSteps(), epoch, l);
+        if (batchInEpoch == stepsPerEpoch() || done()) lastAccuracy = evaluate(listener);
+        return l;
+    }
+
+    /** The last evaluation's accuracy; null before one or for losses without classes. */
+    public Double lastAccuracy() {
+        return lastAccuracy;
+    }
+
+    /** One step on one batch; returns the loss. */
+    double trainStep(Batch batch, int epoch) {
+        step++;
+        boolean record = (step - 1) % opts.every() == 0;
+        String bad = null;
+        double value, acc = Double.NaN;
+        // everything, the optimizer's scalar ops and their argument buffers included, allocates in the workspace
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, trainWs)) {
+            model.zeroGrad();
+            INDArray[] outs = model.forward(batch.x());
+            INDArray last = outs[outs.length - 1];
+            value = loss.value(last, batch.labels());
+            INDArray[] grads = model.backward(loss.grad(last, batch.labels()));
+            for (int i = 0; i < outs.length; i++)
+                if (bad == null) bad = problem(act[i].of(outs[i], record), "output of module " + i + " (" + type(i) + ")");
+                else act[i].of(outs[i], record);
+            if (bad == null && !Double.isFinite(value)) bad = "the loss is " + value;
+            for (int i = outs.length - 1; i >= 0; i--) {
+                if (bad == null) bad = problem(grad[i].of(grads[i], record), "gradient of module " + i + " (" + type(i) + ")");
+                else grad[i].of(grads[i], record);
+                for (Param p : model.layers().get(i).params())
+                    if (bad == null) bad = problem(check.of(p.grad(), false), p.name() + " gradient of module " + i + " (" + type(i) + ")");
+            }
+            if (loss == Loss.CROSS_ENTROPY) acc = correct(last, train.labelInts()) / (double) batch.size();
+            if (bad == null) {
+                if (record) telemetry.addModules(step, act, grad);
+                telemetry.addLoss(step, value, acc);
+                optimizer.step(params);
+            }
+        }
+        if (bad != null) throw new DivergenceException(step, epoch, bad);
+        return value;
+    }
+
+    /** Null if fine, else what is wrong with this tensor, as the end of a sentence. */
+    private static String problem(Moments m, String what) {
+        if (m.nonFinite()) return "NaN/Inf in the " + what;
+        if (m.overflows()) return "the " + what + " overflows float32 (std " + String.format(java.util.Locale.ROOT, "%.2g", m.std()) + ")";
+        return null;
+    }
+
+    /** Accuracy on the evaluation split (BatchNorm in eval mode), or null for losses without classes. */
+    public Double evaluate(Listener listener) {
+        if (loss != Loss.CROSS_ENTROPY) return null;
+        Mnist.Split split = exp.data().evalSplit();
+        int n = data.part(split).count();
+        if (opts.evalImages() > 0) n = Math.min(n, opts.evalImages());
+        setTraining(false);
+        long right = 0;
+        try {
+            BatchSource full = new BatchSource(data, split, Math.min(EVAL_BATCH, n));
+            int from = 0;
+            for (; from + full.size() <= n; from += full.size()) right += evalBatch(full, from);
+            if (from < n) right += evalBatch(new BatchSource(data, split, n - from), from);
+        } finally {
+            setTraining(true);
+        }
+        double accuracy = (double) right / n;
+        telemetry.addEvaluation(step, accuracy);
+        if (listener != null) listener.evaluated(step, accuracy);
+        return accuracy;
+    }
+
+    private long evalBatch(BatchSource src, int from) {
+        Batch b = src.fill(null, from);
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, evalWs)) {
+            INDArray[] outs = model.forward(b.x());
+            return correct(outs[outs.length - 1], src.labelInts());
+        }
+    }
+
+    /** How many rows' argmax equals the label. */
+    static int correct(INDArray logits, int[] labels) {
+        float[] v = logits.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        int classes = (int) logits.size(1), right = 0;
+        for (int r = 0; r < labels.length; r++) {
+            int best = 0;
+            for (int c = 1; c < classes; c++) if (v[r * classes + c] > v[r * classes + best]) best = c;
+            if (best == labels[r]) right++;
+        }
+        return right;
+    }
+
+    private void setTraining(boolean on) {
+        for (Layer l : model.layers()) if (l instanceof BatchNorm2d bn) bn.setTraining(on);
+    }
+
+    private String type(int i) {
+        return model.layers().get(i).type();
+    }
+}

@@ -1,0 +1,94 @@
+package org.initlab.stats;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+class TelemetryTest {
+    @Test
+    void ringKeepsTheNewestRowsInOrder() {
+        Ring r = new Ring(3, 2);
+        for (int i = 0; i < 7; i++) r.add(new double[] {i, -i});
+        assertEquals(3, r.size());
+        assertEquals(7, r.added());
+        assertArrayEquals(new double[] {4, -4, 5, -5, 6, -6}, r.toArray());
+        assertArrayEquals(new double[] {6, -6}, r.rows()[2]);
+    }
+
+    @Test
+    void telemetryStaysBoundedOverManySteps() {
+        Telemetry t = new Telemetry(List.of("Conv2d", "ReLU"), 4, 10);
+        long memory = t.memoryDoubles();
+        Moments[] act = {t.activationMoments(0), t.activationMoments(1)}, grad = {t.gradientMoments(0), t.gradientMoments(1)};
+        var x = Nd4j.createFromArray(new float[] {-1, 0, 0.01f, 2, 30});
+        Telemetry.Snapshot early = null;
+        for (int step = 0; step < 100_000; step++) {
+            t.addLoss(step, 1.0 / (step + 1), 0.5);
+            if (step % 7 == 0) {
+                for (Moments m : act) m.of(x, true);
+                for (Moments m : grad) m.of(x, true);
+                t.addModules(step, act, grad);
+            }
+            if (step == 20) early = t.snapshot();
+        }
+        assertEquals(memory, t.memoryDoubles());
+        var s = t.snapshot();
+        assertEquals(10, s.loss().length);
+        assertEquals(99_999, s.lossSteps()[9]);
+        assertEquals(4, s.steps().length);
+        assertArrayEquals(new long[] {99_974, 99_981, 99_988, 99_995}, s.steps());
+        assertEquals(4, s.modules().get(1).actHist().length);
+        // a snapshot is a copy: later steps do not change it
+        assertArrayEquals(new long[] {0, 7, 14}, early.steps());
+        assertEquals(11, early.lossSteps()[0]); // capacity 10: steps 11..20 held
+        assertEquals(1.0 / 12, early.loss()[0]);
+    }
+
+    @Test
+    void momentsMatchTensorStatsAndHistogramsCountEveryFiniteValue() {
+        float[] v = new float[1000];
+        java.util.Random r = new java.util.Random(1);
+        for (int i = 0; i < v.length; i++) v[i] = (float) (3 * r.nextGaussian() + 1);
+        var x = Nd4j.createFromArray(v).reshape(10, 100);
+        Moments m = new Moments(Bins.SIGNED).of(x, true);
+        TensorStats ts = TensorStats.of(x);
+        assertEquals(ts.mean(), m.mean(), 1e-9);
+        assertEquals(ts.std(), m.std(), 1e-9);
+        assertEquals(ts.nearZero(), m.nearZero(), 0);
+        assertEquals(1000, Arrays.stream(m.histogram()).sum());
+        assertFalse(m.nonFinite());
+        // a view (a column slice) is read correctly
+        Moments col = new Moments(null).of(x.getColumn(3), false);
+        assertEquals(x.getColumn(3).dup().meanNumber().doubleValue(), col.mean(), 1e-6);
+    }
+
+    @Test
+    void fixedBinsPlaceValuesWhereTheDocsSay() {
+        Moments relu = new Moments(Bins.RELU).of(Nd4j.createFromArray(0f, 0.2f, 0.3f, 9.99f, 50f, -1f), true);
+        double[] h = relu.histogram();
+        assertEquals(3, h[0]);  // 0, 0.2 and −1 (below range) in [0, 0.25)
+        assertEquals(1, h[1]);  // 0.3
+        assertEquals(2, h[39]); // 9.99 and 50 (above range)
+        Moments grad = new Moments(Bins.GRADIENT).of(Nd4j.createFromArray(0f, 1e-12f, -1e-3f, 1e-3f, 5f), true);
+        double[] g = grad.histogram();
+        assertEquals(2, g[0]);  // 0 and 1e−12 below 1e−10
+        assertEquals(2, g[28]); // |g| = 1e−3: log10 −3 is the lower edge of bin (−3+10)·4 = 28
+        assertEquals(1, g[39]);
+        assertTrue(new Moments(null).of(Nd4j.createFromArray(1f, Float.NaN), false).nonFinite());
+        assertTrue(new Moments(null).of(Nd4j.createFromArray(1f, Float.POSITIVE_INFINITY), false).nonFinite());
+        assertFalse(new Moments(null).of(Nd4j.zeros(DataType.DOUBLE, 3), false).nonFinite());
+        // finite elements whose variance is beyond float32: flagged for float tensors only
+        Moments big = new Moments(null).of(Nd4j.createFromArray(1e20f, -1e20f), false);
+        assertFalse(big.nonFinite());
+        assertTrue(big.overflows());
+        assertFalse(new Moments(null).of(Nd4j.createFromArray(1e20, -1e20), false).overflows());
+        assertFalse(new Moments(null).of(Nd4j.createFromArray(1e18f, -1e18f), false).overflows());
+    }
+}

@@ -1,0 +1,113 @@
+package org.initlab.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.initlab.data.Mnist;
+import org.initlab.init.InitSpec;
+import org.initlab.init.Scheme;
+import org.initlab.nn.Models;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+    static Mnist mnist;
+
+    @BeforeAll
+    static void load() throws Exception {
+        mnist = Mnist.load(Path.of(System.getProperty("initlab.data", "data/mnist")));
+    }
+
+    static Experiment cnn(double lr, long seed) {
+        return new Experiment(null, Models.cnn(), InitSpec.of(Scheme.KAIMING_NORMAL), null,
+            OptimizerSpec.of(OptimizerSpec.Kind.ADAM, lr, 0), seed, 1, 64);
+    }
+
+    @Test
+    void twoHundredStepsBeatChanceClearly() {
+        Trainer t = new Trainer(cnn(1e-3, 0), mnist, new Trainer.Options(20, 200, 2000));
+        Trainer.Result r = t.run(null);
+        assertEquals(200, r.steps());
+        assertTrue(r.testAccuracy() > 0.8, "accuracy after 200 steps: " + r.testAccuracy());
+        double[] loss = r.telemetry().loss();
+        double early = Arrays.stream(loss, 0, 10).average().orElseThrow(), late = Arrays.stream(loss, 190, 200).average().orElseThrow();
+        assertTrue(late < early / 3, "loss " + early + " → " + late);
+        assertEquals(10, r.telemetry().steps().length); // every 20 steps: 1, 21, ..., 181
+        assertEquals(181, r.telemetry().steps()[9]);
+        assertEquals(r.testAccuracy(), r.telemetry().evalAccuracy()[0]);
+    }
+
+    @Test
+    void sameSeedGivesTheSameLossCurveAndAnotherSeedDoesNot() {
+        double[] a = new Trainer(cnn(1e-3, 3), mnist, new Trainer.Options(5, 15, 500)).run(null).telemetry().loss();
+        double[] b = new Trainer(cnn(1e-3, 3), mnist, new Trainer.Options(5, 15, 500)).run(null).telemetry().loss();
+        double[] c = new Trainer(cnn(1e-3, 4), mnist, new Trainer.Options(5, 15, 500)).run(null).telemetry().loss();
+        assertEquals(15, a.length);
+        assertArrayEquals(a, b);
+        Trainer stepped = new Trainer(cnn(1e-3, 3), mnist, new Trainer.Options(5, 15, 500));
+        double[] manual = new double[15];
+        for (int i = 0; i < 15; i++) manual[i] = stepped.advance(null);
+        assertTrue(stepped.done());
+        assertArrayEquals(a, manual, "stepping one at a time is the same run");
+        assertFalse(Arrays.equals(a, c));
+    }
+
+    @Test
+    void aHugeLearningRateStopsWithTheStepAndTheFirstModule() {
+        var e = assertThrows(DivergenceException.class, () -> new Trainer(cnn(1e6, 0), mnist, new Trainer.Options(1, 100, 500)).run(null));
+        assertTrue(e.getMessage().matches("training diverged at step \\d+ \\(epoch 1\\): (NaN/Inf in the|the) (output|gradient|weight gradient|bias gradient) "
+            + "of module \\d+ \\(\\w+\\)( overflows float32 \\(std .*\\))?"), e.getMessage());
+        assertTrue(e.step() > 1 && e.step() < 100, e.getMessage());
+        var sgd = new Experiment(null, Models.cnn(), InitSpec.of(Scheme.KAIMING_NORMAL), null, OptimizerSpec.of(OptimizerSpec.Kind.SGD, 1e6, 0), 0, 1, 64);
+        assertThrows(DivergenceException.class, () -> new Trainer(sgd, mnist, new Trainer.Options(1, 100, 500)).run(null));
+    }
+
+    @Test
+    void mseModelsTrainWithoutAnAccuracy() {
+        var exp = new Experiment(null, Models.seed4(), InitSpec.kaiming(Scheme.KAIMING_UNIFORM, 0), null,
+            OptimizerSpec.of(OptimizerSpec.Kind.MOMENTUM, 1e-3, 1e-4), 0, 1, 32);
+        Trainer.Result r = new Trainer(exp, mnist, new Trainer.Options(1, 5, 0)).run(null);
+        assertNull(r.testAccuracy());
+        assertEquals(5, r.telemetry().loss().length);
+        assertTrue(Double.isNaN(r.telemetry().accuracy()[0]));
+        assertEquals(9, r.telemetry().modules().size());
+    }
+
+    @Test
+    void batchNormModelsTrainAndEvaluateWithRunningStatistics() {
+        var spec = new org.initlab.nn.ModelSpec("cnn-bn", java.util.List.of(
+            new org.initlab.nn.LayerSpec.Conv2d(8, 5, 2, 2), new org.initlab.nn.LayerSpec.BatchNorm2d(), new org.initlab.nn.LayerSpec.ReLU(),
+            new org.initlab.nn.LayerSpec.Conv2d(16, 3, 2, 1), new org.initlab.nn.LayerSpec.BatchNorm2d(), new org.initlab.nn.LayerSpec.ReLU(),
+            new org.initlab.nn.LayerSpec.AdaptiveAvgPool2d(), new org.initlab.nn.LayerSpec.Flatten(), new org.initlab.nn.LayerSpec.Linear(10)),
+            null, "cross-entropy");
+        var exp = new Experiment(null, spec, InitSpec.of(Scheme.KAIMING_NORMAL), null, OptimizerSpec.of(OptimizerSpec.Kind.ADAM, 3e-3, 0), 0, 1, 64);
+        Trainer t = new Trainer(exp, mnist, new Trainer.Options(10, 60, 1000));
+        Trainer.Result r = t.run(null);
+        var bn = (org.initlab.nn.BatchNorm2d) t.model().layers().get(1);
+        assertTrue(bn.training(), "back in training mode after evaluating");
+        assertTrue(bn.runningMean().ameanNumber().doubleValue() > 1e-3, "running mean moved");
+        // this small net learns slowly (≈ 30 % after 60 steps), but eval mode must agree with the batch-statistics accuracy
+        double[] batchAcc = r.telemetry().accuracy();
+        double recent = Arrays.stream(batchAcc, batchAcc.length - 10, batchAcc.length).average().orElseThrow();
+        assertTrue(r.testAccuracy() > 0.2, "accuracy with eval-mode BatchNorm: " + r.testAccuracy());
+        assertEquals(recent, r.testAccuracy(), 0.1, "eval-mode accuracy vs the last training batches'");
+    }
+
+    @Test
+    void epochsReshuffleAndEvaluateAtEachEnd() {
+        var softmax = new org.initlab.nn.ModelSpec("softmax", java.util.List.of(new org.initlab.nn.LayerSpec.Flatten(), new org.initlab.nn.LayerSpec.Linear(10)), null, "cross-entropy");
+        var exp = new Experiment(null, softmax, InitSpec.of(Scheme.XAVIER_NORMAL), null, OptimizerSpec.of(OptimizerSpec.Kind.SGD, 0.5, 0), 1, 2, 3000);
+        Trainer.Result r = new Trainer(exp, mnist, new Trainer.Options(1, 0, 1000)).run(null);
+        assertEquals(40, r.steps());
+        assertArrayEquals(new long[] {20, 40}, r.telemetry().evalSteps());
+        assertTrue(r.telemetry().evalAccuracy()[1] > 0.6, "softmax regression after 2 epochs: " + r.testAccuracy());
+        double[] again = new Trainer(exp, mnist, new Trainer.Options(1, 0, 1000)).run(null).telemetry().loss();
+        assertArrayEquals(r.telemetry().loss(), again);
+    }
+}

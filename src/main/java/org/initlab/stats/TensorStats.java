@@ -37,23 +37,24 @@ public record TensorStats(long count, double mean, double std, double min, doubl
      */
     static TensorStats of(float[] v, int n) {
         if (n == 0) return of(new double[0]);
-        final float shift = v[0], tiny = (float) NEAR_ZERO;
+        final double shift = v[0];
+        final float tiny = (float) NEAR_ZERO;
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
         float min = v[0], max = v[0];
         int near = 0, i = 0;
         for (; i + 3 < n; i += 4) {
-            float a = v[i] - shift, b = v[i + 1] - shift, c = v[i + 2] - shift, d = v[i + 3] - shift;
+            double a = v[i] - shift, b = v[i + 1] - shift, c = v[i + 2] - shift, d = v[i + 3] - shift;
             s0 += a; s1 += b; s2 += c; s3 += d;
-            q0 += a * (double) a; q1 += b * (double) b; q2 += c * (double) c; q3 += d * (double) d;
+            q0 += a * a; q1 += b * b; q2 += c * c; q3 += d * d;
             min = Math.min(Math.min(min, v[i]), Math.min(Math.min(v[i + 1], v[i + 2]), v[i + 3]));
             max = Math.max(Math.max(max, v[i]), Math.max(Math.max(v[i + 1], v[i + 2]), v[i + 3]));
             near += (Math.abs(v[i]) <= tiny ? 1 : 0) + (Math.abs(v[i + 1]) <= tiny ? 1 : 0)
                   + (Math.abs(v[i + 2]) <= tiny ? 1 : 0) + (Math.abs(v[i + 3]) <= tiny ? 1 : 0);
         }
         for (; i < n; i++) {
-            float a = v[i] - shift;
+            double a = v[i] - shift;
             s0 += a;
-            q0 += a * (double) a;
+            q0 += a * a;
             min = Math.min(min, v[i]);
             max = Math.max(max, v[i]);
             near += Math.abs(v[i]) <= tiny ? 1 : 0;

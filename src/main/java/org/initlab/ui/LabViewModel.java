@@ -93,6 +93,9 @@ public final class LabViewModel implements AutoCloseable {
     private long lastSubmitted;
     private final AtomicReference<LabSnapshot> inbox = new AtomicReference<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /** Charts are redrawn at most this often (25 Hz): a software-rendered redraw of four charts costs the FX thread tens of ms. */
+    private static final long MIN_CHART_INTERVAL_NANOS = 40_000_000L;
+    private long lastDrainNanos;
     private final List<Consumer<LabSnapshot>> chartedListeners = new ArrayList<>();
 
     public LabViewModel(Path data) {
@@ -298,9 +301,18 @@ public final class LabViewModel implements AutoCloseable {
     }
 
     private void drain() {
+        long sinceLast = System.nanoTime() - lastDrainNanos;
+        if (sinceLast < MIN_CHART_INTERVAL_NANOS) { // a burst: chart the latest answer a little later, not every one
+            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
+                javafx.util.Duration.millis((MIN_CHART_INTERVAL_NANOS - sinceLast) / 1e6));
+            wait.setOnFinished(e -> drain());
+            wait.play();
+            return;
+        }
         drainScheduled.set(false);
         LabSnapshot s = inbox.getAndSet(null);
         if (s == null) return;
+        lastDrainNanos = System.nanoTime();
         backend.set(s.backend());
         dataName.set(s.dataName());
         LabSnapshot.Problem p = s.problem();

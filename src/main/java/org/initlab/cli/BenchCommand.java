@@ -153,10 +153,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int latency() throws Exception {
-        var r = org.initlab.ui.LatencyBench.run(opts.data, opts.model, opts.batch, iters, 4);
+        var r = org.initlab.ui.LatencyBench.run(opts.data, opts.modelName(), opts.batch, iters, 4);
         ObjectMapper om = new ObjectMapper();
         ObjectNode root = om.createObjectNode();
-        root.put("model", opts.model);
+        root.put("model", opts.modelName());
         root.put("batch", opts.batch);
         root.put("measure", "ms from slider change (command submitted) to the answer's figures set in the charts");
         ObjectNode single = root.putObject("single_moves");
@@ -173,7 +173,7 @@ final class BenchCommand implements Callable<Integer> {
         root.put("backend", r.backend());
         System.out.println(format == StatsCommand.Format.json ? om.writeValueAsString(root)
             : String.format(Locale.ROOT, "%s batch %d slider→chart: single moves p50 %.1f ms, p95 %.1f ms (n=%d, engine part p50 %.1f, p95 %.1f); 60 Hz drag p50 %.1f ms, p95 %.1f ms (%d moves → %d updates) on %s",
-                opts.model, opts.batch, org.initlab.ui.LatencyBench.percentile(r.singleMs(), 50), org.initlab.ui.LatencyBench.percentile(r.singleMs(), 95),
+                opts.modelName(), opts.batch, org.initlab.ui.LatencyBench.percentile(r.singleMs(), 50), org.initlab.ui.LatencyBench.percentile(r.singleMs(), 95),
                 r.singleMs().length, org.initlab.ui.LatencyBench.percentile(r.singleEngineMs(), 50), org.initlab.ui.LatencyBench.percentile(r.singleEngineMs(), 95),
                 org.initlab.ui.LatencyBench.percentile(r.dragMs(), 50), org.initlab.ui.LatencyBench.percentile(r.dragMs(), 95),
                 r.dragMoves(), r.dragCharted(), r.backend()));

@@ -12,10 +12,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.initlab.data.Mnist;
 import org.initlab.engine.Backend;
-import org.initlab.init.InitSpec;
-import org.initlab.init.Scheme;
-import org.initlab.nn.ModelSpec;
-import org.initlab.nn.Models;
 import org.initlab.stats.Telemetry;
 import org.initlab.train.DivergenceException;
 import org.initlab.train.Experiment;
@@ -24,6 +20,7 @@ import org.initlab.train.Threads;
 import org.initlab.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,23 +37,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--experiment", description = "an experiment .json file (model, init, data, optimizer, seed, epochs, batch)")
     Path experiment;
 
-    @Option(names = "--model", defaultValue = "cnn", description = "built-in model (seed4, conv1, mlp20, cnn) or a model .json file; default ${DEFAULT-VALUE}")
-    String model;
-
-    @Option(names = "--init", defaultValue = "pytorch-default", description = "init scheme (as in stats); default ${DEFAULT-VALUE}")
-    String init;
-
-    @Option(names = "--a", defaultValue = "0", description = "Kaiming's leaky gain a")
-    double a;
-
-    @Option(names = "--mode", defaultValue = "fan_in", description = "fan_in or fan_out")
-    String mode;
-
-    @Option(names = "--bias", description = "default or zero")
-    String bias;
-
-    @Option(names = "--gain", defaultValue = "1", description = "gain of xavier-* and orthogonal")
-    double gain;
+    @Mixin InitOptions init;
 
     @Option(names = "--optimizer", defaultValue = "adam", description = "sgd, momentum or adam; default ${DEFAULT-VALUE}")
     String optimizer;
@@ -143,19 +124,7 @@ final class TrainCommand implements Callable<Integer> {
             if (kind == OptimizerSpec.Kind.ADAM) throw new IllegalArgumentException("--momentum applies to sgd and momentum, not adam");
             opt = new OptimizerSpec(kind, lr, momentum, weightDecay, opt.beta1(), opt.beta2(), opt.eps());
         }
-        InitSpec initSpec = new InitSpec(Scheme.parse(init), a, InitSpec.Mode.parse(mode), bias == null ? null : InitSpec.Bias.parse(bias), gain);
-        return new Experiment(null, modelSpec(), initSpec, Experiment.Data.of(data == null ? null : data.toString()), opt, seed, epochs, batch);
-    }
-
-    private ModelSpec modelSpec() throws IOException {
-        if (!model.endsWith(".json")) return Models.byName(model);
-        Path p = Path.of(model);
-        if (!Files.exists(p)) throw new IllegalArgumentException(p + ": model file is missing");
-        try {
-            return new ObjectMapper().readValue(p.toFile(), ModelSpec.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(p + ": " + JsonErrors.describe(e));
-        }
+        return new Experiment(null, init.modelSpec("cnn"), init.initSpec(), Experiment.Data.of(data == null ? null : data.toString()), opt, seed, epochs, batch);
     }
 
     private String json(Experiment exp, Trainer.Result r) throws IOException {

@@ -16,7 +16,6 @@ import org.initlab.stats.Telemetry;
 import org.initlab.train.DivergenceException;
 import org.initlab.train.Experiment;
 import org.initlab.train.OptimizerSpec;
-import org.initlab.train.Threads;
 import org.initlab.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,13 +82,13 @@ final class TrainCommand implements Callable<Integer> {
 
     enum Progress { auto, always, never }
 
-    @Option(names = "--threads", description = "CPU threads for ND4J (default: $OMP_NUM_THREADS, else 1: steadier and faster on a busy machine)")
+    @Option(names = "--threads", description = "compute threads (default: OMP_NUM_THREADS, else 1: steadier and faster on a busy machine)")
     Integer threads;
 
     @Override
     public Integer call() throws Exception {
         Experiment exp = experiment();
-        Threads.set(threads != null ? threads : Threads.defaultCount());
+        if (threads != null) Backend.threads(threads);
         if (save != null) exp.save(save);
         Mnist mnist = Mnist.load(data != null ? data : Path.of(exp.data().folder()));
         Trainer trainer = new Trainer(exp, mnist, new Trainer.Options(every, limit, 0));
@@ -167,7 +166,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         root.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
-        root.put("threads", Threads.current());
+        root.put("threads", Backend.threads());
         root.put("backend", Backend.describe());
         return om.writeValueAsString(root);
     }
@@ -180,7 +179,7 @@ final class TrainCommand implements Callable<Integer> {
     private String table(Experiment exp, Trainer.Result r) {
         Telemetry.Snapshot s = r.telemetry();
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s · %s · %s · seed %d · batch %d · %d steps in %.1f s on %s%n",
-            exp.model().name(), exp.init(), exp.optimizer(), exp.seed(), exp.batch(), r.steps(), r.seconds(), Backend.describe() + ", " + Threads.current() + " OpenMP thread(s)"));
+            exp.model().name(), exp.init(), exp.optimizer(), exp.seed(), exp.batch(), r.steps(), r.seconds(), Backend.describe()));
         int n = s.loss().length;
         if (n > 0) b.append(String.format(Locale.ROOT, "loss %.4f (first step) → %.4f (last step)%n", s.loss()[0], s.loss()[n - 1]));
         b.append("test accuracy ").append(r.testAccuracy() == null ? "— (not a classifier)" : String.format(Locale.ROOT, "%.2f %%", 100 * r.testAccuracy())).append('\n');

@@ -30,6 +30,12 @@ public final class Backend {
         }
     }
 
+    /** The compute thread count engine threads use. */
+    public static int threads() {
+        configure();
+        return threads;
+    }
+
     /** Sets the compute thread count for every engine thread from now on. */
     public static void threads(int n) {
         if (n < 1) throw new IllegalArgumentException("threads must be ≥ 1 (got " + n + ")");

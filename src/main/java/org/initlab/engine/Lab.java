@@ -75,24 +75,7 @@ public final class Lab implements AutoCloseable {
         LockSupport.unpark(thread);
     }
 
-    /**
-     * Unless OMP_NUM_THREADS says otherwise, ND4J may use all cores but one: the UI thread keeps a core,
-     * so the window stays smooth while the engine computes (on 2 cores, 2 ND4J threads made steps slower, not faster).
-     */
-    private static void leaveACoreForTheUi() {
-        if (System.getenv("OMP_NUM_THREADS") != null) return;
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        try {
-            org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(threads);
-            org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(threads);
-            org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
-        } catch (RuntimeException | UnsatisfiedLinkError e) {
-            trace("could not limit ND4J threads: " + e);
-        }
-    }
-
     private void loop() {
-        leaveACoreForTheUi();
         while (!closed) {
             Command c = slot.getAndSet(null);
             if (c != null) {

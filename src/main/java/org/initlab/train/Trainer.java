@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.initlab.data.Mnist;
+import org.initlab.engine.Backend;
 import org.initlab.engine.Batch;
 import org.initlab.init.Initializer;
 import org.initlab.nn.BatchNorm2d;
@@ -165,6 +166,7 @@ public final class Trainer {
 
     /** One step on one batch; returns the loss. */
     double trainStep(Batch batch, int epoch) {
+        Backend.configure(); // the compute thread count is per thread: the CLI's main thread or a UI's engine thread
         step++;
         boolean record = (step - 1) % opts.every() == 0;
         String bad = null;

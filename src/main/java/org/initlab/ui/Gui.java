@@ -67,6 +67,14 @@ public final class Gui {
      * first charts, saves the whole window as PNG and closes it.
      */
     public static int window(Path data, String theme, Path screenshot, int width, int height, boolean headless) throws IOException {
+        return window(data, theme, screenshot, width, height, headless, null, 0);
+    }
+
+    /**
+     * As above, on a tab ("stats" or "training"); with {@code trainSteps} > 0 a training run of that
+     * many steps starts at once, and a screenshot waits for its end.
+     */
+    public static int window(Path data, String theme, Path screenshot, int width, int height, boolean headless, String tab, long trainSteps) throws IOException {
         // the engine (ND4J, data, first step) starts before the toolkit, so both warm up at once
         LabViewModel vm = new LabViewModel(data);
         vm.themeProperty().set(theme);
@@ -110,12 +118,26 @@ public final class Gui {
                     });
                     settle.play();
                 };
+                if (tab != null) w.showTab(tab);
+                boolean waitTraining = trainSteps > 0;
+                if (waitTraining) {
+                    w.training().stepLimitProperty().set(trainSteps);
+                    w.training().stateProperty().addListener((o, was, now) -> {
+                        if (now == org.initlab.engine.TrainingRunner.State.FINISHED || now == org.initlab.engine.TrainingRunner.State.FAILED) {
+                            var u = w.training().latestProperty().get();
+                            System.err.printf(Locale.ROOT, "initlab: training %s at step %d (%.1f steps/s)%n", now.name().toLowerCase(Locale.ROOT),
+                                u == null ? 0 : u.step(), u == null ? Double.NaN : u.stepsPerSecond());
+                            shoot.run();
+                        }
+                    });
+                    w.training().run();
+                }
                 boolean[] first = {true};
                 java.util.function.Consumer<LabSnapshot> charted = s -> {
                     if (!first[0]) return;
                     first[0] = false;
                     System.err.printf(Locale.ROOT, "initlab: first charts %.2f s after start%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
-                    shoot.run();
+                    if (!waitTraining) shoot.run();
                 };
                 vm.onCharted(charted);
                 java.util.function.Consumer<String> problem = now -> {

@@ -41,8 +41,9 @@ public final class TelemetryCharts extends GridPane {
 
     public TelemetryCharts() {
         getStyleClass().add("telemetry-charts");
+        setMinSize(0, 0); // the tab's width decides; charts shrink rather than push past the window's edge
         charts.add(chart("Loss (per step)", "lossChart"));
-        charts.add(chart("Accuracy (batch; dots: test)", "accuracyChart"));
+        charts.add(chart("Accuracy % (batch; test)", "accuracyChart"));
         charts.add(chart("% activations near zero", "nearZeroChart"));
         charts.add(chart("Activation mean", "telActMeanChart"));
         charts.add(chart("Activation std", "telActStdChart"));
@@ -65,6 +66,7 @@ public final class TelemetryCharts extends GridPane {
         add(charts.get(4), 3, 1, 3, 1);
         heatMaps.getStyleClass().add("heat-maps");
         heatMaps.setAlignment(Pos.CENTER);
+        heatMaps.setMinSize(0, 0);
         empty.getStyleClass().add("telemetry-empty");
         heatMaps.getChildren().setAll(empty);
         add(heatMaps, 0, 2, 6, 1);
@@ -82,6 +84,7 @@ public final class TelemetryCharts extends GridPane {
         c.setAnimated(false);
         c.setCreateSymbols(false);
         c.getStyleClass().add("telemetry-chart");
+        c.setMinSize(0, 0);
         return c;
     }
 
@@ -127,6 +130,8 @@ public final class TelemetryCharts extends GridPane {
             }
             c.setLegendVisible(now.size() > 1 || old.size() > 1);
         }
+        boolean accuracy = !chart(Figure.ACCURACY).getData().isEmpty() || current == null;
+        chart(Figure.ACCURACY).setTitle(accuracy ? "Accuracy % (batch; test)" : "Accuracy: only for cross-entropy models");
         showHeatMaps(current);
     }
 
@@ -208,6 +213,8 @@ public final class TelemetryCharts extends GridPane {
 
         HeatMap() {
             getStyleClass().add("heat-map");
+            setMinSize(0, 0);
+            setPrefWidth(300);
             title.getStyleClass().add("heat-map-title");
             setTop(title);
             BorderPane.setAlignment(title, Pos.CENTER);

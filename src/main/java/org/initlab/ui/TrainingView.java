@@ -38,6 +38,7 @@ public final class TrainingView extends VBox {
         super(6);
         this.vm = vm;
         getStyleClass().add("training-view");
+        setMinSize(0, 0);
         getChildren().addAll(controls(), restoreBar(), messageBar(), charts, statusLine());
         VBox.setVgrow(charts, Priority.ALWAYS);
         InvalidationListener redraw = o -> {
@@ -53,7 +54,7 @@ public final class TrainingView extends VBox {
     public TrainingViewModel viewModel() { return vm; }
     public void setExportDir(Path dir) { exportDir = dir; }
 
-    private ToolBar controls() {
+    private VBox controls() {
         Button run = button("Run", "trainRun", "Train from the seed (or resume a paused run)", vm::run);
         run.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(State.PAUSED)).then("Resume").otherwise("Run"));
         run.disableProperty().bind(vm.stateProperty().isEqualTo(State.RUNNING));
@@ -103,9 +104,11 @@ public final class TrainingView extends VBox {
         Button open = button("Open…", "trainOpen", "Open an experiment file (.json)", this::openFile);
         Button save = button("Save…", "trainSave", "Save model, init, data, optimizer and seed as an experiment file", this::saveFile);
         Button png = button("Save PNG", "trainPng", "Save the training charts as PNG (and copy them to the clipboard)", this::exportPng);
-        ToolBar bar = new ToolBar(run, pause, stop, reset, new Separator(), new Label("optimizer"), opt, new Label("lr"), lr,
-            new Label("epochs"), epochs, new Label("batch"), batch, new Label("seed"), seed, new Separator(), pin, unpin,
-            new Separator(), open, save, png);
+        // two rows, so nothing falls into an overflow menu on a 1280-px projector
+        ToolBar actions = new ToolBar(run, pause, stop, reset, new Separator(), pin, unpin, new Separator(), open, save, png);
+        ToolBar settings = new ToolBar(new Label("optimizer"), opt, new Label("lr"), lr, new Label("epochs"), epochs,
+            new Label("batch"), batch, new Label("seed"), seed);
+        VBox bar = new VBox(actions, settings);
         bar.getStyleClass().add("training-toolbar");
         return bar;
     }

@@ -27,6 +27,12 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--headless", description = "render off-screen (Monocle) even when a display is present; with --screenshot")
     boolean headless;
 
+    @Option(names = "--tab", defaultValue = "stats", description = "tab to open on: stats or training; default ${DEFAULT-VALUE}")
+    String tab;
+
+    @Option(names = "--train-steps", defaultValue = "0", description = "start a training run of this many steps at once (with --screenshot: shoot when it ends)")
+    long trainSteps;
+
     @Override
     public Integer call() throws Exception {
         if (!org.initlab.ui.Themes.NAMES.contains(theme))
@@ -35,7 +41,9 @@ final class GuiCommand implements Callable<Integer> {
         if (headless && screenshot == null) throw new IllegalArgumentException("--headless only makes sense with --screenshot");
         if (Gui.noDisplay() && screenshot == null)
             throw new IllegalArgumentException("no display (DISPLAY is not set): run under a desktop, use xvfb-run, or render with `plot` / `gui --screenshot`");
-        return Gui.window(resolveData(data), theme, screenshot, width, height, headless);
+        if (!tab.equals("stats") && !tab.equals("training")) throw new IllegalArgumentException("unknown tab '" + tab + "' (stats, training)");
+        if (trainSteps < 0) throw new IllegalArgumentException("--train-steps must be ≥ 0 (got " + trainSteps + ")");
+        return Gui.window(resolveData(data), theme, screenshot, width, height, headless, tab, trainSteps);
     }
 
     /** The default data folder is relative to the working directory, else to the jar (target/initlab.jar → data/mnist). */

@@ -9,7 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "plot", mixinStandardHelpOptions = true,
-    description = "Renders the lab's charts (activation and gradient mean/std by module, theory beside measured) to a PNG, headless: no window, no display needed.")
+    description = {"Renders the lab's charts (activation and gradient mean/std by module, theory beside measured) to a PNG, headless: no window, no display needed.",
+                   "With --experiment: trains that experiment in-process (progress on stderr) and renders its training telemetry instead",
+                   "(loss, accuracy, activation mean/std and % near zero over steps, colorful-dimension histograms)."})
 final class PlotCommand implements Callable<Integer> {
     @Mixin ModelOptions opts;
 
@@ -21,6 +23,12 @@ final class PlotCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "0", description = "seed of the weights; default ${DEFAULT-VALUE}")
     long seed;
+
+    @Option(names = "--experiment", description = "an experiment .json file: train it and plot its telemetry")
+    Path experiment;
+
+    @Option(names = "--steps", defaultValue = "0", description = "with --experiment: stop after this many steps (0: the whole run)")
+    long steps;
 
     @Option(names = "--linear-std", description = "plot std on a linear axis instead of log10")
     boolean linearStd;
@@ -36,6 +44,17 @@ final class PlotCommand implements Callable<Integer> {
         opts.validate();
         if (width < 200 || height < 150 || width > 10_000 || height > 10_000)
             throw new IllegalArgumentException("--width/--height must be within 200×150 … 10000×10000 (got " + width + "×" + height + ")");
+        if (steps < 0) throw new IllegalArgumentException("--steps must be ≥ 0 (got " + steps + ")");
+        if (experiment != null) {
+            org.initlab.train.Experiment exp = org.initlab.train.Experiment.load(experiment);
+            org.initlab.train.Threads.set(org.initlab.train.Threads.defaultCount());
+            Path folder = Path.of(exp.data().folder());
+            if (!folder.isAbsolute() && !java.nio.file.Files.isDirectory(folder)) folder = GuiCommand.resolveData(folder);
+            Gui.plotTraining(exp, org.initlab.data.Mnist.load(folder), steps, theme, out, width, height, System.err);
+            System.err.println("initlab: wrote " + out);
+            return 0;
+        }
+        if (steps != 0) throw new IllegalArgumentException("--steps needs --experiment");
         var spec = opts.modelSpec();
         spec.shapes();
         LabConfig cfg = new LabConfig(spec, opts.initSpec(), seed, opts.splitValue(), opts.offset, opts.batch, opts.data, false);

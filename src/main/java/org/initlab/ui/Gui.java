@@ -67,6 +67,14 @@ public final class Gui {
      * first charts, saves the whole window as PNG and closes it.
      */
     public static int window(Path data, String theme, Path screenshot, int width, int height, boolean headless) throws IOException {
+        return window(data, theme, screenshot, width, height, headless, null, 0);
+    }
+
+    /**
+     * As above, on a tab ("stats" or "training"); with {@code trainSteps} > 0 a training run of that
+     * many steps starts at once, and a screenshot waits for its end.
+     */
+    public static int window(Path data, String theme, Path screenshot, int width, int height, boolean headless, String tab, long trainSteps) throws IOException {
         // the engine (ND4J, data, first step) starts before the toolkit, so both warm up at once
         LabViewModel vm = new LabViewModel(data);
         vm.themeProperty().set(theme);
@@ -110,12 +118,26 @@ public final class Gui {
                     });
                     settle.play();
                 };
+                if (tab != null) w.showTab(tab);
+                boolean waitTraining = trainSteps > 0;
+                if (waitTraining) {
+                    w.training().stepLimitProperty().set(trainSteps);
+                    w.training().stateProperty().addListener((o, was, now) -> {
+                        if (now == org.initlab.engine.TrainingRunner.State.FINISHED || now == org.initlab.engine.TrainingRunner.State.FAILED) {
+                            var u = w.training().latestProperty().get();
+                            System.err.printf(Locale.ROOT, "initlab: training %s at step %d (%.1f steps/s)%n", now.name().toLowerCase(Locale.ROOT),
+                                u == null ? 0 : u.step(), u == null ? Double.NaN : u.stepsPerSecond());
+                            shoot.run();
+                        }
+                    });
+                    w.training().run();
+                }
                 boolean[] first = {true};
                 java.util.function.Consumer<LabSnapshot> charted = s -> {
                     if (!first[0]) return;
                     first[0] = false;
                     System.err.printf(Locale.ROOT, "initlab: first charts %.2f s after start%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
-                    shoot.run();
+                    if (!waitTraining) shoot.run();
                 };
                 vm.onCharted(charted);
                 java.util.function.Consumer<String> problem = now -> {
@@ -206,6 +228,69 @@ public final class Gui {
         startToolkit(true, width, height);
         WritableImage img = render(s, theme, logStd, width, height);
         Exporter.write(img, out);
+    }
+
+    /**
+     * `plot --experiment`: trains in-process (a progress line on stderr), then renders the training
+     * tab's telemetry charts, the same nodes as in the window, off-screen to a PNG.
+     */
+    public static void plotTraining(org.initlab.train.Experiment exp, org.initlab.data.Mnist data, long steps, String theme, Path out,
+                                    int width, int height, java.io.PrintStream progress) throws IOException {
+        if (!Themes.NAMES.contains(theme)) throw new IllegalArgumentException("unknown theme '" + theme + "' (" + String.join(", ", Themes.NAMES) + ")");
+        org.initlab.train.Trainer t = new org.initlab.train.Trainer(exp, data, new org.initlab.train.Trainer.Options(
+            (int) Math.max(1, (Math.min(steps > 0 ? steps : Long.MAX_VALUE, (long) exp.epochs() * (data.part(exp.data().trainSplit()).count() / exp.batch())) + 1999) / 2000),
+            steps, 0));
+        long total = t.totalSteps(), t0 = System.nanoTime();
+        int[] shown = {-1};
+        String failure = null;
+        try {
+            t.run(new org.initlab.train.Trainer.Listener() {
+                @Override public void step(long step, long totalSteps, int epoch, double loss) {
+                    int pct = (int) (100 * step / totalSteps);
+                    if (pct / 10 != shown[0] || step == totalSteps) {
+                        shown[0] = pct / 10;
+                        progress.printf(Locale.ROOT, "initlab: step %d/%d (%d%%) · loss %.4g · %.1f steps/s%n", step, totalSteps, pct, loss,
+                            step / ((System.nanoTime() - t0) / 1e9));
+                    }
+                }
+            });
+        } catch (org.initlab.train.DivergenceException e) {
+            failure = e.getMessage();
+            progress.println("initlab: " + failure + " (plotting the steps before it)");
+        }
+        org.initlab.stats.Telemetry.Snapshot snap = t.telemetry().snapshot();
+        String title = String.format(Locale.ROOT, "%s · %s · %s · seed %d · batch %d · %d/%d steps%s", exp.model().name(), exp.init(), exp.optimizer(),
+            exp.seed(), exp.batch(), t.step(), total, t.lastAccuracy() == null ? "" : String.format(Locale.ROOT, " · test accuracy %.1f %%", 100 * t.lastAccuracy()))
+            + (failure == null ? "" : " · " + failure);
+        startToolkit(true, width, height);
+        AtomicReference<WritableImage> img = new AtomicReference<>();
+        AtomicReference<RuntimeException> err = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                TelemetryCharts charts = new TelemetryCharts();
+                Label head = new Label(title);
+                head.getStyleClass().add("plot-title");
+                head.setWrapText(true);
+                VBox root = new VBox(4, head, charts);
+                root.setAlignment(Pos.TOP_CENTER);
+                root.getStyleClass().addAll("lab-root", "plot-root");
+                VBox.setVgrow(charts, Priority.ALWAYS);
+                Scene scene = new Scene(root, width, height);
+                Themes.apply(scene, theme);
+                charts.show(snap, null);
+                root.applyCss();
+                root.layout();
+                img.set(scene.snapshot(null));
+            } catch (RuntimeException e) {
+                err.set(e);
+            } finally {
+                done.countDown();
+            }
+        });
+        await(done, 60, "rendering the charts took over 60 s");
+        if (err.get() != null) throw err.get();
+        Exporter.write(img.get(), out);
     }
 
     private static void await(CountDownLatch l, int seconds, String message) {

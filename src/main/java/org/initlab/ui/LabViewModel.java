@@ -206,6 +206,33 @@ public final class LabViewModel implements AutoCloseable {
         pinned.set(null);
     }
 
+    /** The model as set now (for the training panel and experiment files). */
+    public ModelSpec modelSpec() {
+        return spec();
+    }
+
+    /** The init as set now; throws with the field's message when a value is out of range. */
+    public InitSpec initSpec() {
+        return new InitSpec(scheme.get(), a.get(), mode.get(), bias.get(), 1);
+    }
+
+    /** Shows an experiment's model and init (from an opened file). */
+    public void applyModel(ModelSpec m, InitSpec init) {
+        quiet = true;
+        try {
+            loss = m.loss();
+            layers.setAll(m.layers());
+            modelName.set(m.name());
+            scheme.set(init.scheme());
+            if (init.scheme() != Scheme.PYTORCH_DEFAULT) a.set(init.a()); // its a is always √5
+            mode.set(init.mode());
+            bias.set(init.bias());
+        } finally {
+            quiet = false;
+        }
+        changed();
+    }
+
     // ---- the engine round trip ----
 
     /**

@@ -15,6 +15,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -25,6 +27,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.WindowEvent;
 import org.initlab.data.Mnist;
 import org.initlab.engine.LabSnapshot;
 
@@ -36,9 +39,19 @@ public final class LabWindow {
     private final Scene scene;
     private final Label message = new Label();
     private Path exportDir = Path.of("").toAbsolutePath();
+    private final TrainingViewModel training;
+    private final TrainingView trainingView;
+    private final TabPane tabs = new TabPane();
 
     public LabWindow(LabViewModel vm, double width, double height) {
+        this(vm, width, height, org.initlab.AppLog.folder());
+    }
+
+    /** @param sessionDir where the training panel autosaves (and marks a running session) */
+    public LabWindow(LabViewModel vm, double width, double height, Path sessionDir) {
         this.vm = vm;
+        this.training = new TrainingViewModel(vm, sessionDir);
+        this.trainingView = new TrainingView(training);
         root.getStyleClass().add("lab-root");
         root.setTop(toolbar());
         VBox left = new VBox(12, new InitPickerView(vm), new LayerBuilderView(vm));
@@ -48,7 +61,14 @@ public final class LabWindow {
         VBox center = new VBox(6, banner(), charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
         center.getStyleClass().add("center-panel");
-        root.setCenter(center);
+        Tab stats = new Tab("Layer stats", center);
+        stats.setId("statsTab");
+        Tab train = new Tab("Training", trainingView);
+        train.setId("trainingTab");
+        tabs.getTabs().setAll(stats, train);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("tabs");
+        root.setCenter(tabs);
         root.setBottom(statusBar());
         scene = new Scene(root, width, height);
         Themes.apply(scene, vm.themeProperty().get());
@@ -58,6 +78,22 @@ public final class LabWindow {
         vm.pinnedProperty().addListener(redraw);
         vm.logStdProperty().addListener(redraw);
         redraw.invalidated(null); // the engine may have answered before the window was built
+        // a clean exit ends the training thread and removes the session marker (a crash leaves it: restore is offered)
+        scene.windowProperty().addListener((o, was, now) -> {
+            if (now != null) now.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> training.close());
+        });
+    }
+
+    public TrainingViewModel training() { return training; }
+    public TrainingView trainingView() { return trainingView; }
+
+    /** Selects a tab: "stats" or "training". */
+    public void showTab(String name) {
+        switch (name) {
+            case "stats" -> tabs.getSelectionModel().select(0);
+            case "training" -> tabs.getSelectionModel().select(1);
+            default -> throw new IllegalArgumentException("unknown tab '" + name + "' (stats, training)");
+        }
     }
 
     public Scene scene() { return scene; }
@@ -70,7 +106,10 @@ public final class LabWindow {
     }
 
     /** Where one-click exports go (default: the working directory). */
-    public void setExportDir(Path dir) { exportDir = dir; }
+    public void setExportDir(Path dir) {
+        exportDir = dir;
+        trainingView.setExportDir(dir);
+    }
 
     private ToolBar toolbar() {
         Spinner<Integer> batch = new Spinner<>(1, 10_000, vm.batchSizeProperty().get(), 10);

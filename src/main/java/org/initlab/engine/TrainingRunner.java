@@ -1,0 +1,213 @@
+package org.initlab.engine;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.initlab.data.DataException;
+import org.initlab.data.Mnist;
+import org.initlab.stats.Telemetry;
+import org.initlab.train.DivergenceException;
+import org.initlab.train.Experiment;
+import org.initlab.train.Trainer;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The training panel's engine: one daemon thread that owns the {@link Trainer} and every ND4J array
+ * of the run (none shared with the {@link Lab}'s thread).
+ *
+ * <p>Call order: {@link #TrainingRunner(Consumer)} → {@link #submit} any number of times, from any
+ * thread → {@link #close}. An {@link Order} is the whole wish (which run, in which mode); a newer
+ * order replaces one still waiting (latest wins), and orders are read between steps, so pause and
+ * stop take effect after at most one step. While running, an immutable {@link Update} goes to the
+ * listener at most every {@link #PUBLISH_NANOS} and at every change of state; the listener runs on
+ * the engine thread and must return quickly.
+ */
+public final class TrainingRunner implements AutoCloseable {
+    static final long PUBLISH_NANOS = 150_000_000L;
+
+    public enum State { IDLE, RUNNING, PAUSED, STOPPED, FINISHED, FAILED }
+
+    public enum Mode { RUN, PAUSE, STOP, RESET }
+
+    /** @param run a new id starts a fresh run (weights from the seed); the same id resumes, pauses or stops it */
+    public record Order(long run, Experiment experiment, Trainer.Options options, Mode mode) {
+        public Order {
+            if (mode == null) throw new IllegalArgumentException("mode is missing");
+            if (mode != Mode.RESET && (experiment == null || options == null)) throw new IllegalArgumentException("a run needs an experiment and options");
+        }
+    }
+
+    /**
+     * What the engine did: plain data. {@code telemetry} is null after a reset or before the first
+     * step; {@code message} is one sentence for a failure (divergence names step and module).
+     */
+    public record Update(long run, State state, long step, long totalSteps, double stepsPerSecond, Telemetry.Snapshot telemetry,
+                         Double testAccuracy, String message) {}
+
+    private final AtomicReference<Order> slot = new AtomicReference<>();
+    private final AtomicLong runs = new AtomicLong();
+    private final Consumer<Update> listener;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    // ---- owned by the engine thread only ----
+    private Path dataPath;
+    private Mnist data;
+    private Trainer trainer;
+    private long run = -1;
+    private Mode mode = Mode.RESET;
+    private long lastPublish, rateSteps, rateNanos;
+    private double stepsPerSecond = Double.NaN;
+
+    public TrainingRunner(Consumer<Update> listener) {
+        this.listener = listener;
+        thread = new Thread(this::loop, "initlab-training");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** A fresh run id for {@link Order#run()}. */
+    public long nextRun() {
+        return runs.incrementAndGet();
+    }
+
+    public void submit(Order o) {
+        slot.set(o);
+        LockSupport.unpark(thread);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(thread);
+    }
+
+    private void loop() {
+        while (!closed) {
+            Order o = slot.getAndSet(null);
+            if (o != null) {
+                apply(o);
+                continue;
+            }
+            if (trainer != null && mode == Mode.RUN) {
+                step();
+                continue;
+            }
+            LockSupport.parkNanos(this, 100_000_000L);
+        }
+        drop();
+    }
+
+    private void apply(Order o) {
+        if (o.mode() == Mode.RESET) {
+            drop();
+            run = o.run();
+            mode = Mode.RESET;
+            publish(State.IDLE, null, null);
+            return;
+        }
+        if (o.run() != run) { // a fresh run
+            drop();
+            run = o.run();
+            try {
+                Path folder = Path.of(o.experiment().data().folder());
+                if (data == null || !folder.equals(dataPath)) {
+                    data = null;
+                    dataPath = folder;
+                    data = Mnist.load(folder);
+                }
+                trainer = new Trainer(o.experiment(), data, o.options());
+                trainer.initialize();
+            } catch (DataException | IllegalArgumentException e) {
+                fail(e.getMessage());
+                return;
+            } catch (RuntimeException | OutOfMemoryError e) {
+                fail("training could not start: " + oneLine(e));
+                return;
+            }
+            rateSteps = 0;
+            rateNanos = System.nanoTime();
+            stepsPerSecond = Double.NaN;
+        }
+        if (trainer == null) return; // that run already ended (finished, failed or stopped)
+        mode = o.mode();
+        switch (mode) {
+            case PAUSE -> publish(State.PAUSED, trainer.telemetry().snapshot(), null);
+            case STOP -> {
+                publish(State.STOPPED, trainer.telemetry().snapshot(), null);
+                drop();
+            }
+            case RUN -> {
+                rateSteps = 0;
+                rateNanos = System.nanoTime();
+                publish(State.RUNNING, trainer.telemetry().snapshot(), null);
+            }
+            default -> { }
+        }
+    }
+
+    private void step() {
+        try {
+            trainer.advance(null);
+            rateSteps++;
+        } catch (DivergenceException e) {
+            Telemetry.Snapshot t = trainer.telemetry().snapshot();
+            drop();
+            publish(State.FAILED, t, e.getMessage());
+            return;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            Telemetry.Snapshot t = trainer.telemetry().snapshot();
+            drop();
+            publish(State.FAILED, t, "training failed: " + oneLine(e));
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - rateNanos > 0 && rateSteps > 0) stepsPerSecond = rateSteps / ((now - rateNanos) / 1e9);
+        if (trainer.done()) {
+            Telemetry.Snapshot t = trainer.telemetry().snapshot();
+            Trainer done = trainer;
+            publish(State.FINISHED, t, null, done);
+            drop();
+        } else if (now - lastPublish >= PUBLISH_NANOS) {
+            publish(State.RUNNING, trainer.telemetry().snapshot(), null);
+        }
+    }
+
+    private void fail(String message) {
+        drop();
+        publish(State.FAILED, null, message);
+    }
+
+    /** Forgets the run and frees its workspaces (this thread has no others). */
+    private void drop() {
+        if (trainer == null) return;
+        trainer = null;
+        try {
+            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        } catch (RuntimeException ignored) {
+            // nothing to free
+        }
+    }
+
+    private void publish(State s, Telemetry.Snapshot t, String message) {
+        publish(s, t, message, trainer);
+    }
+
+    private void publish(State s, Telemetry.Snapshot t, String message, Trainer tr) {
+        lastPublish = System.nanoTime();
+        Update u = new Update(run, s, tr == null ? (t == null || t.lossSteps().length == 0 ? 0 : t.lossSteps()[t.lossSteps().length - 1]) : tr.step(),
+            tr == null ? 0 : tr.totalSteps(), stepsPerSecond, t, tr == null ? null : tr.lastAccuracy(), message);
+        try {
+            listener.accept(u);
+        } catch (RuntimeException e) {
+            System.err.println("initlab: training listener failed: " + oneLine(e));
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+    }
+}

@@ -1,0 +1,295 @@
+package org.initlab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import org.initlab.stats.Bins;
+import org.initlab.stats.Telemetry;
+
+/**
+ * Training telemetry over steps, read from immutable {@link Telemetry.Snapshot}s: loss, accuracy,
+ * per-layer activation mean, std and % near zero (one line per ReLU-like layer, as fastai's
+ * telemetry plot), and for each such layer a "colorful dimension" heat map: steps on x, activation
+ * bins on y, colour log(1 + count). A pinned run is drawn faded and dashed under the current one.
+ */
+public final class TelemetryCharts extends GridPane {
+    public enum Figure { LOSS, ACCURACY, NEAR_ZERO, ACT_MEAN, ACT_STD }
+
+    /** At most this many points per line: the charts stay smooth over long runs. */
+    static final int MAX_POINTS = 500;
+
+    private final List<LineChart<Number, Number>> charts = new ArrayList<>();
+    private final HBox heatMaps = new HBox(8);
+    private final Label empty = new Label("Press Run to train the lab's model with its init; the curves appear here.");
+
+    public TelemetryCharts() {
+        getStyleClass().add("telemetry-charts");
+        setMinSize(0, 0); // the tab's width decides; charts shrink rather than push past the window's edge
+        charts.add(chart("Loss (per step)", "lossChart"));
+        charts.add(chart("Accuracy % (batch; test)", "accuracyChart"));
+        charts.add(chart("% activations near zero", "nearZeroChart"));
+        charts.add(chart("Activation mean", "telActMeanChart"));
+        charts.add(chart("Activation std", "telActStdChart"));
+        for (int i = 0; i < 6; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(100 / 6.0);
+            c.setHgrow(Priority.ALWAYS);
+            getColumnConstraints().add(c);
+        }
+        for (double h : new double[] {34, 33, 33}) {
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(h);
+            r.setVgrow(Priority.ALWAYS);
+            getRowConstraints().add(r);
+        }
+        add(charts.get(0), 0, 0, 2, 1);
+        add(charts.get(1), 2, 0, 2, 1);
+        add(charts.get(2), 4, 0, 2, 1);
+        add(charts.get(3), 0, 1, 3, 1);
+        add(charts.get(4), 3, 1, 3, 1);
+        heatMaps.getStyleClass().add("heat-maps");
+        heatMaps.setAlignment(Pos.CENTER);
+        heatMaps.setMinSize(0, 0);
+        empty.getStyleClass().add("telemetry-empty");
+        heatMaps.getChildren().setAll(empty);
+        add(heatMaps, 0, 2, 6, 1);
+    }
+
+    private static LineChart<Number, Number> chart(String title, String id) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("step");
+        x.setForceZeroInRange(false);
+        NumberAxis y = new NumberAxis();
+        y.setForceZeroInRange(false);
+        LineChart<Number, Number> c = new LineChart<>(x, y);
+        c.setId(id);
+        c.setTitle(title);
+        c.setAnimated(false);
+        c.setCreateSymbols(false);
+        c.getStyleClass().add("telemetry-chart");
+        c.setMinSize(0, 0);
+        return c;
+    }
+
+    public LineChart<Number, Number> chart(Figure f) {
+        return charts.get(f.ordinal());
+    }
+
+    /** Heat map nodes, one per ReLU-like layer (after the last show). */
+    public List<HeatMap> heatMaps() {
+        List<HeatMap> out = new ArrayList<>();
+        for (var n : heatMaps.getChildren()) if (n instanceof HeatMap h) out.add(h);
+        return out;
+    }
+
+    /** The modules charted: ReLU-like outputs (what fastai hooks), else every module. */
+    static List<Integer> charted(Telemetry.Snapshot s) {
+        List<Integer> out = new ArrayList<>();
+        for (var m : s.modules()) if (reluLike(m.type())) out.add(m.index());
+        if (out.isEmpty()) for (var m : s.modules()) out.add(m.index());
+        return out;
+    }
+
+    static boolean reluLike(String type) {
+        return type.equals("ReLU") || type.equals("LeakyReLU") || type.equals("GeneralReLU");
+    }
+
+    /** Shows a run (null: empty) and a pinned one (null: none) faded under it. */
+    public void show(Telemetry.Snapshot current, Telemetry.Snapshot pinned) {
+        for (Figure f : Figure.values()) {
+            List<XYChart.Series<Number, Number>> now = series(current, f), old = series(pinned, f);
+            LineChart<Number, Number> c = chart(f);
+            List<XYChart.Series<Number, Number>> all = new ArrayList<>(now);
+            all.addAll(old);
+            c.getData().setAll(all);
+            // a pinned line keeps its layer's colour, faded and dashed
+            for (int i = 0; i < all.size(); i++) {
+                var node = all.get(i).getNode();
+                if (node == null) continue;
+                int colour = i < now.size() ? i : i - now.size();
+                node.getStyleClass().removeIf(k -> k.startsWith("default-color"));
+                node.getStyleClass().add("default-color" + (colour % 8));
+                if (i >= now.size()) node.getStyleClass().add("pinned-series");
+            }
+            c.setLegendVisible(now.size() > 1 || old.size() > 1);
+        }
+        boolean accuracy = !chart(Figure.ACCURACY).getData().isEmpty() || current == null;
+        chart(Figure.ACCURACY).setTitle(accuracy ? "Accuracy % (batch; test)" : "Accuracy: only for cross-entropy models");
+        showHeatMaps(current);
+    }
+
+    private void showHeatMaps(Telemetry.Snapshot s) {
+        if (s == null || s.steps().length == 0) {
+            heatMaps.getChildren().setAll(empty);
+            return;
+        }
+        List<Integer> mods = new ArrayList<>();
+        for (var m : s.modules()) if (reluLike(m.type())) mods.add(m.index());
+        if (mods.isEmpty()) {
+            Label l = new Label("No ReLU-like layer: no activation histograms to show.");
+            l.getStyleClass().add("telemetry-empty");
+            heatMaps.getChildren().setAll(l);
+            return;
+        }
+        List<HeatMap> have = heatMaps();
+        if (have.size() != mods.size()) {
+            have = new ArrayList<>();
+            for (int i = 0; i < mods.size(); i++) have.add(new HeatMap());
+            heatMaps.getChildren().setAll(have);
+            for (HeatMap h : have) HBox.setHgrow(h, Priority.ALWAYS);
+        }
+        for (int i = 0; i < mods.size(); i++) have.get(i).show(s.modules().get(mods.get(i)), s.steps());
+    }
+
+    private static List<XYChart.Series<Number, Number>> series(Telemetry.Snapshot s, Figure f) {
+        List<XYChart.Series<Number, Number>> out = new ArrayList<>();
+        if (s == null) return out;
+        switch (f) {
+            case LOSS -> out.add(line("loss", s.lossSteps(), s.loss(), 1));
+            case ACCURACY -> {
+                if (s.accuracy().length > 0 && !Double.isNaN(s.accuracy()[0])) out.add(line("batch", s.lossSteps(), s.accuracy(), 100));
+                if (s.evalSteps().length > 0) out.add(line("test", s.evalSteps(), s.evalAccuracy(), 100));
+            }
+            default -> {
+                for (int i : charted(s)) {
+                    var m = s.modules().get(i);
+                    double[] v = f == Figure.ACT_MEAN ? m.actMean() : f == Figure.ACT_STD ? m.actStd() : m.actNearZero();
+                    out.add(line(StatsCharts.shortName(m.type()) + " " + i, s.steps(), v, f == Figure.NEAR_ZERO ? 100 : 1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A line of at most MAX_POINTS points: bucket means (which also smooth a noisy loss); non-finite values are left out. */
+    static XYChart.Series<Number, Number> line(String name, long[] steps, double[] v, double scale) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        int n = Math.min(steps.length, v.length);
+        int per = Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
+        List<XYChart.Data<Number, Number>> pts = new ArrayList<>(n / per + 1);
+        for (int from = 0; from < n; from += per) {
+            int to = Math.min(n, from + per), k = 0;
+            double sx = 0, sy = 0;
+            for (int j = from; j < to; j++) {
+                if (!Double.isFinite(v[j])) continue;
+                sx += steps[j];
+                sy += v[j];
+                k++;
+            }
+            if (k > 0) pts.add(new XYChart.Data<>(sx / k, sy / k * scale));
+        }
+        s.getData().setAll(pts);
+        return s;
+    }
+
+    /**
+     * One layer's activation histograms over steps ("colorful dimension"): steps on x, bins on y
+     * (low values at the bottom), colour log(1 + count) from dark to bright on a fixed map.
+     */
+    public static final class HeatMap extends BorderPane {
+        private final Canvas canvas = new Canvas();
+        private final Pane holder = new Pane(canvas);
+        private final Label title = new Label(), yTop = new Label(), yBottom = new Label(), xLeft = new Label(), xRight = new Label();
+        private WritableImage image;
+        private int records;
+
+        HeatMap() {
+            getStyleClass().add("heat-map");
+            setMinSize(0, 0);
+            setPrefWidth(300);
+            title.getStyleClass().add("heat-map-title");
+            setTop(title);
+            BorderPane.setAlignment(title, Pos.CENTER);
+            VBox y = new VBox(yTop, new javafx.scene.layout.Region(), yBottom);
+            VBox.setVgrow(y.getChildren().get(1), Priority.ALWAYS);
+            y.getStyleClass().add("heat-map-axis");
+            setLeft(y);
+            HBox x = new HBox(xLeft, new javafx.scene.layout.Region(), xRight);
+            HBox.setHgrow(x.getChildren().get(1), Priority.ALWAYS);
+            x.getStyleClass().add("heat-map-axis");
+            setBottom(x);
+            holder.setMinSize(40, 30);
+            holder.setPrefSize(200, 100); // not the canvas's size, or the map could never shrink
+            holder.getStyleClass().add("heat-map-canvas");
+            setCenter(holder);
+            canvas.widthProperty().bind(holder.widthProperty());
+            canvas.heightProperty().bind(holder.heightProperty());
+            canvas.widthProperty().addListener(o -> draw());
+            canvas.heightProperty().addListener(o -> draw());
+        }
+
+        public int records() { return records; }
+        public WritableImage image() { return image; }
+
+        void show(Telemetry.ModuleSeries m, long[] steps) {
+            Bins b = m.actBins();
+            title.setText(StatsCharts.shortName(m.type()) + " " + m.index() + " · histogram over steps");
+            yTop.setText(fmt(b.hi()));
+            yBottom.setText(fmt(b.lo()));
+            records = Math.min(steps.length, m.actHist().length);
+            xLeft.setText(records == 0 ? "" : "step " + steps[0]);
+            xRight.setText(records == 0 ? "" : String.valueOf(steps[records - 1]));
+            image = render(m.actHist(), records, b.count());
+            draw();
+        }
+
+        /** Columns: steps; rows: bins, top = highest; each pixel log(1 + count) over the map's maximum, coloured. */
+        static WritableImage render(double[][] hist, int records, int bins) {
+            if (records == 0) return null;
+            double max = 0;
+            for (int t = 0; t < records; t++) for (double c : hist[t]) max = Math.max(max, Math.log1p(c));
+            WritableImage img = new WritableImage(records, bins);
+            PixelWriter w = img.getPixelWriter();
+            for (int t = 0; t < records; t++)
+                for (int k = 0; k < bins; k++) {
+                    double v = max == 0 ? 0 : Math.log1p(hist[t][k]) / max;
+                    w.setArgb(t, bins - 1 - k, colour(v));
+                }
+            return img;
+        }
+
+        private void draw() {
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            double w = canvas.getWidth(), h = canvas.getHeight();
+            g.clearRect(0, 0, w, h);
+            if (image == null || w <= 0 || h <= 0) return;
+            g.setImageSmoothing(false);
+            g.drawImage(image, 0, 0, w, h);
+        }
+
+        private static String fmt(double v) {
+            return String.format(Locale.ROOT, "%.3g", v);
+        }
+    }
+
+    /** A perceptual dark → bright map (inferno-like control points): black, purple, red, orange, pale yellow. */
+    private static final int[][] MAP = {{0, 0, 4}, {40, 11, 84}, {101, 21, 110}, {159, 42, 99}, {212, 72, 66}, {245, 125, 21}, {250, 193, 39}, {252, 255, 164}};
+
+    static int colour(double v) {
+        v = Math.max(0, Math.min(1, v)) * (MAP.length - 1);
+        int i = Math.min(MAP.length - 2, (int) v);
+        double f = v - i;
+        int r = (int) Math.round(MAP[i][0] + f * (MAP[i + 1][0] - MAP[i][0]));
+        int g = (int) Math.round(MAP[i][1] + f * (MAP[i + 1][1] - MAP[i][1]));
+        int b = (int) Math.round(MAP[i][2] + f * (MAP[i + 1][2] - MAP[i][2]));
+        return 0xFF000000 | r << 16 | g << 8 | b;
+    }
+}

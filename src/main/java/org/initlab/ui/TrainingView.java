@@ -1,0 +1,238 @@
+package org.initlab.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.initlab.engine.TrainingRunner.State;
+import org.initlab.engine.TrainingRunner.Update;
+import org.initlab.train.OptimizerSpec;
+
+/** The Training tab: run controls and optimizer settings, experiment files, the restore bar, a status line and the telemetry charts. */
+public final class TrainingView extends VBox {
+    private final TrainingViewModel vm;
+    private final TelemetryCharts charts = new TelemetryCharts();
+    private final Label status = new Label();
+    private Path exportDir = Path.of("").toAbsolutePath();
+
+    public TrainingView(TrainingViewModel vm) {
+        super(6);
+        this.vm = vm;
+        getStyleClass().add("training-view");
+        setMinSize(0, 0);
+        getChildren().addAll(controls(), restoreBar(), messageBar(), charts, statusLine());
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        InvalidationListener redraw = o -> {
+            Update u = vm.latestProperty().get(), p = vm.pinnedProperty().get();
+            charts.show(u == null ? null : u.telemetry(), p == null ? null : p.telemetry());
+        };
+        vm.latestProperty().addListener(redraw);
+        vm.pinnedProperty().addListener(redraw);
+        redraw.invalidated(null);
+    }
+
+    public TelemetryCharts charts() { return charts; }
+    public TrainingViewModel viewModel() { return vm; }
+    public void setExportDir(Path dir) { exportDir = dir; }
+
+    private VBox controls() {
+        Button run = button("Run", "trainRun", "Train from the seed (or resume a paused run)", vm::run);
+        run.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(State.PAUSED)).then("Resume").otherwise("Run"));
+        run.disableProperty().bind(vm.stateProperty().isEqualTo(State.RUNNING));
+        Button pause = button("Pause", "trainPause", "Pause after the current step", vm::pause);
+        pause.disableProperty().bind(vm.stateProperty().isNotEqualTo(State.RUNNING));
+        Button stop = button("Stop", "trainStop", "End the run; its curves stay", vm::stop);
+        stop.disableProperty().bind(vm.stateProperty().isNotEqualTo(State.RUNNING).and(vm.stateProperty().isNotEqualTo(State.PAUSED)));
+        Button reset = button("Reset", "trainReset", "Clear the curves; Run then starts again from the same seed", vm::reset);
+        Button pin = button("Pin", "trainPin", "Keep this run on the charts, faded, to compare with the next (A/B)", vm::pin);
+        pin.disableProperty().bind(vm.latestProperty().isNull());
+        Button unpin = button("Unpin", "trainUnpin", "Remove the pinned run", vm::unpin);
+        unpin.disableProperty().bind(vm.pinnedProperty().isNull());
+
+        ComboBox<OptimizerSpec.Kind> opt = new ComboBox<>();
+        opt.setId("trainOptimizer");
+        opt.getItems().addAll(OptimizerSpec.Kind.values());
+        opt.valueProperty().bindBidirectional(vm.optimizerProperty());
+        opt.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(OptimizerSpec.Kind k) { return k == null ? "" : k.id(); }
+            @Override public OptimizerSpec.Kind fromString(String s) { return OptimizerSpec.Kind.parse(s); }
+        });
+        TextField lr = new TextField(fmt(vm.lrProperty().get()));
+        lr.setId("trainLr");
+        lr.setPrefColumnCount(6);
+        lr.setTooltip(new Tooltip("Learning rate, e.g. 1e-3 (Enter to apply)"));
+        Runnable applyLr = () -> {
+            try {
+                double v = Double.parseDouble(lr.getText().strip());
+                if (!(v > 0) || !Double.isFinite(v)) throw new NumberFormatException();
+                vm.lrProperty().set(v);
+                lr.getStyleClass().remove("invalid");
+            } catch (NumberFormatException e) {
+                if (!lr.getStyleClass().contains("invalid")) lr.getStyleClass().add("invalid");
+            }
+        };
+        lr.setOnAction(e -> applyLr.run());
+        lr.focusedProperty().addListener((o, was, now) -> { if (!now) applyLr.run(); });
+        vm.lrProperty().addListener((o, was, now) -> { if (!lr.isFocused()) lr.setText(fmt(now.doubleValue())); });
+        Spinner<Integer> epochs = spinner("trainEpochs", 1, 100, vm.epochsProperty().get(), 1);
+        sync(epochs, vm.epochsProperty());
+        Spinner<Integer> batch = spinner("trainBatch", 1, 10_000, vm.batchProperty().get(), 16);
+        sync(batch, vm.batchProperty());
+        Spinner<Integer> seed = spinner("trainSeed", 0, Integer.MAX_VALUE, (int) vm.seedProperty().get(), 1);
+        seed.valueProperty().addListener((o, was, now) -> { if (now != null) vm.seedProperty().set(now); });
+        vm.seedProperty().addListener((o, was, now) -> seed.getValueFactory().setValue(now.intValue()));
+
+        Button open = button("Open…", "trainOpen", "Open an experiment file (.json)", this::openFile);
+        Button save = button("Save…", "trainSave", "Save model, init, data, optimizer and seed as an experiment file", this::saveFile);
+        Button png = button("Save PNG", "trainPng", "Save the training charts as PNG (and copy them to the clipboard)", this::exportPng);
+        // two rows, so nothing falls into an overflow menu on a 1280-px projector
+        ToolBar actions = new ToolBar(run, pause, stop, reset, new Separator(), pin, unpin, new Separator(), open, save, png);
+        ToolBar settings = new ToolBar(new Label("optimizer"), opt, new Label("lr"), lr, new Label("epochs"), epochs,
+            new Label("batch"), batch, new Label("seed"), seed);
+        VBox bar = new VBox(actions, settings);
+        bar.getStyleClass().add("training-toolbar");
+        return bar;
+    }
+
+    private HBox restoreBar() {
+        Label text = new Label("Restore the experiment from your last session?");
+        Button restore = button("Restore", "restoreYes", "Bring back the model, init and training settings autosaved before the last session ended", vm::restore);
+        Button dismiss = button("Dismiss", "restoreNo", "Keep the current settings", vm::dismissRestore);
+        HBox bar = new HBox(12, text, restore, dismiss);
+        bar.setId("restoreBar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("restore-bar");
+        bar.visibleProperty().bind(vm.restoreOfferedProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
+
+    private HBox messageBar() {
+        Label text = new Label();
+        text.setId("trainMessage");
+        text.setWrapText(true);
+        text.textProperty().bind(vm.messageProperty());
+        HBox box = new HBox(text);
+        box.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        // a failure is a red banner; a note (saved, opened) a quiet line
+        box.getStyleClass().add("train-message");
+        vm.messageIsProblemProperty().addListener((o, was, now) -> {
+            box.getStyleClass().remove("problem-banner");
+            if (now) box.getStyleClass().add("problem-banner");
+        });
+        box.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private HBox statusLine() {
+        Label s = status;
+        s.setId("trainStatus");
+        s.textProperty().bind(Bindings.createStringBinding(() -> {
+            Update u = vm.latestProperty().get();
+            State st = vm.stateProperty().get();
+            if (u == null || u.telemetry() == null) return st == State.RUNNING ? "starting (loading data, initializing)…" : "idle";
+            double[] loss = u.telemetry().loss();
+            String last = loss.length == 0 ? "" : String.format(Locale.ROOT, " · loss %.4g", loss[loss.length - 1]);
+            String total = u.totalSteps() > 0 ? "/" + u.totalSteps() : "";
+            String rate = Double.isNaN(u.stepsPerSecond()) ? "" : String.format(Locale.ROOT, " · %.1f steps/s", u.stepsPerSecond());
+            String acc = u.testAccuracy() == null ? "" : String.format(Locale.ROOT, " · test accuracy %.1f %%", 100 * u.testAccuracy());
+            return st.name().toLowerCase(Locale.ROOT) + " · step " + u.step() + total + last + acc + rate;
+        }, vm.latestProperty(), vm.stateProperty()));
+        Label pinned = new Label();
+        pinned.textProperty().bind(Bindings.when(vm.pinnedProperty().isNull()).then("").otherwise("pinned run shown faded, dashed"));
+        pinned.getStyleClass().add("status-detail");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(18, s, gap, pinned);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void openFile() {
+        FileChooser fc = chooser("Open an experiment");
+        File f = fc.showOpenDialog(getScene().getWindow());
+        if (f != null) vm.open(f.toPath());
+    }
+
+    private void saveFile() {
+        FileChooser fc = chooser("Save the experiment");
+        fc.setInitialFileName(vm.fileProperty().get() == null ? "experiment.json" : vm.fileProperty().get().getFileName().toString());
+        File f = fc.showSaveDialog(getScene().getWindow());
+        if (f != null) vm.save(f.toPath());
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Experiment (*.json)", "*.json"));
+        Path at = vm.fileProperty().get();
+        File dir = at != null && at.toAbsolutePath().getParent() != null ? at.toAbsolutePath().getParent().toFile() : new File("assets/experiments");
+        if (dir.isDirectory()) fc.setInitialDirectory(dir);
+        return fc;
+    }
+
+    /** Saves the training charts as PNG in the export folder; returns the file (null on failure). */
+    public Path exportPng() {
+        Path file = exportDir.resolve("initlab-training-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".png");
+        try {
+            WritableImage img = Exporter.png(charts, file);
+            boolean copied = Exporter.copy(img);
+            statusNote("saved " + file.getFileName() + (copied ? " · copied to clipboard" : ""));
+            return file;
+        } catch (IOException e) {
+            statusNote("could not save the PNG: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void statusNote(String text) {
+        // the note goes into the message line; the status line keeps the run's numbers
+        vm.note(text);
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    private static Spinner<Integer> spinner(String id, int min, int max, int value, int step) {
+        Spinner<Integer> s = new Spinner<>(min, max, value, step);
+        s.setId(id);
+        s.setEditable(true);
+        s.setPrefWidth(100);
+        return s;
+    }
+
+    private static void sync(Spinner<Integer> s, javafx.beans.property.IntegerProperty p) {
+        s.valueProperty().addListener((o, was, now) -> { if (now != null) p.set(now); });
+        p.addListener((o, was, now) -> s.getValueFactory().setValue(now.intValue()));
+    }
+
+    private static Button button(String text, String id, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

@@ -1,0 +1,262 @@
+package org.initlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.initlab.engine.TrainingRunner.State;
+import org.initlab.init.InitSpec;
+import org.initlab.init.Scheme;
+import org.initlab.nn.Models;
+import org.initlab.train.Experiment;
+import org.initlab.train.OptimizerSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Training tab of the real window, headless (Monocle): controls are fired, assertions read the charts and the view-model. */
+class TrainingPanelGuiTest {
+    static final Path DATA = LabWindowGuiTest.DATA;
+
+    @TempDir Path session;
+    LabViewModel vm;
+    LabWindow window;
+    TrainingViewModel tvm;
+    Stage stage;
+
+    @BeforeAll
+    static void toolkit() {
+        Fx.start();
+    }
+
+    void open(String preset) throws Exception {
+        Fx.run(() -> {
+            vm = new LabViewModel(DATA);
+            if (preset != null) vm.loadPreset(preset);
+            window = new LabWindow(vm, 1400, 900, session);
+            tvm = window.training();
+            stage = new Stage();
+            stage.setScene(window.scene());
+            stage.show();
+            window.showTab("training");
+            vm.start();
+        });
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (stage != null) Fx.run(() -> stage.close());
+        if (vm != null) vm.close();
+    }
+
+    <T extends Node> T node(String id) throws Exception {
+        @SuppressWarnings("unchecked")
+        T n = Fx.call(() -> (T) window.scene().lookup("#" + id));
+        assertNotNull(n, "no node #" + id);
+        return n;
+    }
+
+    void click(String id) throws Exception {
+        Button b = node(id);
+        Fx.run(() -> {
+            assertFalse(b.isDisabled(), "#" + id + " is disabled");
+            b.fire();
+        });
+    }
+
+    void awaitState(State s, double seconds) throws Exception {
+        Fx.waitFor("training state " + s + " (now " + tvm.stateProperty().get() + ", message '" + tvm.messageProperty().get() + "')",
+            seconds, () -> tvm.stateProperty().get() == s);
+    }
+
+    int lossPoints() throws Exception {
+        return Fx.call(() -> window.trainingView().charts().chart(TelemetryCharts.Figure.LOSS).getData().stream()
+            .mapToInt(s -> s.getData().size()).sum());
+    }
+
+    double[] firstLosses(int n) throws Exception {
+        return Fx.call(() -> Arrays.copyOf(tvm.latestProperty().get().telemetry().loss(), n));
+    }
+
+    @Test
+    void runFillsTheChartsAndTheSameSeedGivesTheSameCurve() throws Exception {
+        open("cnn");
+        Fx.run(() -> tvm.stepLimitProperty().set(6));
+        assertEquals(0, lossPoints());
+        click("trainRun");
+        awaitState(State.FINISHED, 120);
+        assertEquals(6, lossPoints(), "one loss point per step");
+        double[] first = firstLosses(6);
+        assertTrue(Arrays.stream(first).allMatch(Double::isFinite));
+        int maps = Fx.call(() -> window.trainingView().charts().heatMaps().size());
+        assertEquals(4, maps, "one colorful-dimension map per ReLU of the cnn");
+        assertEquals(6, (int) Fx.call(() -> window.trainingView().charts().heatMaps().get(0).records()));
+        assertTrue(Fx.call(() -> ((Label) window.scene().lookup("#trainStatus")).getText()).startsWith("finished · step 6/6"));
+        int layers = Fx.call(() -> window.trainingView().charts().chart(TelemetryCharts.Figure.ACT_MEAN).getData().size());
+        assertEquals(4, layers, "one mean line per ReLU");
+
+        click("trainPin");
+        click("trainReset");
+        awaitState(State.IDLE, 10);
+        click("trainRun");
+        awaitState(State.FINISHED, 120);
+        assertArrayEquals(first, firstLosses(6), "same seed, same losses, bit for bit");
+        // the pinned run is drawn too, faded: two loss lines
+        assertEquals(2, (int) Fx.call(() -> window.trainingView().charts().chart(TelemetryCharts.Figure.LOSS).getData().size()));
+        assertTrue(Fx.call(() -> window.trainingView().charts().chart(TelemetryCharts.Figure.LOSS).getData().get(1).getNode()
+            .getStyleClass().contains("pinned-series")));
+
+        Path png = Fx.call(() -> {
+            window.trainingView().setExportDir(session);
+            return window.trainingView().exportPng();
+        });
+        assertNotNull(png);
+        assertTrue(Files.size(png) > 1000);
+
+        Fx.run(() -> tvm.seedProperty().set(1));
+        click("trainReset");
+        click("trainRun");
+        awaitState(State.FINISHED, 120);
+        assertFalse(Arrays.equals(first, firstLosses(6)), "another seed, another curve");
+    }
+
+    @Test
+    void pauseAndStopAreHonouredBetweenSteps() throws Exception {
+        open("seed4");
+        click("trainRun");
+        Fx.waitFor("a few steps", 120, () -> tvm.latestProperty().get() != null && tvm.latestProperty().get().step() >= 3);
+        click("trainPause");
+        awaitState(State.PAUSED, 10);
+        long at = Fx.call(() -> tvm.latestProperty().get().step());
+        Thread.sleep(600);
+        assertEquals(at, (long) Fx.call(() -> tvm.latestProperty().get().step()), "no steps while paused");
+        assertEquals("Resume", Fx.call(() -> ((Button) window.scene().lookup("#trainRun")).getText()));
+        click("trainRun");
+        awaitState(State.RUNNING, 10);
+        click("trainStop");
+        awaitState(State.STOPPED, 10);
+        assertTrue(lossPoints() > 0, "a stopped run keeps its curves");
+    }
+
+    @Test
+    void divergenceShowsItsMessageAndResetWorks() throws Exception {
+        open("cnn");
+        Fx.run(() -> {
+            ComboBox<OptimizerSpec.Kind> opt = (ComboBox<OptimizerSpec.Kind>) window.scene().lookup("#trainOptimizer");
+            opt.setValue(OptimizerSpec.Kind.SGD);
+            TextField lr = (TextField) window.scene().lookup("#trainLr");
+            lr.setText("1e6");
+            lr.getOnAction().handle(null);
+            tvm.stepLimitProperty().set(50);
+        });
+        assertEquals(1e6, Fx.call(() -> tvm.lrProperty().get()));
+        click("trainRun");
+        awaitState(State.FAILED, 120);
+        String m = Fx.call(() -> ((Label) window.scene().lookup("#trainMessage")).getText());
+        assertTrue(m.startsWith("training diverged at step "), m);
+        assertTrue(m.contains("module"), "names the module: " + m);
+        assertTrue(Fx.call(() -> window.scene().lookup("#trainMessage").getParent().isVisible()));
+        assertTrue(Fx.call(() -> window.scene().lookup("#trainMessage").getParent().getStyleClass().contains("problem-banner")));
+
+        click("trainReset");
+        awaitState(State.IDLE, 10);
+        assertEquals("", Fx.call(() -> tvm.messageProperty().get()));
+        assertEquals(0, lossPoints());
+        Fx.run(() -> {
+            tvm.lrProperty().set(1e-3);
+            tvm.stepLimitProperty().set(3);
+        });
+        click("trainRun");
+        awaitState(State.FINISHED, 120);
+        assertEquals(3, lossPoints());
+    }
+
+    @Test
+    void aMalformedExperimentIsReportedAndLeftByteForByte() throws Exception {
+        open("seed4");
+        Path bad = session.resolve("bad.json");
+        Files.writeString(bad, Files.readString(Path.of("assets/experiments/cnn-generalrelu-kaiming.json")).replace("\"lr\": 0.001", "\"lr\": -1"));
+        byte[] before = Files.readAllBytes(bad);
+        long modified = Files.getLastModifiedTime(bad).toMillis();
+        assertFalse(Fx.call(() -> tvm.open(bad)));
+        String m = Fx.call(() -> ((Label) window.scene().lookup("#trainMessage")).getText());
+        assertTrue(m.contains("lr"), "names the field: " + m);
+        assertTrue(m.contains("bad.json"), "names the file: " + m);
+        assertEquals("seed4", Fx.call(() -> vm.modelNameProperty().get()), "the settings are unchanged");
+        Fx.run(() -> tvm.autosaveNow());
+        assertArrayEquals(before, Files.readAllBytes(bad));
+        assertEquals(modified, Files.getLastModifiedTime(bad).toMillis());
+
+        // a good file opens; saving writes one that reads back equal
+        assertTrue(Fx.call(() -> tvm.open(Path.of("assets/experiments/cnn-generalrelu-kaiming.json"))));
+        assertEquals("cnn-generalrelu", Fx.call(() -> vm.modelNameProperty().get()));
+        assertEquals(Scheme.KAIMING_NORMAL, Fx.call(() -> vm.schemeProperty().get()));
+        Path saved = session.resolve("saved.json");
+        assertTrue(Fx.call(() -> tvm.save(saved)));
+        Experiment back = Experiment.load(saved);
+        assertEquals(Fx.call(() -> tvm.experiment()).toJson(), back.toJson());
+        assertEquals(0.1, back.init().a(), 1e-12);
+    }
+
+    @Test
+    void anAutosaveLeftByACrashIsOfferedBack() throws Exception {
+        Experiment last = new Experiment("before the crash", Models.cnn(), InitSpec.of(Scheme.KAIMING_NORMAL), Experiment.Data.of(DATA.toString()),
+            OptimizerSpec.of(OptimizerSpec.Kind.MOMENTUM, 0.05, 0), 42, 2, 32);
+        last.save(session.resolve(TrainingViewModel.AUTOSAVE));
+        Files.writeString(session.resolve(TrainingViewModel.MARKER), "12345\n"); // the last session never removed it
+        open(null);
+        assertTrue(Fx.call(() -> window.scene().lookup("#restoreBar").isVisible()), "the restore bar is shown");
+        assertEquals(0L, (long) Fx.call(() -> tvm.seedProperty().get()), "nothing is restored until asked");
+        click("restoreYes");
+        assertFalse(Fx.call(() -> window.scene().lookup("#restoreBar").isVisible()));
+        assertEquals(42L, (long) Fx.call(() -> tvm.seedProperty().get()));
+        assertEquals(OptimizerSpec.Kind.MOMENTUM, Fx.call(() -> tvm.optimizerProperty().get()));
+        assertEquals(0.05, Fx.call(() -> tvm.lrProperty().get()));
+        assertEquals(32, (int) Fx.call(() -> tvm.batchProperty().get()));
+        assertEquals("cnn", Fx.call(() -> vm.modelNameProperty().get()));
+        assertEquals(Scheme.KAIMING_NORMAL, Fx.call(() -> vm.schemeProperty().get()));
+
+        // a change is autosaved (debounced); a clean exit removes the marker, so the next start offers nothing
+        Fx.run(() -> tvm.seedProperty().set(7));
+        Fx.waitFor("the autosave", 10, () -> {
+            try {
+                return Experiment.load(session.resolve(TrainingViewModel.AUTOSAVE)).seed() == 7;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        });
+        Fx.run(() -> stage.close());
+        assertFalse(Files.exists(session.resolve(TrainingViewModel.MARKER)));
+        vm.close();
+        stage = null;
+        open(null);
+        assertFalse(Fx.call(() -> window.scene().lookup("#restoreBar").isVisible()), "after a clean exit no restore is offered");
+        assertNull(Fx.call(() -> tvm.latestProperty().get()));
+    }
+
+    @Test
+    void dismissKeepsTheCurrentSettings() throws Exception {
+        new Experiment(null, Models.cnn(), InitSpec.of(Scheme.KAIMING_NORMAL), null, OptimizerSpec.of(OptimizerSpec.Kind.SGD, 0.1, 0), 9, 1, 16)
+            .save(session.resolve(TrainingViewModel.AUTOSAVE));
+        Files.writeString(session.resolve(TrainingViewModel.MARKER), "1\n");
+        open(null);
+        assertTrue(Fx.call(() -> tvm.restoreOfferedProperty().get()));
+        click("restoreNo");
+        assertFalse(Fx.call(() -> tvm.restoreOfferedProperty().get()));
+        assertEquals(0L, (long) Fx.call(() -> tvm.seedProperty().get()));
+        assertEquals("seed4", Fx.call(() -> vm.modelNameProperty().get()));
+    }
+}

@@ -47,7 +47,6 @@ final class PlotCommand implements Callable<Integer> {
         if (steps < 0) throw new IllegalArgumentException("--steps must be ≥ 0 (got " + steps + ")");
         if (experiment != null) {
             org.initlab.train.Experiment exp = org.initlab.train.Experiment.load(experiment);
-            org.initlab.train.Threads.set(org.initlab.train.Threads.defaultCount());
             Path folder = Path.of(exp.data().folder());
             if (!folder.isAbsolute() && !java.nio.file.Files.isDirectory(folder)) folder = GuiCommand.resolveData(folder);
             Gui.plotTraining(exp, org.initlab.data.Mnist.load(folder), steps, theme, out, width, height, System.err);

@@ -59,6 +59,11 @@ public final class TelemetryCharts extends GridPane {
             r.setVgrow(Priority.ALWAYS);
             getRowConstraints().add(r);
         }
+        NumberAxis pct = (NumberAxis) charts.get(1).getYAxis();
+        pct.setAutoRanging(false);
+        pct.setLowerBound(0);
+        pct.setUpperBound(100);
+        pct.setTickUnit(25);
         add(charts.get(0), 0, 0, 2, 1);
         add(charts.get(1), 2, 0, 2, 1);
         add(charts.get(2), 4, 0, 2, 1);
@@ -69,7 +74,14 @@ public final class TelemetryCharts extends GridPane {
         heatMaps.setMinSize(0, 0);
         empty.getStyleClass().add("telemetry-empty");
         heatMaps.getChildren().setAll(empty);
-        add(heatMaps, 0, 2, 6, 1);
+        Label mapsTitle = new Label("Activation histograms over steps: x step · y value · brightness log(1 + count)");
+        mapsTitle.getStyleClass().add("heat-maps-title");
+        mapsTitle.setMinWidth(0);
+        VBox maps = new VBox(2, mapsTitle, heatMaps);
+        maps.setAlignment(Pos.TOP_CENTER);
+        maps.setMinSize(0, 0);
+        VBox.setVgrow(heatMaps, Priority.ALWAYS);
+        add(maps, 0, 2, 6, 1);
     }
 
     private static LineChart<Number, Number> chart(String title, String id) {
@@ -118,6 +130,10 @@ public final class TelemetryCharts extends GridPane {
             LineChart<Number, Number> c = chart(f);
             List<XYChart.Series<Number, Number>> all = new ArrayList<>(now);
             all.addAll(old);
+            if (sameSeries(c.getData(), all, now.size())) { // in place: no new nodes, no CSS pass, no new legend
+                for (int i = 0; i < all.size(); i++) c.getData().get(i).getData().setAll(all.get(i).getData());
+                continue;
+            }
             c.getData().setAll(all);
             // a pinned line keeps its layer's colour, faded and dashed
             for (int i = 0; i < all.size(); i++) {
@@ -133,6 +149,17 @@ public final class TelemetryCharts extends GridPane {
         boolean accuracy = !chart(Figure.ACCURACY).getData().isEmpty() || current == null;
         chart(Figure.ACCURACY).setTitle(accuracy ? "Accuracy % (batch; test)" : "Accuracy: only for cross-entropy models");
         showHeatMaps(current);
+    }
+
+    /** Whether the chart shows the same lines (names, and which are pinned) as {@code next}. */
+    private static boolean sameSeries(List<XYChart.Series<Number, Number>> have, List<XYChart.Series<Number, Number>> next, int current) {
+        if (have.size() != next.size() || have.isEmpty()) return false;
+        for (int i = 0; i < have.size(); i++) {
+            if (!have.get(i).getName().equals(next.get(i).getName())) return false;
+            var node = have.get(i).getNode();
+            if (node == null || node.getStyleClass().contains("pinned-series") != (i >= current)) return false;
+        }
+        return true;
     }
 
     private void showHeatMaps(Telemetry.Snapshot s) {
@@ -165,7 +192,15 @@ public final class TelemetryCharts extends GridPane {
             case LOSS -> out.add(line("loss", s.lossSteps(), s.loss(), 1));
             case ACCURACY -> {
                 if (s.accuracy().length > 0 && !Double.isNaN(s.accuracy()[0])) out.add(line("batch", s.lossSteps(), s.accuracy(), 100));
-                if (s.evalSteps().length > 0) out.add(line("test", s.evalSteps(), s.evalAccuracy(), 100));
+                if (s.evalSteps().length > 0) {
+                    XYChart.Series<Number, Number> test = line("test", s.evalSteps(), s.evalAccuracy(), 100);
+                    for (XYChart.Data<Number, Number> d : test.getData()) { // few points: each a visible dot
+                        javafx.scene.layout.StackPane dot = new javafx.scene.layout.StackPane();
+                        dot.getStyleClass().add("test-accuracy-dot");
+                        d.setNode(dot);
+                    }
+                    out.add(test);
+                }
             }
             default -> {
                 for (int i : charted(s)) {
@@ -241,7 +276,7 @@ public final class TelemetryCharts extends GridPane {
 
         void show(Telemetry.ModuleSeries m, long[] steps) {
             Bins b = m.actBins();
-            title.setText(StatsCharts.shortName(m.type()) + " " + m.index() + " · histogram over steps");
+            title.setText(StatsCharts.shortName(m.type()) + " " + m.index());
             yTop.setText(fmt(b.hi()));
             yBottom.setText(fmt(b.lo()));
             records = Math.min(steps.length, m.actHist().length);

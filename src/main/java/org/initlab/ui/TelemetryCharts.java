@@ -42,9 +42,9 @@ public final class TelemetryCharts extends GridPane {
     public TelemetryCharts() {
         getStyleClass().add("telemetry-charts");
         setMinSize(0, 0); // the tab's width decides; charts shrink rather than push past the window's edge
-        charts.add(chart("Loss (per step)", "lossChart"));
-        charts.add(chart("Accuracy % (batch; test)", "accuracyChart"));
-        charts.add(chart("% activations near zero", "nearZeroChart"));
+        charts.add(chart("Loss", "lossChart"));
+        charts.add(chart("Accuracy %", "accuracyChart"));
+        charts.add(chart("% near zero", "nearZeroChart"));
         charts.add(chart("Activation mean", "telActMeanChart"));
         charts.add(chart("Activation std", "telActStdChart"));
         for (int i = 0; i < 6; i++) {
@@ -59,6 +59,8 @@ public final class TelemetryCharts extends GridPane {
             r.setVgrow(Priority.ALWAYS);
             getRowConstraints().add(r);
         }
+        // one line per layer: the key on the right, where it fits even on a small window (at the bottom it is dropped first)
+        for (int i = 2; i < 5; i++) charts.get(i).setLegendSide(javafx.geometry.Side.RIGHT);
         NumberAxis pct = (NumberAxis) charts.get(1).getYAxis();
         pct.setAutoRanging(false);
         pct.setLowerBound(0);
@@ -74,7 +76,7 @@ public final class TelemetryCharts extends GridPane {
         heatMaps.setMinSize(0, 0);
         empty.getStyleClass().add("telemetry-empty");
         heatMaps.getChildren().setAll(empty);
-        Label mapsTitle = new Label("Activation histograms over steps: x step · y value · brightness log(1 + count)");
+        Label mapsTitle = new Label("Activation histograms over steps (brightness: log(1 + count))");
         mapsTitle.getStyleClass().add("heat-maps-title");
         mapsTitle.setMinWidth(0);
         VBox maps = new VBox(2, mapsTitle, heatMaps);
@@ -88,6 +90,11 @@ public final class TelemetryCharts extends GridPane {
         NumberAxis x = new NumberAxis();
         x.setLabel("step");
         x.setForceZeroInRange(false);
+        x.setMinorTickVisible(false);
+        x.setTickLabelFormatter(new javafx.util.StringConverter<>() { // steps are whole numbers
+            @Override public String toString(Number n) { return n.doubleValue() == Math.rint(n.doubleValue()) ? String.valueOf(n.longValue()) : ""; }
+            @Override public Number fromString(String t) { return Long.parseLong(t); }
+        });
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(false);
         LineChart<Number, Number> c = new LineChart<>(x, y);
@@ -147,7 +154,7 @@ public final class TelemetryCharts extends GridPane {
             c.setLegendVisible(now.size() > 1 || old.size() > 1);
         }
         boolean accuracy = !chart(Figure.ACCURACY).getData().isEmpty() || current == null;
-        chart(Figure.ACCURACY).setTitle(accuracy ? "Accuracy % (batch; test)" : "Accuracy: only for cross-entropy models");
+        chart(Figure.ACCURACY).setTitle(accuracy ? "Accuracy %" : "Accuracy: cross-entropy only");
         showHeatMaps(current);
     }
 

@@ -134,6 +134,7 @@ public final class TelemetryCharts extends GridPane {
     public void show(Telemetry.Snapshot current, Telemetry.Snapshot pinned) {
         for (Figure f : Figure.values()) {
             List<XYChart.Series<Number, Number>> now = series(current, f), old = series(pinned, f);
+            for (var o : old) o.setName(o.getName() + PINNED);
             LineChart<Number, Number> c = chart(f);
             List<XYChart.Series<Number, Number>> all = new ArrayList<>(now);
             all.addAll(old);
@@ -150,12 +151,32 @@ public final class TelemetryCharts extends GridPane {
                 node.getStyleClass().removeIf(k -> k.startsWith("default-color"));
                 node.getStyleClass().add("default-color" + (colour % 8));
                 if (i >= now.size()) node.getStyleClass().add("pinned-series");
+                for (var d : all.get(i).getData()) { // test-accuracy dots follow their line
+                    if (d.getNode() == null) continue;
+                    d.getNode().getStyleClass().removeIf(k -> k.startsWith("default-color"));
+                    d.getNode().getStyleClass().add("default-color" + (colour % 8));
+                    if (i >= now.size()) d.getNode().setOpacity(0.35);
+                }
+            }
+            if (!old.isEmpty()) { // the key names each layer once: the faded copies need no entry of their own
+                hidePinnedKeys(c);
+                javafx.application.Platform.runLater(() -> hidePinnedKeys(c)); // the legend may be rebuilt on the next layout
             }
             c.setLegendVisible(now.size() > 1 || old.size() > 1);
         }
         boolean accuracy = !chart(Figure.ACCURACY).getData().isEmpty() || current == null;
         chart(Figure.ACCURACY).setTitle(accuracy ? "Accuracy %" : "Accuracy: cross-entropy only");
         showHeatMaps(current);
+    }
+
+    private static final String PINNED = " · pinned";
+
+    private static void hidePinnedKeys(LineChart<Number, Number> c) {
+        for (var n : c.lookupAll(".chart-legend-item"))
+            if (n instanceof Label l && l.getText() != null && l.getText().endsWith(PINNED)) {
+                l.setVisible(false);
+                l.setManaged(false);
+            }
     }
 
     /** Whether the chart shows the same lines (names, and which are pinned) as {@code next}. */

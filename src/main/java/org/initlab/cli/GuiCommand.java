@@ -33,6 +33,9 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--train-steps", defaultValue = "0", description = "start a training run of this many steps at once (with --screenshot: shoot when it ends)")
     long trainSteps;
 
+    @Option(names = "--experiment", description = "open this experiment file (model, init, optimizer, seed) in the window")
+    Path experiment;
+
     @Override
     public Integer call() throws Exception {
         if (!org.initlab.ui.Themes.NAMES.contains(theme))
@@ -43,7 +46,7 @@ final class GuiCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no display (DISPLAY is not set): run under a desktop, use xvfb-run, or render with `plot` / `gui --screenshot`");
         if (!tab.equals("stats") && !tab.equals("training")) throw new IllegalArgumentException("unknown tab '" + tab + "' (stats, training)");
         if (trainSteps < 0) throw new IllegalArgumentException("--train-steps must be ≥ 0 (got " + trainSteps + ")");
-        return Gui.window(resolveData(data), theme, screenshot, width, height, headless, tab, trainSteps);
+        return Gui.window(resolveData(data), theme, screenshot, width, height, headless, tab, trainSteps, experiment);
     }
 
     /** The default data folder is relative to the working directory, else to the jar (target/initlab.jar → data/mnist). */

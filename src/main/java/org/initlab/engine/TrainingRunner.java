@@ -25,7 +25,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * the engine thread and must return quickly.
  */
 public final class TrainingRunner implements AutoCloseable {
-    static final long PUBLISH_NANOS = 150_000_000L;
+    /** Shortest time between two updates while running (-Dinitlab.train.publishMs, default 150). */
+    static final long PUBLISH_NANOS = Long.getLong("initlab.train.publishMs", 150) * 1_000_000L;
 
     public enum State { IDLE, RUNNING, PAUSED, STOPPED, FINISHED, FAILED }
 

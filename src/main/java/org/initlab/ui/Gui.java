@@ -67,14 +67,15 @@ public final class Gui {
      * first charts, saves the whole window as PNG and closes it.
      */
     public static int window(Path data, String theme, Path screenshot, int width, int height, boolean headless) throws IOException {
-        return window(data, theme, screenshot, width, height, headless, null, 0);
+        return window(data, theme, screenshot, width, height, headless, null, 0, null);
     }
 
     /**
      * As above, on a tab ("stats" or "training"); with {@code trainSteps} > 0 a training run of that
      * many steps starts at once, and a screenshot waits for its end.
      */
-    public static int window(Path data, String theme, Path screenshot, int width, int height, boolean headless, String tab, long trainSteps) throws IOException {
+    public static int window(Path data, String theme, Path screenshot, int width, int height, boolean headless, String tab, long trainSteps,
+                             Path experiment) throws IOException {
         // the engine (ND4J, data, first step) starts before the toolkit, so both warm up at once
         LabViewModel vm = new LabViewModel(data);
         vm.themeProperty().set(theme);
@@ -119,6 +120,7 @@ public final class Gui {
                     settle.play();
                 };
                 if (tab != null) w.showTab(tab);
+                if (experiment != null && !w.training().open(experiment)) System.err.println("initlab: " + w.training().messageProperty().get());
                 boolean waitTraining = trainSteps > 0;
                 if (waitTraining) {
                     w.training().stepLimitProperty().set(trainSteps);

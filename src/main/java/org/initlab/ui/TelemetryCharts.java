@@ -42,9 +42,9 @@ public final class TelemetryCharts extends GridPane {
     public TelemetryCharts() {
         getStyleClass().add("telemetry-charts");
         setMinSize(0, 0); // the tab's width decides; charts shrink rather than push past the window's edge
-        charts.add(chart("Loss (per step)", "lossChart"));
-        charts.add(chart("Accuracy % (batch; test)", "accuracyChart"));
-        charts.add(chart("% activations near zero", "nearZeroChart"));
+        charts.add(chart("Loss", "lossChart"));
+        charts.add(chart("Accuracy %", "accuracyChart"));
+        charts.add(chart("% near zero", "nearZeroChart"));
         charts.add(chart("Activation mean", "telActMeanChart"));
         charts.add(chart("Activation std", "telActStdChart"));
         for (int i = 0; i < 6; i++) {
@@ -59,6 +59,13 @@ public final class TelemetryCharts extends GridPane {
             r.setVgrow(Priority.ALWAYS);
             getRowConstraints().add(r);
         }
+        // one line per layer: the key on the right, where it fits even on a small window (at the bottom it is dropped first)
+        for (int i = 2; i < 5; i++) charts.get(i).setLegendSide(javafx.geometry.Side.RIGHT);
+        NumberAxis pct = (NumberAxis) charts.get(1).getYAxis();
+        pct.setAutoRanging(false);
+        pct.setLowerBound(0);
+        pct.setUpperBound(100);
+        pct.setTickUnit(25);
         add(charts.get(0), 0, 0, 2, 1);
         add(charts.get(1), 2, 0, 2, 1);
         add(charts.get(2), 4, 0, 2, 1);
@@ -69,13 +76,25 @@ public final class TelemetryCharts extends GridPane {
         heatMaps.setMinSize(0, 0);
         empty.getStyleClass().add("telemetry-empty");
         heatMaps.getChildren().setAll(empty);
-        add(heatMaps, 0, 2, 6, 1);
+        Label mapsTitle = new Label("Activation histograms over steps (brightness: log(1 + count))");
+        mapsTitle.getStyleClass().add("heat-maps-title");
+        mapsTitle.setMinWidth(0);
+        VBox maps = new VBox(2, mapsTitle, heatMaps);
+        maps.setAlignment(Pos.TOP_CENTER);
+        maps.setMinSize(0, 0);
+        VBox.setVgrow(heatMaps, Priority.ALWAYS);
+        add(maps, 0, 2, 6, 1);
     }
 
     private static LineChart<Number, Number> chart(String title, String id) {
         NumberAxis x = new NumberAxis();
         x.setLabel("step");
         x.setForceZeroInRange(false);
+        x.setMinorTickVisible(false);
+        x.setTickLabelFormatter(new javafx.util.StringConverter<>() { // steps are whole numbers
+            @Override public String toString(Number n) { return n.doubleValue() == Math.rint(n.doubleValue()) ? String.valueOf(n.longValue()) : ""; }
+            @Override public Number fromString(String t) { return Long.parseLong(t); }
+        });
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(false);
         LineChart<Number, Number> c = new LineChart<>(x, y);
@@ -115,9 +134,14 @@ public final class TelemetryCharts extends GridPane {
     public void show(Telemetry.Snapshot current, Telemetry.Snapshot pinned) {
         for (Figure f : Figure.values()) {
             List<XYChart.Series<Number, Number>> now = series(current, f), old = series(pinned, f);
+            for (var o : old) o.setName(o.getName() + PINNED);
             LineChart<Number, Number> c = chart(f);
             List<XYChart.Series<Number, Number>> all = new ArrayList<>(now);
             all.addAll(old);
+            if (sameSeries(c.getData(), all, now.size())) { // in place: no new nodes, no CSS pass, no new legend
+                for (int i = 0; i < all.size(); i++) c.getData().get(i).getData().setAll(all.get(i).getData());
+                continue;
+            }
             c.getData().setAll(all);
             // a pinned line keeps its layer's colour, faded and dashed
             for (int i = 0; i < all.size(); i++) {
@@ -127,12 +151,43 @@ public final class TelemetryCharts extends GridPane {
                 node.getStyleClass().removeIf(k -> k.startsWith("default-color"));
                 node.getStyleClass().add("default-color" + (colour % 8));
                 if (i >= now.size()) node.getStyleClass().add("pinned-series");
+                for (var d : all.get(i).getData()) { // test-accuracy dots follow their line
+                    if (d.getNode() == null) continue;
+                    d.getNode().getStyleClass().removeIf(k -> k.startsWith("default-color"));
+                    d.getNode().getStyleClass().add("default-color" + (colour % 8));
+                    if (i >= now.size()) d.getNode().setOpacity(0.35);
+                }
+            }
+            if (!old.isEmpty()) { // the key names each layer once: the faded copies need no entry of their own
+                hidePinnedKeys(c);
+                javafx.application.Platform.runLater(() -> hidePinnedKeys(c)); // the legend may be rebuilt on the next layout
             }
             c.setLegendVisible(now.size() > 1 || old.size() > 1);
         }
         boolean accuracy = !chart(Figure.ACCURACY).getData().isEmpty() || current == null;
-        chart(Figure.ACCURACY).setTitle(accuracy ? "Accuracy % (batch; test)" : "Accuracy: only for cross-entropy models");
+        chart(Figure.ACCURACY).setTitle(accuracy ? "Accuracy %" : "Accuracy: cross-entropy only");
         showHeatMaps(current);
+    }
+
+    private static final String PINNED = " · pinned";
+
+    private static void hidePinnedKeys(LineChart<Number, Number> c) {
+        for (var n : c.lookupAll(".chart-legend-item"))
+            if (n instanceof Label l && l.getText() != null && l.getText().endsWith(PINNED)) {
+                l.setVisible(false);
+                l.setManaged(false);
+            }
+    }
+
+    /** Whether the chart shows the same lines (names, and which are pinned) as {@code next}. */
+    private static boolean sameSeries(List<XYChart.Series<Number, Number>> have, List<XYChart.Series<Number, Number>> next, int current) {
+        if (have.size() != next.size() || have.isEmpty()) return false;
+        for (int i = 0; i < have.size(); i++) {
+            if (!have.get(i).getName().equals(next.get(i).getName())) return false;
+            var node = have.get(i).getNode();
+            if (node == null || node.getStyleClass().contains("pinned-series") != (i >= current)) return false;
+        }
+        return true;
     }
 
     private void showHeatMaps(Telemetry.Snapshot s) {
@@ -165,7 +220,15 @@ public final class TelemetryCharts extends GridPane {
             case LOSS -> out.add(line("loss", s.lossSteps(), s.loss(), 1));
             case ACCURACY -> {
                 if (s.accuracy().length > 0 && !Double.isNaN(s.accuracy()[0])) out.add(line("batch", s.lossSteps(), s.accuracy(), 100));
-                if (s.evalSteps().length > 0) out.add(line("test", s.evalSteps(), s.evalAccuracy(), 100));
+                if (s.evalSteps().length > 0) {
+                    XYChart.Series<Number, Number> test = line("test", s.evalSteps(), s.evalAccuracy(), 100);
+                    for (XYChart.Data<Number, Number> d : test.getData()) { // few points: each a visible dot
+                        javafx.scene.layout.StackPane dot = new javafx.scene.layout.StackPane();
+                        dot.getStyleClass().add("test-accuracy-dot");
+                        d.setNode(dot);
+                    }
+                    out.add(test);
+                }
             }
             default -> {
                 for (int i : charted(s)) {
@@ -241,7 +304,7 @@ public final class TelemetryCharts extends GridPane {
 
         void show(Telemetry.ModuleSeries m, long[] steps) {
             Bins b = m.actBins();
-            title.setText(StatsCharts.shortName(m.type()) + " " + m.index() + " · histogram over steps");
+            title.setText(StatsCharts.shortName(m.type()) + " " + m.index());
             yTop.setText(fmt(b.hi()));
             yBottom.setText(fmt(b.lo()));
             records = Math.min(steps.length, m.actHist().length);

@@ -43,7 +43,9 @@ public final class TrainingView extends VBox {
         VBox.setVgrow(charts, Priority.ALWAYS);
         InvalidationListener redraw = o -> {
             Update u = vm.latestProperty().get(), p = vm.pinnedProperty().get();
+            long t0 = System.nanoTime();
             charts.show(u == null ? null : u.telemetry(), p == null ? null : p.telemetry());
+            Gui.trace(String.format(Locale.ROOT, "training charts %.1f ms", (System.nanoTime() - t0) / 1e6));
         };
         vm.latestProperty().addListener(redraw);
         vm.pinnedProperty().addListener(redraw);

@@ -246,8 +246,9 @@ public final class TrainingViewModel implements AutoCloseable {
         messageIsProblem.set(true);
     }
 
+    /** Cheap on purpose (a slider storm calls it thousands of times a second): the first change starts the timer, later ones ride on it. */
     private void changed() {
-        if (applying) return;
+        if (applying || autosave.getStatus() == javafx.animation.Animation.Status.RUNNING) return;
         autosave.playFromStart();
     }
 

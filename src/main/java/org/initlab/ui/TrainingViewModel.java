@@ -67,6 +67,12 @@ public final class TrainingViewModel implements AutoCloseable {
     private Experiment running;
     private Experiment offered;
     private final PauseTransition autosave = new PauseTransition(Duration.millis(700));
+    private static final java.util.concurrent.ExecutorService WRITER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "initlab-autosave");
+        t.setDaemon(true);
+        return t;
+    });
+    private java.util.concurrent.Future<?> lastWrite = java.util.concurrent.CompletableFuture.completedFuture(null);
     private boolean applying;
     private final AtomicReference<Update> inbox = new AtomicReference<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -252,14 +258,26 @@ public final class TrainingViewModel implements AutoCloseable {
         autosave.playFromStart();
     }
 
-    /** Writes the current experiment to autosave.json now (the debounce calls this). */
+    /**
+     * Takes the current experiment now (the debounce calls this) and writes it to autosave.json on
+     * the writer thread: the atomic save syncs the disk, which must not stall the FX thread.
+     */
     public void autosaveNow() {
         autosave.stop();
+        Experiment exp;
         try {
-            experiment().save(sessionDir.resolve(AUTOSAVE));
-        } catch (IOException | IllegalArgumentException e) { // an impossible model is not an experiment yet; keep the last good one
-            if (e instanceof IOException) AppLog.error("autosave failed", e);
+            exp = experiment();
+        } catch (IllegalArgumentException e) { // an impossible model is not an experiment yet; keep the last good one
+            return;
         }
+        Path file = sessionDir.resolve(AUTOSAVE);
+        lastWrite = WRITER.submit(() -> {
+            try {
+                exp.save(file);
+            } catch (IOException e) {
+                AppLog.error("autosave failed", e);
+            }
+        });
     }
 
     /** Clean exit: stops the engine, saves, removes the marker. */
@@ -267,6 +285,11 @@ public final class TrainingViewModel implements AutoCloseable {
     public void close() {
         if (runner != null) runner.close();
         if (autosave.getStatus() == javafx.animation.Animation.Status.RUNNING) autosaveNow();
+        try {
+            lastWrite.get(); // the last autosave lands before the marker goes
+        } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
+            AppLog.error("the last autosave did not finish", e);
+        }
         try {
             Files.deleteIfExists(sessionDir.resolve(MARKER));
         } catch (IOException e) {

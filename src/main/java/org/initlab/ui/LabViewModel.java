@@ -93,8 +93,12 @@ public final class LabViewModel implements AutoCloseable {
     private long lastSubmitted;
     private final AtomicReference<LabSnapshot> inbox = new AtomicReference<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    /** Charts are redrawn at most this often (25 Hz): a software-rendered redraw of four charts costs the FX thread tens of ms. */
-    private static final long MIN_CHART_INTERVAL_NANOS = 40_000_000L;
+    /**
+     * During a burst the charts are redrawn at most this often (10 Hz): one software-rendered redraw of
+     * the four charts costs the FX thread about 50 ms on a 2-core machine, and the slider must stay smooth.
+     * A single change after a pause is charted at once.
+     */
+    private static final long MIN_CHART_INTERVAL_NANOS = 100_000_000L;
     private long lastDrainNanos;
     private final List<Consumer<LabSnapshot>> chartedListeners = new ArrayList<>();
 

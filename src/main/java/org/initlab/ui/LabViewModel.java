@@ -94,9 +94,9 @@ public final class LabViewModel implements AutoCloseable {
     private final AtomicReference<LabSnapshot> inbox = new AtomicReference<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     /**
-     * During a burst the charts are redrawn at most this often (10 Hz): one software-rendered redraw of
-     * the four charts costs the FX thread about 50 ms on a 2-core machine, and the slider must stay smooth.
-     * A single change after a pause is charted at once.
+     * During a drag, answers already superseded are charted at most this often (10 Hz): one
+     * software-rendered redraw of the four charts costs the FX thread about 50 ms on a 2-core
+     * machine, and the slider must stay smooth. The answer to the latest command is always charted.
      */
     private static final long MIN_CHART_INTERVAL_NANOS = 100_000_000L;
     private long lastDrainNanos;
@@ -332,17 +332,12 @@ public final class LabViewModel implements AutoCloseable {
     }
 
     private void drain() {
-        long sinceLast = System.nanoTime() - lastDrainNanos;
-        if (sinceLast < MIN_CHART_INTERVAL_NANOS) { // a burst: chart the latest answer a little later, not every one
-            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
-                javafx.util.Duration.millis((MIN_CHART_INTERVAL_NANOS - sinceLast) / 1e6));
-            wait.setOnFinished(e -> drain());
-            wait.play();
-            return;
-        }
         drainScheduled.set(false);
         LabSnapshot s = inbox.getAndSet(null);
         if (s == null) return;
+        // an answer to a command the slider has already moved past is dropped (its successor is on the way),
+        // unless nothing was charted for a while: a drag then still moves the charts, ten times a second
+        if (s.commandId() < lastSubmitted && System.nanoTime() - lastDrainNanos < MIN_CHART_INTERVAL_NANOS) return;
         lastDrainNanos = System.nanoTime();
         backend.set(s.backend());
         dataName.set(s.dataName());

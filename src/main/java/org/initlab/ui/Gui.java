@@ -9,6 +9,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -16,6 +18,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -191,26 +194,36 @@ public final class Gui {
 
     /** The charts of one snapshot, titled, rendered off-screen in a theme; the same nodes as in the window. */
     public static WritableImage render(LabSnapshot s, String theme, boolean logStd, int width, int height) {
+        var c = s.config();
+        String title = String.format(Locale.ROOT, "%s · %s · seed %d · %s images %d–%d · loss %.4g", c.spec().name(), c.init(),
+            c.seed(), c.split().id(), c.offset(), c.offset() + c.batchSize() - 1, s.stats().loss());
+        return renderTitled(title, StatsCharts::new, charts -> charts.show(s, null, logStd), theme, width, height);
+    }
+
+    /**
+     * Charts under a title, in a theme, laid out and snapshotted off-screen on the FX thread; waits
+     * for the image. {@code fill} runs twice: some charts (tooltips) need their nodes laid out once.
+     */
+    private static <C extends Region> WritableImage renderTitled(String title, Supplier<C> make, Consumer<C> fill, String theme, int width, int height) {
         AtomicReference<WritableImage> img = new AtomicReference<>();
         AtomicReference<RuntimeException> err = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {
-                StatsCharts charts = new StatsCharts();
-                var c = s.config();
-                Label title = new Label(String.format(Locale.ROOT, "%s · %s · seed %d · %s images %d–%d · loss %.4g", c.spec().name(), c.init(),
-                    c.seed(), c.split().id(), c.offset(), c.offset() + c.batchSize() - 1, s.stats().loss()));
-                title.getStyleClass().add("plot-title");
-                VBox root = new VBox(4, title, charts);
+                C charts = make.get();
+                Label head = new Label(title);
+                head.getStyleClass().add("plot-title");
+                head.setWrapText(true);
+                VBox root = new VBox(4, head, charts);
                 root.setAlignment(Pos.TOP_CENTER);
                 root.getStyleClass().addAll("lab-root", "plot-root");
                 VBox.setVgrow(charts, Priority.ALWAYS);
                 Scene scene = new Scene(root, width, height);
                 Themes.apply(scene, theme);
-                charts.show(s, null, logStd);
+                fill.accept(charts);
                 root.applyCss();
                 root.layout();
-                charts.show(s, null, logStd); // tooltips need the symbol nodes laid out once
+                fill.accept(charts);
                 img.set(scene.snapshot(null));
             } catch (RuntimeException e) {
                 err.set(e);
@@ -265,34 +278,7 @@ public final class Gui {
             exp.seed(), exp.batch(), t.step(), total, t.lastAccuracy() == null ? "" : String.format(Locale.ROOT, " · test accuracy %.1f %%", 100 * t.lastAccuracy()))
             + (failure == null ? "" : " · " + failure);
         startToolkit(true, width, height);
-        AtomicReference<WritableImage> img = new AtomicReference<>();
-        AtomicReference<RuntimeException> err = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                TelemetryCharts charts = new TelemetryCharts();
-                Label head = new Label(title);
-                head.getStyleClass().add("plot-title");
-                head.setWrapText(true);
-                VBox root = new VBox(4, head, charts);
-                root.setAlignment(Pos.TOP_CENTER);
-                root.getStyleClass().addAll("lab-root", "plot-root");
-                VBox.setVgrow(charts, Priority.ALWAYS);
-                Scene scene = new Scene(root, width, height);
-                Themes.apply(scene, theme);
-                charts.show(snap, null);
-                root.applyCss();
-                root.layout();
-                img.set(scene.snapshot(null));
-            } catch (RuntimeException e) {
-                err.set(e);
-            } finally {
-                done.countDown();
-            }
-        });
-        await(done, 60, "rendering the charts took over 60 s");
-        if (err.get() != null) throw err.get();
-        Exporter.write(img.get(), out);
+        Exporter.write(renderTitled(title, TelemetryCharts::new, charts -> charts.show(snap, null), theme, width, height), out);
     }
 
     private static void await(CountDownLatch l, int seconds, String message) {

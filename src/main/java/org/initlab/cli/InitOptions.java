@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.initlab.JsonErrors;
 import org.initlab.init.InitSpec;
 import org.initlab.init.Scheme;
 import org.initlab.nn.ModelSpec;

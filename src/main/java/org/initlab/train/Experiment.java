@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import org.initlab.cli.JsonErrors;
+import org.initlab.JsonErrors;
 import org.initlab.data.Mnist;
 import org.initlab.init.InitSpec;
 import org.initlab.nn.ModelSpec;

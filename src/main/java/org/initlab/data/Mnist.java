@@ -48,15 +48,16 @@ public final class Mnist {
         this.train = train;
         this.test = test;
         this.verified = verified;
-        double s = 0, ss = 0;
+        long s = 0, ss = 0; // exact integer sums: a tight loop even before the JIT has warmed up, at start
         for (byte b : train.pixels) {
-            double v = (b & 0xff) / 255.0;
+            int v = b & 0xff;
             s += v;
             ss += v * v;
         }
         long n = train.pixels.length;
-        this.mean = s / n;
-        this.std = Math.sqrt((ss - s * s / n) / (n - 1));
+        double sum = s / 255.0, squares = ss / (255.0 * 255.0);
+        this.mean = sum / n;
+        this.std = Math.sqrt((squares - sum * sum / n) / (n - 1));
     }
 
     public static Mnist load(Path folder) throws DataException {

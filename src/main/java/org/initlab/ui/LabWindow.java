@@ -43,7 +43,9 @@ public final class LabWindow {
     private final Label message = new Label();
     private Path exportDir = Path.of("").toAbsolutePath();
     private final TrainingViewModel training;
-    private final TrainingView trainingView;
+    /** Built when the Training tab is first shown: it is about a third of the window's start-up time. */
+    private TrainingView trainingView;
+    private final Tab trainTab = new Tab("Training");
     private final TabPane tabs = new TabPane();
 
     public LabWindow(LabViewModel vm, double width, double height) {
@@ -54,7 +56,6 @@ public final class LabWindow {
     public LabWindow(LabViewModel vm, double width, double height, Path sessionDir) {
         this.vm = vm;
         this.training = new TrainingViewModel(vm, sessionDir);
-        this.trainingView = new TrainingView(training);
         root.getStyleClass().add("lab-root");
         root.setTop(toolbar());
         VBox left = new VBox(12, new InitPickerView(vm), new LayerBuilderView(vm));
@@ -66,9 +67,10 @@ public final class LabWindow {
         center.getStyleClass().add("center-panel");
         Tab stats = new Tab("Layer stats", center);
         stats.setId("statsTab");
-        Tab train = new Tab("Training", trainingView);
-        train.setId("trainingTab");
-        tabs.getTabs().setAll(stats, train);
+        trainTab.setId("trainingTab");
+        trainTab.selectedProperty().addListener((o, was, now) -> { if (now) trainingView(); });
+        tabs.getTabs().setAll(stats, trainTab);
+        if (training.restoreOfferedProperty().get()) tabs.getSelectionModel().select(trainTab); // where the crashed run's offer waits
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
         root.setCenter(tabs);
@@ -88,7 +90,14 @@ public final class LabWindow {
     }
 
     public TrainingViewModel training() { return training; }
-    public TrainingView trainingView() { return trainingView; }
+    public TrainingView trainingView() {
+        if (trainingView == null) {
+            trainingView = new TrainingView(training);
+            trainingView.setExportDir(exportDir);
+            trainTab.setContent(trainingView);
+        }
+        return trainingView;
+    }
 
     /** Selects a tab: "stats" or "training". */
     public void showTab(String name) {
@@ -111,7 +120,7 @@ public final class LabWindow {
     /** Where one-click exports go (default: the working directory). */
     public void setExportDir(Path dir) {
         exportDir = dir;
-        trainingView.setExportDir(dir);
+        if (trainingView != null) trainingView.setExportDir(dir);
     }
 
     private ToolBar toolbar() {

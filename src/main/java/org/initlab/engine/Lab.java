@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.initlab.data.DataException;
 import org.initlab.data.Mnist;
@@ -21,8 +19,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * The lab's engine: one daemon thread that owns every ND4J array (data batch, model, workspace).
  *
  * <p>Call order: {@link #Lab(Consumer)} → {@link #submit} any number of times, from any thread →
- * {@link #close}. Commands go into a single latest-wins slot, so a burst of slider moves costs one
- * update, not a queue. Each update (or failure) is handed to the listener, on the engine thread, as
+ * {@link #close}. Commands go into a single {@link LatestWins} slot, so a burst of slider moves costs
+ * one update, not a queue. Each update (or failure) is handed to the listener, on the engine thread, as
  * an immutable {@link LabSnapshot}; the listener must return quickly and never block on the UI.
  * While the config says {@code running}, the thread keeps stepping over successive batches.
  */
@@ -32,11 +30,9 @@ public final class Lab implements AutoCloseable {
 
     private record Command(long id, long submittedNanos, LabConfig config) {}
 
-    private final AtomicReference<Command> slot = new AtomicReference<>();
     private final AtomicLong ids = new AtomicLong();
     private final Consumer<LabSnapshot> listener;
-    private final Thread thread;
-    private volatile boolean closed;
+    private final LatestWins<Command> thread;
 
     // ---- owned by the engine thread only ----
     private Path dataPath;
@@ -56,47 +52,34 @@ public final class Lab implements AutoCloseable {
 
     public Lab(Consumer<LabSnapshot> listener) {
         this.listener = listener;
-        this.thread = new Thread(this::loop, "initlab-engine");
-        thread.setDaemon(true);
-        thread.start();
+        this.thread = new LatestWins<>("initlab-engine", c -> {
+            running = null;
+            update(c);
+        }, this::between, () -> { });
     }
 
     /** Replaces whatever command is still waiting; returns the id the answering snapshot will carry. */
     public long submit(LabConfig config) {
         long id = ids.incrementAndGet();
-        slot.set(new Command(id, System.nanoTime(), config));
-        LockSupport.unpark(thread);
+        thread.submit(new Command(id, System.nanoTime(), config));
         return id;
     }
 
     @Override
     public void close() {
-        closed = true;
-        LockSupport.unpark(thread);
+        thread.close();
     }
 
-    private void loop() {
-        while (!closed) {
-            Command c = slot.getAndSet(null);
-            if (c != null) {
-                running = null;
-                update(c);
-                continue;
-            }
-            if (running != null) {
-                long wait = lastStepNanos + RUN_PERIOD_NANOS - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(this, wait);
-                    continue;
-                }
-                LabConfig cfg = running.config();
-                Command next = new Command(running.id(), System.nanoTime(), cfg.withOffset(nextOffset(cfg)));
-                running = null;
-                update(next);
-                continue;
-            }
-            LockSupport.parkNanos(this, 100_000_000L);
-        }
+    /** While running: the next batch once the period is up. Returns how long to sleep first. */
+    private long between() {
+        if (running == null) return LatestWins.IDLE_NANOS;
+        long wait = lastStepNanos + RUN_PERIOD_NANOS - System.nanoTime();
+        if (wait > 0) return wait;
+        LabConfig cfg = running.config();
+        Command next = new Command(running.id(), System.nanoTime(), cfg.withOffset(nextOffset(cfg)));
+        running = null;
+        update(next);
+        return 0;
     }
 
     private int nextOffset(LabConfig cfg) {
@@ -175,7 +158,7 @@ public final class Lab implements AutoCloseable {
             publish(c, r, theory, p);
             if (p == null && cfg.running()) running = c;
         } catch (RuntimeException | OutOfMemoryError e) {
-            publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.INTERNAL, "the engine failed: " + oneLine(e), -1));
+            publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.INTERNAL, "the engine failed: " + LatestWins.oneLine(e), -1));
         }
     }
 
@@ -201,7 +184,7 @@ public final class Lab implements AutoCloseable {
             dataError = e;
             return false;
         } catch (RuntimeException | OutOfMemoryError e) {
-            dataError = new DataException(folder, "cannot be read (" + oneLine(e) + ")");
+            dataError = new DataException(folder, "cannot be read (" + LatestWins.oneLine(e) + ")");
             return false;
         }
     }
@@ -248,13 +231,8 @@ public final class Lab implements AutoCloseable {
         try {
             listener.accept(s);
         } catch (RuntimeException e) {
-            System.err.println("initlab: snapshot listener failed: " + oneLine(e));
+            System.err.println("initlab: snapshot listener failed: " + LatestWins.oneLine(e));
         }
-    }
-
-    private static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
     }
 
     private static String describe(Mnist d) {

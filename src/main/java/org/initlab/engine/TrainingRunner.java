@@ -2,8 +2,6 @@ package org.initlab.engine;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.initlab.data.DataException;
 import org.initlab.data.Mnist;
@@ -47,11 +45,9 @@ public final class TrainingRunner implements AutoCloseable {
     public record Update(long run, State state, long step, long totalSteps, double stepsPerSecond, Telemetry.Snapshot telemetry,
                          Double testAccuracy, String message) {}
 
-    private final AtomicReference<Order> slot = new AtomicReference<>();
     private final AtomicLong runs = new AtomicLong();
     private final Consumer<Update> listener;
-    private final Thread thread;
-    private volatile boolean closed;
+    private final LatestWins<Order> thread;
 
     // ---- owned by the engine thread only ----
     private Path dataPath;
@@ -64,9 +60,7 @@ public final class TrainingRunner implements AutoCloseable {
 
     public TrainingRunner(Consumer<Update> listener) {
         this.listener = listener;
-        thread = new Thread(this::loop, "initlab-training");
-        thread.setDaemon(true);
-        thread.start();
+        thread = new LatestWins<>("initlab-training", this::apply, this::between, this::drop);
     }
 
     /** A fresh run id for {@link Order#run()}. */
@@ -75,30 +69,19 @@ public final class TrainingRunner implements AutoCloseable {
     }
 
     public void submit(Order o) {
-        slot.set(o);
-        LockSupport.unpark(thread);
+        thread.submit(o);
     }
 
     @Override
     public void close() {
-        closed = true;
-        LockSupport.unpark(thread);
+        thread.close();
     }
 
-    private void loop() {
-        while (!closed) {
-            Order o = slot.getAndSet(null);
-            if (o != null) {
-                apply(o);
-                continue;
-            }
-            if (trainer != null && mode == Mode.RUN) {
-                step();
-                continue;
-            }
-            LockSupport.parkNanos(this, 100_000_000L);
-        }
-        drop();
+    /** One training step while running; returns how long to sleep first. */
+    private long between() {
+        if (trainer == null || mode != Mode.RUN) return LatestWins.IDLE_NANOS;
+        step();
+        return 0;
     }
 
     private void apply(Order o) {
@@ -125,7 +108,7 @@ public final class TrainingRunner implements AutoCloseable {
                 fail(e.getMessage());
                 return;
             } catch (RuntimeException | OutOfMemoryError e) {
-                fail("training could not start: " + oneLine(e));
+                fail("training could not start: " + LatestWins.oneLine(e));
                 return;
             }
             rateSteps = 0;
@@ -161,7 +144,7 @@ public final class TrainingRunner implements AutoCloseable {
         } catch (RuntimeException | OutOfMemoryError e) {
             Telemetry.Snapshot t = trainer.telemetry().snapshot();
             drop();
-            publish(State.FAILED, t, "training failed: " + oneLine(e));
+            publish(State.FAILED, t, "training failed: " + LatestWins.oneLine(e));
             return;
         }
         long now = System.nanoTime();
@@ -203,12 +186,7 @@ public final class TrainingRunner implements AutoCloseable {
         try {
             listener.accept(u);
         } catch (RuntimeException e) {
-            System.err.println("initlab: training listener failed: " + oneLine(e));
+            System.err.println("initlab: training listener failed: " + LatestWins.oneLine(e));
         }
-    }
-
-    private static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
     }
 }

@@ -18,7 +18,13 @@ public final class Cli implements Runnable {
 
     public static int run(String... given) {
         String[] args = given.length == 0 ? new String[] {"gui"} : given;
-        CommandLine cl = new CommandLine(new Cli());
+        CommandLine cl;
+        if (args[0].equals("gui")) { // picocli's model of every command costs the window's start half a second
+            cl = new CommandLine(new GuiCommand()).setCommandName("initlab gui");
+        } else {
+            cl = new CommandLine(new Cli());
+        }
+        String[] rest = cl.getCommand() instanceof GuiCommand ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         cl.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("initlab: " + e.getMessage() + " (see --help)");
@@ -30,7 +36,7 @@ public final class Cli implements Runnable {
             return 1;
         });
         try {
-            return cl.execute(args);
+            return cl.execute(rest);
         } catch (Throwable e) { // an Error (a native library that failed to load, memory) still gets one line
             System.err.println("initlab: " + oneLine(e));
             AppLog.error("initlab " + String.join(" ", args), e);

@@ -198,7 +198,7 @@ final class StatsPlot extends Region {
         drawSeries(g, points.get(Series.PINNED), pinnedColor.getValue(), lineWidth() * 0.8, false);
         drawSeries(g, points.get(Series.THEORY), theoryColor.getValue(), lineWidth(), true);
         drawSeries(g, points.get(Series.CURRENT), seriesColor.getValue(), lineWidth(), false);
-        if (legend && hasLegend()) drawLegend(g, font, (left + right) / 2, h - snappedBottomInset() - lineH * 0.8);
+        if (legend && hasLegend()) drawLegend(g, font, left, right, h - snappedBottomInset() - lineH * 0.8);
     }
 
     private double lineWidth() {
@@ -327,44 +327,41 @@ final class StatsPlot extends Region {
         g.fillOval(x - inner, y - inner, 2 * inner, 2 * inner);
     }
 
-    private void drawLegend(GraphicsContext g, Font font, double centre, double y) {
-        List<String> names = new ArrayList<>();
-        List<Color> colors = new ArrayList<>();
-        List<Boolean> dashes = new ArrayList<>();
-        names.add("current");
-        colors.add(seriesColor.getValue());
-        dashes.add(false);
-        if (!points.get(Series.THEORY).isEmpty()) {
-            names.add("theory (formula)");
-            colors.add(theoryColor.getValue());
-            dashes.add(true);
+    /** A legend line: a sample of the series' stroke and marker, then its name. */
+    private record LegendEntry(String name, Color color, boolean dashed) {}
+
+    /** Centred between left and right; in smaller type where the panel is too narrow for it (large projector type). */
+    private void drawLegend(GraphicsContext g, Font font, double left, double right, double y) {
+        List<LegendEntry> entries = new ArrayList<>();
+        entries.add(new LegendEntry("current", seriesColor.getValue(), false));
+        if (!points.get(Series.THEORY).isEmpty()) entries.add(new LegendEntry("theory (formula)", theoryColor.getValue(), true));
+        if (!points.get(Series.PINNED).isEmpty()) entries.add(new LegendEntry("pinned", pinnedColor.getValue(), false));
+        double total = legendWidth(entries, font);
+        if (total > right - left) {
+            font = Font.font(font.getSize() * Math.max(0.7, (right - left) / total));
+            total = legendWidth(entries, font);
         }
-        if (!points.get(Series.PINNED).isEmpty()) {
-            names.add("pinned");
-            colors.add(pinnedColor.getValue());
-            dashes.add(false);
-        }
-        double fs = font.getSize(), sample = fs * 2.4, gap = fs * 1.4, total = 0;
-        double[] widths = new double[names.size()];
-        for (int i = 0; i < names.size(); i++) {
-            widths[i] = width(names.get(i), font);
-            total += sample + fs * 0.4 + widths[i] + (i > 0 ? gap : 0);
-        }
-        double x = centre - total / 2;
+        double fs = font.getSize(), sample = fs * 2.4, x = (left + right - total) / 2;
         g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i < names.size(); i++) {
-            g.setStroke(colors.get(i));
-            g.setLineWidth(lineWidth());
-            if (dashes.get(i)) g.setLineDashes(lineWidth() * 2.2, lineWidth() * 1.6);
+        g.setLineWidth(lineWidth());
+        for (LegendEntry e : entries) {
+            g.setStroke(e.color());
+            if (e.dashed()) g.setLineDashes(lineWidth() * 2.2, lineWidth() * 1.6);
             g.strokeLine(x, y, x + sample, y);
             g.setLineDashes();
-            marker(g, x + sample / 2, y, markerRadius(), Math.max(1.5, lineWidth() * 0.7), colors.get(i));
+            marker(g, x + sample / 2, y, markerRadius(), Math.max(1.5, lineWidth() * 0.7), e.color());
             g.setFill(textColor.getValue());
-            g.fillText(names.get(i), x + sample + fs * 0.4, y);
-            x += sample + fs * 0.4 + widths[i] + gap;
+            g.fillText(e.name(), x + sample + fs * 0.4, y);
+            x += sample + fs * 0.4 + width(e.name(), font) + fs * 1.4;
         }
+    }
+
+    private static double legendWidth(List<LegendEntry> entries, Font font) {
+        double fs = font.getSize(), total = -fs * 1.4;
+        for (LegendEntry e : entries) total += fs * 2.4 + fs * 0.4 + width(e.name(), font) + fs * 1.4;
+        return total;
     }
 
     // ---- the y axis ----

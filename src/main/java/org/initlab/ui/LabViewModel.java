@@ -94,11 +94,12 @@ public final class LabViewModel implements AutoCloseable {
     private final AtomicReference<LabSnapshot> inbox = new AtomicReference<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     /**
-     * During a drag, answers already superseded are charted at most this often (10 Hz): one
-     * software-rendered redraw of the four charts costs the FX thread about 50 ms on a 2-core
-     * machine, and the slider must stay smooth. The answer to the latest command is always charted.
+     * During a drag, answers already superseded are charted at most this often (30 Hz, a frame at
+     * most every other 60 Hz one): one update of the four canvas charts costs the FX thread about
+     * 2 ms (median, software rendering, 2 busy cores; StatsChartsCostGuiTest) and the render thread
+     * about 13 ms to paint, so the slider stays smooth. The answer to the latest command is always charted.
      */
-    private static final long MIN_CHART_INTERVAL_NANOS = 100_000_000L;
+    private static final long MIN_CHART_INTERVAL_NANOS = 33_000_000L;
     private long lastDrainNanos;
     private final List<Consumer<LabSnapshot>> chartedListeners = new ArrayList<>();
 
@@ -336,7 +337,7 @@ public final class LabViewModel implements AutoCloseable {
         LabSnapshot s = inbox.getAndSet(null);
         if (s == null) return;
         // an answer to a command the slider has already moved past is dropped (its successor is on the way),
-        // unless nothing was charted for a while: a drag then still moves the charts, ten times a second
+        // unless nothing was charted for a while: a drag then still moves the charts, thirty times a second
         if (s.commandId() < lastSubmitted && System.nanoTime() - lastDrainNanos < MIN_CHART_INTERVAL_NANOS) return;
         lastDrainNanos = System.nanoTime();
         backend.set(s.backend());

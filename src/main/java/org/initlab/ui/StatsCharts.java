@@ -1,40 +1,51 @@
 package org.initlab.ui;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
-import javafx.scene.control.Tooltip;
+import java.util.Map;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
-import javafx.util.Duration;
-import javafx.util.StringConverter;
 import org.initlab.engine.LabSnapshot;
 import org.initlab.engine.ModuleStats;
 
 /**
- * The four live charts, by module: activation mean and std, gradient mean and std. Std charts show
- * the theoretical std beside the measured one and may use a log scale (values plotted as log10,
- * ticks labelled as powers of ten). Series 0 is the current run, 1 the theory, 2 the pinned run.
+ * The four live charts, by module, in a 2×2 grid: activation mean and std, gradient mean and std.
+ * Std charts may use a log scale (values plotted as log10, ticks labelled as powers of ten); the
+ * activation std chart also shows the theoretical std, and every chart the pinned run when there is one.
  */
 public final class StatsCharts extends GridPane {
     /** Which figure a chart shows. */
     public enum Figure { ACT_MEAN, ACT_STD, GRAD_MEAN, GRAD_STD }
 
-    private final List<Panel> panels = new ArrayList<>();
+    /** The lines of a chart: the current run, the theory (activation std only), the pinned run. */
+    public enum Series {
+        CURRENT(""), THEORY("theory "), PINNED("pinned ");
+
+        private final String prefix;
+
+        Series(String prefix) {
+            this.prefix = prefix;
+        }
+
+        /** How a tooltip names this series' value. */
+        String prefix() {
+            return prefix;
+        }
+    }
+
+    private final List<StatsPlot> plots = new ArrayList<>();
 
     public StatsCharts() {
         getStyleClass().add("stats-charts");
-        panels.add(new Panel(Figure.ACT_MEAN, "Activation mean", "actMeanChart"));
-        panels.add(new Panel(Figure.ACT_STD, "Activation std", "actStdChart"));
-        panels.add(new Panel(Figure.GRAD_MEAN, "Gradient mean", "gradMeanChart"));
-        panels.add(new Panel(Figure.GRAD_STD, "Gradient std", "gradStdChart"));
-        for (int i = 0; i < 4; i++) add(panels.get(i).chart, i % 2, i / 2);
+        plots.add(plot("Activation mean", "actMeanChart", true, false));
+        plots.add(plot("Activation std", "actStdChart", false, true));
+        plots.add(plot("Gradient mean", "gradMeanChart", true, false));
+        plots.add(plot("Gradient std", "gradStdChart", false, false));
+        for (int i = 0; i < 4; i++) add(plots.get(i), i % 2, i / 2);
         for (int i = 0; i < 2; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(50);
@@ -47,19 +58,39 @@ public final class StatsCharts extends GridPane {
         }
     }
 
-    /** Shows a run, and the pinned one (may be null) faded beside it. */
+    private static StatsPlot plot(String title, String id, boolean zeroInRange, boolean legend) {
+        StatsPlot p = new StatsPlot(title, zeroInRange, legend);
+        p.setId(id);
+        return p;
+    }
+
+    /** Shows a run, and the pinned one (may be null) faded beneath it. */
     public void show(LabSnapshot current, LabSnapshot pinned, boolean logStd) {
-        for (Panel p : panels) p.show(current, pinned, logStd && (p.figure == Figure.ACT_STD || p.figure == Figure.GRAD_STD));
+        LabSnapshot labelled = current != null && current.hasStats() ? current : pinned;
+        for (Figure f : Figure.values()) {
+            boolean log = logStd && (f == Figure.ACT_STD || f == Figure.GRAD_STD);
+            Map<Series, List<StatsPlot.Point>> series = new EnumMap<>(Series.class);
+            series.put(Series.CURRENT, points(current, values(f, current), log));
+            series.put(Series.THEORY, f == Figure.ACT_STD && current != null ? points(current, current.theoryStd(), log) : List.of());
+            series.put(Series.PINNED, points(pinned, values(f, pinned), log));
+            plots.get(f.ordinal()).show(categories(labelled, pinned), series, log);
+        }
     }
 
-    public LineChart<String, Number> chart(Figure f) {
-        return panels.get(f.ordinal()).chart;
+    /** How many points a series of a chart shows (skipped values left out). */
+    public int pointCount(Figure f, Series s) {
+        return plots.get(f.ordinal()).points(s).size();
     }
 
-    /** The exact value charted for module {@code index} in series 0 (current run) of a chart; NaN if none. */
+    /** The exact value charted for module {@code index} in the current run of a chart; NaN if none. */
     public double chartedValue(Figure f, int index) {
-        for (XYChart.Data<String, Number> d : panels.get(f.ordinal()).measured.getData())
-            if (d.getExtraValue() instanceof Point p && p.index == index) return p.value;
+        return chartedValue(f, Series.CURRENT, index);
+    }
+
+    /** The exact value charted for module {@code index} in a series of a chart; NaN if none. */
+    public double chartedValue(Figure f, Series s, int index) {
+        for (StatsPlot.Point p : plots.get(f.ordinal()).points(s))
+            if (p.index() == index) return p.value();
         return Double.NaN;
     }
 
@@ -79,167 +110,33 @@ public final class StatsCharts extends GridPane {
         };
     }
 
-    /** What a charted point stands for: the module and its exact value (the y value may be its log10). */
-    record Point(int index, String label, String type, double value) {}
-
-    private static final class Panel {
-        final Figure figure;
-        final String title;
-        final NumberAxis y = new NumberAxis();
-        final CategoryAxis x = new CategoryAxis();
-        final LineChart<String, Number> chart = new LineChart<>(x, y);
-        final XYChart.Series<String, Number> measured = new XYChart.Series<>();
-        final XYChart.Series<String, Number> theory = new XYChart.Series<>();
-        final XYChart.Series<String, Number> pinned = new XYChart.Series<>();
-        boolean log;
-
-        Panel(Figure figure, String title, String id) {
-            this.figure = figure;
-            this.title = title;
-            chart.setId(id);
-            chart.getStyleClass().add("stats-chart");
-            chart.setTitle(title);
-            chart.setAnimated(false);
-            x.setAnimated(false);
-            y.setAnimated(false);
-            measured.setName("current");
-            theory.setName("theory (formula)");
-            pinned.setName("pinned");
-            chart.getData().add(measured);
-            chart.getData().add(theory);
-            boolean std = figure == Figure.ACT_STD || figure == Figure.GRAD_STD;
-            chart.setLegendVisible(figure == Figure.ACT_STD);
-            if (!std) y.setForceZeroInRange(true);
-            y.setTickLabelFormatter(new NoMinusZero(y));
-        }
-
-        void show(LabSnapshot cur, LabSnapshot pin, boolean logScale) {
-            if (logScale != log) {
-                log = logScale;
-                measured.getData().clear();
-                theory.getData().clear();
-                pinned.getData().clear();
-                chart.setTitle(title + (log ? " (log scale)" : ""));
-            }
-            set(measured, cur, values(cur), "");
-            set(theory, figure == Figure.ACT_STD && cur != null ? cur : null, cur == null ? null : cur.theoryStd(), "theory ");
-            boolean showPin = pin != null && pin.hasStats();
-            if (showPin && !chart.getData().contains(pinned)) chart.getData().add(pinned);
-            if (!showPin && chart.getData().contains(pinned)) chart.getData().remove(pinned);
-            set(pinned, pin, values(pin), "pinned ");
-            if (log) logAxis();
-            else if (!y.isAutoRanging()) {
-                y.setTickLabelFormatter(new NoMinusZero(y));
-                y.setAutoRanging(true);
-            }
-        }
-
-        private double[] values(LabSnapshot s) {
-            if (s == null || !s.hasStats()) return null;
-            return switch (figure) {
-                case ACT_MEAN -> s.actMean();
-                case ACT_STD -> s.actStd();
-                case GRAD_MEAN -> s.gradMean();
-                case GRAD_STD -> s.gradStd();
-            };
-        }
-
-        private void set(XYChart.Series<String, Number> series, LabSnapshot s, double[] v, String prefix) {
-            List<Point> points = new ArrayList<>();
-            if (s != null && v != null) {
-                List<ModuleStats> m = s.modules();
-                for (int i = 0; i < v.length && i < m.size(); i++) {
-                    if (!Double.isFinite(v[i]) || (log && v[i] <= 0)) continue;
-                    points.add(new Point(i, i + " " + shortName(m.get(i).type()), m.get(i).type(), v[i]));
-                }
-            }
-            var data = series.getData();
-            boolean same = data.size() == points.size();
-            for (int i = 0; same && i < points.size(); i++) same = data.get(i).getXValue().equals(points.get(i).label());
-            if (!same) {
-                List<XYChart.Data<String, Number>> fresh = new ArrayList<>();
-                for (Point p : points) fresh.add(new XYChart.Data<>(p.label(), plotted(p.value()), p));
-                data.setAll(fresh);
-            }
-            for (int i = 0; i < points.size(); i++) {
-                XYChart.Data<String, Number> d = data.get(i);
-                Point p = points.get(i);
-                if (same) {
-                    d.setYValue(plotted(p.value()));
-                    d.setExtraValue(p);
-                }
-                if (d.getNode() != null) {
-                    Tooltip t = (Tooltip) d.getNode().getProperties().get("initlab.tip");
-                    if (t == null) {
-                        t = new Tooltip();
-                        t.setShowDelay(Duration.millis(50));
-                        Tooltip.install(d.getNode(), t);
-                        d.getNode().getProperties().put("initlab.tip", t);
-                    }
-                    t.setText("module " + p.index() + " (" + p.type() + ")\n" + prefix + title.toLowerCase(Locale.ROOT) + " = " + String.format(Locale.ROOT, "%.6g", p.value()));
-                }
-            }
-        }
-
-        private Number plotted(double v) {
-            return log ? Math.log10(v) : v;
-        }
-
-        /** Whole powers of ten around every plotted value, one tick per power (every other one beyond 8 decades). */
-        private void logAxis() {
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (var s : chart.getData())
-                for (var d : s.getData()) {
-                    double v = d.getYValue().doubleValue();
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            if (lo > hi) { lo = -1; hi = 0; }
-            double lower = Math.floor(lo), upper = Math.ceil(hi);
-            if (upper <= lower) upper = lower + 1;
-            y.setAutoRanging(false);
-            y.setLowerBound(lower);
-            y.setUpperBound(upper);
-            y.setTickUnit(upper - lower > 8 ? 2 : 1);
-            y.setMinorTickVisible(false);
-            if (y.getTickLabelFormatter() == null || !(y.getTickLabelFormatter() instanceof PowerOfTen))
-                y.setTickLabelFormatter(new PowerOfTen());
-        }
+    /** "3 relu" per module of the run shown, then any further modules of the pinned run. */
+    private static List<String> categories(LabSnapshot shown, LabSnapshot pinned) {
+        List<String> labels = new ArrayList<>();
+        for (LabSnapshot s : new LabSnapshot[] {shown, pinned})
+            if (s != null)
+                for (ModuleStats m : s.modules().subList(Math.min(labels.size(), s.modules().size()), s.modules().size()))
+                    labels.add(labels.size() + " " + shortName(m.type()));
+        return labels;
     }
 
-    /** The axis's own labels, but "0" where rounding would print "-0.000". */
-    static final class NoMinusZero extends NumberAxis.DefaultFormatter {
-        NoMinusZero(NumberAxis axis) {
-            super(axis);
-        }
-
-        @Override
-        public String toString(Number n) {
-            String s = super.toString(n);
-            if (s.matches("-0([.,]0*)?")) return s.substring(1);
-            double v = n.doubleValue();
-            return s.length() > 8 && v != 0 ? String.format(Locale.ROOT, "%.2e", v) : s; // 3.75e-05, not 0.0000375
-        }
+    private static double[] values(Figure f, LabSnapshot s) {
+        if (s == null || !s.hasStats()) return null;
+        return switch (f) {
+            case ACT_MEAN -> s.actMean();
+            case ACT_STD -> s.actStd();
+            case GRAD_MEAN -> s.gradMean();
+            case GRAD_STD -> s.gradStd();
+        };
     }
 
-    /** Tick labels 10⁻³, 10⁻², … for log10 values. */
-    static final class PowerOfTen extends StringConverter<Number> {
-        private static final String SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-
-        @Override
-        public String toString(Number n) {
-            double v = n.doubleValue();
-            long k = Math.round(v);
-            if (Math.abs(v - k) > 1e-6) return String.format(Locale.ROOT, "%.2g", Math.pow(10, v));
-            StringBuilder b = new StringBuilder("10");
-            if (k < 0) b.append('⁻');
-            for (char c : Long.toString(Math.abs(k)).toCharArray()) b.append(SUP.charAt(c - '0'));
-            return b.toString();
-        }
-
-        @Override
-        public Number fromString(String s) {
-            throw new UnsupportedOperationException();
-        }
+    /** A point per module with a value that can be drawn: finite, and positive on a log scale. */
+    private static List<StatsPlot.Point> points(LabSnapshot s, double[] v, boolean log) {
+        if (s == null || v == null) return List.of();
+        List<StatsPlot.Point> points = new ArrayList<>();
+        List<ModuleStats> m = s.modules();
+        for (int i = 0; i < v.length && i < m.size(); i++)
+            if (Double.isFinite(v[i]) && (!log || v[i] > 0)) points.add(new StatsPlot.Point(i, m.get(i).type(), v[i]));
+        return points;
     }
 }

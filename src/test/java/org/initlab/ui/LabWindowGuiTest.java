@@ -9,13 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
-import javafx.scene.chart.LineChart;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.initlab.engine.LabSnapshot;
@@ -88,12 +90,16 @@ class LabWindowGuiTest {
         return Fx.call(() -> window.charts().chartedValue(StatsCharts.Figure.ACT_STD, module));
     }
 
+    int points(StatsCharts.Figure f, StatsCharts.Series s) throws Exception {
+        return Fx.call(() -> window.charts().pointCount(f, s));
+    }
+
     @Test
     void windowStartsAndChartsEveryModuleOfSeed4() throws Exception {
         awaitCharted();
-        LineChart<?, ?> act = node("actStdChart");
-        assertEquals(9, Fx.call(() -> act.getData().get(0).getData().size()));
-        assertTrue(Fx.call(() -> act.getData().get(1).getData().size()) >= 4, "theory series is drawn");
+        assertEquals(9, points(StatsCharts.Figure.ACT_STD, StatsCharts.Series.CURRENT));
+        assertTrue(points(StatsCharts.Figure.ACT_STD, StatsCharts.Series.THEORY) >= 4, "theory series is drawn");
+        assertEquals(0, points(StatsCharts.Figure.ACT_STD, StatsCharts.Series.PINNED), "nothing pinned yet");
         Label latency = node("latency");
         assertTrue(Fx.call(latency::getText).matches("first stats after [0-9.]+ s"), Fx.call(latency::getText));
         Fx.run(() -> vm.seedProperty().set(7));
@@ -142,7 +148,7 @@ class LabWindowGuiTest {
         assertEquals("→ [8×7×7]", Fx.call(() -> ((Label) node("shape2")).getText()));
         assertEquals("→ [16×4×4]", Fx.call(() -> ((Label) node("shape3")).getText()));
         awaitCharted();
-        assertEquals(10, Fx.call(() -> ((LineChart<?, ?>) node("actMeanChart")).getData().get(0).getData().size()));
+        assertEquals(10, points(StatsCharts.Figure.ACT_MEAN, StatsCharts.Series.CURRENT));
     }
 
     @Test
@@ -161,7 +167,7 @@ class LabWindowGuiTest {
         assertTrue(Fx.call(() -> node("problem").isVisible()));
         Thread.sleep(300);
         assertSame(before, Fx.call(() -> vm.chartedProperty().get()), "the charts keep the last valid state");
-        assertEquals(9, Fx.call(() -> ((LineChart<?, ?>) node("actStdChart")).getData().get(0).getData().size()));
+        assertEquals(9, points(StatsCharts.Figure.ACT_STD, StatsCharts.Series.CURRENT));
     }
 
     @Test
@@ -170,10 +176,10 @@ class LabWindowGuiTest {
         Fx.run(() -> ((Button) node("pin")).fire());
         Fx.run(() -> vm.schemeProperty().set(Scheme.KAIMING_NORMAL));
         awaitCharted();
-        LineChart<?, ?> act = node("actStdChart");
-        assertEquals(3, Fx.call(() -> act.getData().size()));
-        assertEquals(9, Fx.call(() -> act.getData().get(2).getData().size()));
-        assertFalse(Fx.call(() -> act.getData().get(2).getData().get(0).getYValue().equals(act.getData().get(0).getData().get(0).getYValue())));
+        for (StatsCharts.Figure f : StatsCharts.Figure.values()) assertEquals(9, points(f, StatsCharts.Series.PINNED), f + ": the pinned run");
+        double pinned = Fx.call(() -> window.charts().chartedValue(StatsCharts.Figure.ACT_STD, StatsCharts.Series.PINNED, 0));
+        assertEquals(Fx.call(() -> vm.pinnedProperty().get().actStd()[0]), pinned);
+        assertFalse(pinned == chartedActStd(0), "the pinned run stays while the current one moves");
     }
 
     @Test
@@ -231,13 +237,20 @@ class LabWindowGuiTest {
     @Test
     void hoveringAPointShowsItsExactValue() throws Exception {
         awaitCharted();
-        LineChart<?, ?> act = node("actStdChart");
+        StatsPlot act = node("actStdChart");
+        Fx.run(() -> window.scene().getRoot().layout());
         String tip = Fx.call(() -> {
-            Node n = act.getData().get(0).getData().get(0).getNode();
-            return ((javafx.scene.control.Tooltip) n.getProperties().get("initlab.tip")).getText();
+            Point2D at = act.position(StatsCharts.Series.CURRENT, 0);
+            Point2D scene = act.localToScene(at.getX() + 2, at.getY() + 1), screen = act.localToScreen(at.getX() + 2, at.getY() + 1);
+            act.fireEvent(new MouseEvent(MouseEvent.MOUSE_MOVED, scene.getX(), scene.getY(), screen.getX(), screen.getY(),
+                MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, false, null));
+            return act.tooltip().isShowing() ? act.tooltip().getText() : "(no tooltip)";
         });
         double exact = Fx.call(() -> vm.chartedProperty().get().actStd()[0]);
-        assertTrue(tip.contains("module 0 (Conv2d)") && tip.contains(String.format(java.util.Locale.ROOT, "%.6g", exact)), tip);
+        assertEquals("module 0 (Conv2d)\nactivation std = " + String.format(java.util.Locale.ROOT, "%.6g", exact), tip);
+        Fx.run(() -> act.fireEvent(new MouseEvent(MouseEvent.MOUSE_EXITED, 0, 0, 0, 0, MouseButton.NONE, 0, false, false, false, false,
+            false, false, false, false, false, false, null)));
+        assertFalse(Fx.call(() -> act.tooltip().isShowing()), "the tooltip goes with the pointer");
     }
 
     @Test
@@ -261,7 +274,7 @@ class LabWindowGuiTest {
         try {
             Fx.waitFor("the engine's first answer", 60, () -> early.chartedProperty().get() != null);
             LabWindow late = Fx.call(() -> new LabWindow(early, 1200, 800));
-            assertEquals(9, Fx.call(() -> late.charts().chart(StatsCharts.Figure.ACT_STD).getData().get(0).getData().size()));
+            assertEquals(9, (int) Fx.call(() -> late.charts().pointCount(StatsCharts.Figure.ACT_STD, StatsCharts.Series.CURRENT)));
         } finally {
             early.close();
         }

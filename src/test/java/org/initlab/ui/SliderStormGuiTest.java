@@ -92,10 +92,10 @@ class SliderStormGuiTest {
             assertTrue(charted.get() < changes / 5, charted.get() + " updates: the engine coalesces, it does not queue");
             assertTrue(charted.get() > 10, "the charts kept updating during the storm (" + charted.get() + ")");
             assertTrue(settleMs < 1000, "last value charted " + settleMs + " ms after the storm");
-            // one software-rendered redraw of the four charts takes the FX thread about 50 ms on this noisy 2-core machine
-            // (median waits measured 3–63 ms, the worst 95–175 ms, more when other work shares the cores), so the bounds
-            // here are loose on purpose: they catch an FX thread that waits on the engine or queues the changes
-            // (seconds), not a slow renderer; the figures above are what the README reports
+            // one update of the four (canvas) charts takes the FX thread about 2 ms, but on this noisy 2-core machine the
+            // heartbeat also waits for a core while the engine and other work run (median waits measured 32–40 ms, the
+            // worst 177–199 ms with a load of 5), so the bounds here are loose on purpose: they catch an FX thread that
+            // waits on the engine or queues the changes (seconds), not a busy machine; the figures above are what the README reports
             double p50 = w[w.length / 2];
             assertTrue(p50 < 150, "FX heartbeat: half of the posted tasks waited over " + p50 + " ms");
             assertTrue(maxBlockMs < 2000, "the FX thread was blocked up to " + maxBlockMs + " ms");

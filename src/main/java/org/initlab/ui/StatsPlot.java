@@ -1,0 +1,485 @@
+package org.initlab.ui;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.value.ObservableValue;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import org.initlab.ui.StatsCharts.Series;
+
+/**
+ * One chart of {@link StatsCharts}, drawn on a canvas: a value per module on a category x axis, up to
+ * three series (current, theory, pinned). A LineChart keeps a node per point and per tick and costs the
+ * FX thread tens of milliseconds per update under software rendering; this redraws a handful of
+ * canvas commands, and only when the data, the size or the style changed. The look comes from the
+ * theme's CSS through the {@code -initlab-*} properties.
+ */
+final class StatsPlot extends Region {
+    /** What a charted point stands for: the module and its exact value (plotted as its log10 on a log scale). */
+    record Point(int index, String type, double value) {}
+
+    private static final StyleablePropertyFactory<StatsPlot> STYLE = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+    /** Measures text widths for every plot (FX thread only). */
+    private static final Text MEASURE = new Text();
+
+    private final StyleableProperty<Color> seriesColor = watched(STYLE.createStyleableColorProperty(this, "seriesColor", "-initlab-series-color", p -> p.seriesColor, Color.web("#1f5fbf")));
+    private final StyleableProperty<Color> theoryColor = watched(STYLE.createStyleableColorProperty(this, "theoryColor", "-initlab-theory-color", p -> p.theoryColor, Color.web("#e07b00")));
+    private final StyleableProperty<Color> pinnedColor = watched(STYLE.createStyleableColorProperty(this, "pinnedColor", "-initlab-pinned-color", p -> p.pinnedColor, Color.web("#7a7a7a", 0.5)));
+    private final StyleableProperty<Color> plotColor = watched(STYLE.createStyleableColorProperty(this, "plotColor", "-initlab-plot-color", p -> p.plotColor, Color.WHITE));
+    private final StyleableProperty<Color> gridColor = watched(STYLE.createStyleableColorProperty(this, "gridColor", "-initlab-grid-color", p -> p.gridColor, Color.web("#e4e4e4")));
+    private final StyleableProperty<Color> axisColor = watched(STYLE.createStyleableColorProperty(this, "axisColor", "-initlab-axis-color", p -> p.axisColor, Color.web("#9a9a9a")));
+    private final StyleableProperty<Color> textColor = watched(STYLE.createStyleableColorProperty(this, "textColor", "-initlab-text-color", p -> p.textColor, Color.web("#222222")));
+    private final StyleableProperty<Number> lineWidth = watched(STYLE.createStyleableNumberProperty(this, "lineWidth", "-initlab-line-width", p -> p.lineWidth, 2.5));
+    private final StyleableProperty<Number> markerRadius = watched(STYLE.createStyleableNumberProperty(this, "markerRadius", "-initlab-marker-radius", p -> p.markerRadius, 4.5));
+    private final StyleableProperty<Number> fontSize = watched(STYLE.createStyleableNumberProperty(this, "fontSize", "-initlab-font-size", p -> p.fontSize, 12));
+    private final StyleableProperty<Number> titleFontSize = watched(STYLE.createStyleableNumberProperty(this, "titleFontSize", "-initlab-title-font-size", p -> p.titleFontSize, 15));
+    private final StyleableProperty<Boolean> categoryGrid = watched(STYLE.createStyleableBooleanProperty(this, "categoryGrid", "-initlab-category-grid", p -> p.categoryGrid, true));
+
+    private final Canvas canvas = new Canvas();
+    private final String title;
+    private final boolean zeroInRange;
+    private final boolean legend;
+    private final Tooltip tooltip = new Tooltip();
+    /** Module labels along x, "3 relu"; a point's x slot is its module index. */
+    private List<String> categories = List.of();
+    private final Map<Series, List<Point>> points = new EnumMap<>(Series.class);
+    private boolean log;
+    private boolean dirty = true;
+    /** Where the last drawing put the plot area and the y range, for hovering. */
+    private double plotLeft, plotTop, plotWidth, plotHeight, lowerBound, upperBound;
+
+    StatsPlot(String title, boolean zeroInRange, boolean legend) {
+        this.title = title;
+        this.zeroInRange = zeroInRange;
+        this.legend = legend;
+        getStyleClass().add("stats-plot");
+        getChildren().add(canvas);
+        for (Series s : Series.values()) points.put(s, List.of());
+        setOnMouseMoved(this::hover);
+        setOnMouseExited(e -> tooltip.hide());
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return STYLE.getCssMetaData();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
+    }
+
+    /** New data: the module labels, each series' points (skipped values left out), and the scale. */
+    void show(List<String> categories, Map<Series, List<Point>> series, boolean logScale) {
+        this.categories = categories;
+        points.putAll(series);
+        log = logScale;
+        invalidate();
+    }
+
+    List<Point> points(Series s) {
+        return points.get(s);
+    }
+
+    String title() {
+        return title + (log ? " (log scale)" : "");
+    }
+
+    Tooltip tooltip() {
+        return tooltip;
+    }
+
+    /** Where the point of this module in this series was drawn (local coordinates), or null. */
+    Point2D position(Series s, int module) {
+        for (Point p : points.get(s))
+            if (p.index() == module) return new Point2D(x(p.index()), y(plotted(p.value())));
+        return null;
+    }
+
+    private <T> StyleableProperty<T> watched(StyleableProperty<T> p) {
+        ((ObservableValue<?>) p).addListener(o -> invalidate());
+        return p;
+    }
+
+    /** Redraws at the next layout pass, once however many things changed. */
+    private void invalidate() {
+        dirty = true;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
+        if (w != canvas.getWidth() || h != canvas.getHeight()) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            dirty = true;
+        }
+        if (dirty && w > 0 && h > 0) draw(w, h);
+        dirty = false;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 400;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 300;
+    }
+
+    private double plotted(double v) {
+        return log ? Math.log10(v) : v;
+    }
+
+    private double x(int module) {
+        return plotLeft + (module + 0.5) * plotWidth / Math.max(1, categories.size());
+    }
+
+    private double y(double plotted) {
+        return plotTop + plotHeight * (upperBound - plotted) / (upperBound - lowerBound);
+    }
+
+    // ---- drawing ----
+
+    private void draw(double w, double h) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        double fs = fontSize.getValue().doubleValue();
+        Font font = Font.font(fs), bold = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, titleFontSize.getValue().doubleValue());
+        double left = snappedLeftInset(), top = snappedTopInset(), right = w - snappedRightInset(), bottom = h - snappedBottomInset();
+        double lineH = Math.ceil(fs * 1.3);
+
+        g.setFill(textColor.getValue());
+        g.setFont(bold);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(title(), (left + right) / 2, top);
+        top += Math.ceil(titleFontSize.getValue().doubleValue() * 1.35) + lineH / 2;
+        if (legend && hasLegend()) bottom -= lineH * 1.6;
+
+        Ticks ticks = ticks(Math.max(40, bottom - top - 3 * lineH), fs);
+        lowerBound = ticks.lower;
+        upperBound = ticks.upper;
+        double labelsWidth = 0;
+        for (String s : ticks.labels) labelsWidth = Math.max(labelsWidth, width(s, font));
+        // the plot area on whole pixels, so its edges and the axes are sharp
+        plotLeft = Math.round(left + labelsWidth + fs * 0.6);
+        plotWidth = Math.max(10, Math.floor(right - plotLeft - fs * 0.5));
+        XLabels xl = xLabels(font);
+        plotTop = Math.round(top);
+        plotHeight = Math.max(10, Math.floor(bottom - xl.height - plotTop));
+
+        g.setFill(plotColor.getValue());
+        g.fillRect(plotLeft, plotTop, plotWidth, plotHeight);
+        drawGrid(g, ticks, font, fs);
+        drawCategories(g, xl);
+        // the y bounds span every point, so nothing needs clipping; beneath first: the pinned run, then the theory, the current run on top
+        drawSeries(g, points.get(Series.PINNED), pinnedColor.getValue(), lineWidth() * 0.8, false);
+        drawSeries(g, points.get(Series.THEORY), theoryColor.getValue(), lineWidth(), true);
+        drawSeries(g, points.get(Series.CURRENT), seriesColor.getValue(), lineWidth(), false);
+        if (legend && hasLegend()) drawLegend(g, font, left, right, h - snappedBottomInset() - lineH * 0.8);
+    }
+
+    private double lineWidth() {
+        return lineWidth.getValue().doubleValue();
+    }
+
+    private double markerRadius() {
+        return markerRadius.getValue().doubleValue();
+    }
+
+    private boolean hasLegend() {
+        return !points.get(Series.CURRENT).isEmpty() || !points.get(Series.PINNED).isEmpty();
+    }
+
+    private void drawGrid(GraphicsContext g, Ticks ticks, Font font, double fs) {
+        g.setLineWidth(1);
+        g.setLineDashes();
+        g.setFont(font);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i < ticks.values.length; i++) {
+            double y = crisp(y(ticks.values[i]));
+            g.setStroke(gridColor.getValue());
+            g.strokeLine(plotLeft, y, plotLeft + plotWidth, y);
+            g.setFill(textColor.getValue());
+            g.fillText(ticks.labels.get(i), plotLeft - fs * 0.4, y);
+        }
+        if (categoryGrid.getValue())
+            for (int i = 0; i < categories.size(); i++) g.strokeLine(crisp(x(i)), plotTop, crisp(x(i)), plotTop + plotHeight);
+        g.setStroke(axisColor.getValue());
+        // a mean's sign matters: zero gets a line of its own, as LineChart drew it
+        if (!log && lowerBound < 0 && upperBound > 0) g.strokeLine(plotLeft, crisp(y(0)), plotLeft + plotWidth, crisp(y(0)));
+        g.strokeLine(crisp(plotLeft), plotTop, crisp(plotLeft), plotTop + plotHeight);
+        g.strokeLine(plotLeft, crisp(plotTop + plotHeight), plotLeft + plotWidth, crisp(plotTop + plotHeight));
+    }
+
+    /** A 1 px line on the pixel grid, not smeared over two. */
+    private static double crisp(double v) {
+        return Math.floor(v) + 0.5;
+    }
+
+    /** How module labels fit under their slots, from the roomiest to the most crowded. */
+    private enum Fit { LEVEL, STACKED, SLANTED }
+
+    /** Module labels as laid out: their font, every k-th one drawn, and the height they take below the plot. */
+    private record XLabels(Fit fit, Font font, int every, double height) {}
+
+    /**
+     * "3 relu" level if it fits its slot; else the index over the name, in a smaller type if need be
+     * (large projector type); else slanted 45°, thinned to every k-th label where even slanted
+     * neighbours would overlap (dozens of modules).
+     */
+    private XLabels xLabels(Font font) {
+        double fs = font.getSize(), slot = plotWidth / Math.max(1, categories.size()), lineH = fs * 1.3;
+        if (widest(categories, font) <= slot - fs * 0.25) return new XLabels(Fit.LEVEL, font, 1, lineH + fs * 0.4);
+        List<String> names = categories.stream().map(c -> c.substring(c.indexOf(' ') + 1)).toList();
+        for (Font f : new Font[] {font, Font.font(fs * 0.85)})
+            if (widest(names, f) <= slot - f.getSize() * 0.25) return new XLabels(Fit.STACKED, f, 1, 2 * f.getSize() * 1.3 + fs * 0.4);
+        // slanted, neighbours are slot·sin45 apart across the text
+        int every = (int) Math.ceil(lineH / (slot * Math.sqrt(0.5)));
+        return new XLabels(Fit.SLANTED, font, Math.max(1, every), (widest(categories, font) + lineH) * Math.sqrt(0.5) + fs * 0.6);
+    }
+
+    private static double widest(List<String> labels, Font font) {
+        double widest = 0;
+        for (String s : labels) widest = Math.max(widest, width(s, font));
+        return widest;
+    }
+
+    private void drawCategories(GraphicsContext g, XLabels xl) {
+        double fs = xl.font.getSize(), base = plotTop + plotHeight, below = base + fs * 0.35;
+        g.setFont(xl.font);
+        g.setFill(textColor.getValue());
+        g.setStroke(axisColor.getValue());
+        g.setLineWidth(1);
+        g.setTextAlign(xl.fit == Fit.SLANTED ? TextAlignment.RIGHT : TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (int i = 0; i < categories.size(); i += xl.every) {
+            double x = x(i);
+            String c = categories.get(i);
+            g.strokeLine(crisp(x), base, crisp(x), base + fs * 0.3);
+            switch (xl.fit) {
+                case LEVEL -> g.fillText(c, x, below);
+                case STACKED -> {
+                    g.fillText(c.substring(0, c.indexOf(' ')), x, below);
+                    g.fillText(c.substring(c.indexOf(' ') + 1), x, below + fs * 1.3);
+                }
+                case SLANTED -> {
+                    g.save();
+                    g.translate(x, below);
+                    g.rotate(-45);
+                    g.fillText(c, 0, 0);
+                    g.restore();
+                }
+            }
+        }
+    }
+
+    private void drawSeries(GraphicsContext g, List<Point> series, Color color, double width, boolean dashed) {
+        if (series.isEmpty()) return;
+        g.setStroke(color);
+        g.setLineWidth(width);
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        if (dashed) g.setLineDashes(width * 3.2, width * 2.4);
+        else g.setLineDashes();
+        g.beginPath();
+        for (int i = 0; i < series.size(); i++) {
+            Point p = series.get(i);
+            if (i == 0) g.moveTo(x(p.index()), y(plotted(p.value())));
+            else g.lineTo(x(p.index()), y(plotted(p.value())));
+        }
+        g.stroke();
+        g.setLineDashes();
+        double r = dashed ? markerRadius() * 0.8 : markerRadius(), ring = Math.max(1.5, width * 0.7);
+        for (Point p : series) marker(g, x(p.index()), y(plotted(p.value())), r, ring, color);
+    }
+
+    /** A ring in the series colour, filled with the plot background, like LineChart's symbols. */
+    private void marker(GraphicsContext g, double x, double y, double r, double ring, Color color) {
+        g.setFill(color);
+        g.fillOval(x - r, y - r, 2 * r, 2 * r);
+        double inner = r - ring;
+        if (inner <= 0.5) return;
+        g.setFill(plotColor.getValue());
+        g.fillOval(x - inner, y - inner, 2 * inner, 2 * inner);
+    }
+
+    /** A legend line: a sample of the series' stroke and marker, then its name. */
+    private record LegendEntry(String name, Color color, boolean dashed) {}
+
+    /** Centred between left and right; in smaller type where the panel is too narrow for it (large projector type). */
+    private void drawLegend(GraphicsContext g, Font font, double left, double right, double y) {
+        List<LegendEntry> entries = new ArrayList<>();
+        entries.add(new LegendEntry("current", seriesColor.getValue(), false));
+        if (!points.get(Series.THEORY).isEmpty()) entries.add(new LegendEntry("theory (formula)", theoryColor.getValue(), true));
+        if (!points.get(Series.PINNED).isEmpty()) entries.add(new LegendEntry("pinned", pinnedColor.getValue(), false));
+        double total = legendWidth(entries, font);
+        if (total > right - left) {
+            font = Font.font(font.getSize() * Math.max(0.7, (right - left) / total));
+            total = legendWidth(entries, font);
+        }
+        double fs = font.getSize(), sample = fs * 2.4, x = (left + right - total) / 2;
+        g.setFont(font);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setLineWidth(lineWidth());
+        for (LegendEntry e : entries) {
+            g.setStroke(e.color());
+            if (e.dashed()) g.setLineDashes(lineWidth() * 2.2, lineWidth() * 1.6);
+            g.strokeLine(x, y, x + sample, y);
+            g.setLineDashes();
+            marker(g, x + sample / 2, y, markerRadius(), Math.max(1.5, lineWidth() * 0.7), e.color());
+            g.setFill(textColor.getValue());
+            g.fillText(e.name(), x + sample + fs * 0.4, y);
+            x += sample + fs * 0.4 + width(e.name(), font) + fs * 1.4;
+        }
+    }
+
+    private static double legendWidth(List<LegendEntry> entries, Font font) {
+        double fs = font.getSize(), total = -fs * 1.4;
+        for (LegendEntry e : entries) total += fs * 2.4 + fs * 0.4 + width(e.name(), font) + fs * 1.4;
+        return total;
+    }
+
+    // ---- the y axis ----
+
+    /** Tick positions (plotted values), their labels, and the axis bounds they span. */
+    private record Ticks(double lower, double upper, double[] values, List<String> labels) {}
+
+    private Ticks ticks(double height, double fs) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (List<Point> series : points.values())
+            for (Point p : series) {
+                lo = Math.min(lo, plotted(p.value()));
+                hi = Math.max(hi, plotted(p.value()));
+            }
+        return log ? logTicks(lo, hi) : linearTicks(lo, hi, Math.max(2, (int) (height / (fs * 3.2))));
+    }
+
+    /** Whole powers of ten around every plotted value, one tick per power (every other one beyond 8 decades). */
+    private static Ticks logTicks(double lo, double hi) {
+        if (lo > hi) { lo = -1; hi = 0; }
+        double lower = Math.floor(lo), upper = Math.ceil(hi);
+        if (upper <= lower) upper = lower + 1;
+        int unit = upper - lower > 8 ? 2 : 1;
+        int n = (int) ((upper - lower) / unit) + 1;
+        double[] values = new double[n];
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            values[i] = lower + i * unit;
+            labels.add(powerOfTen((long) values[i]));
+        }
+        return new Ticks(lower, upper, values, labels);
+    }
+
+    /** About {@code target} ticks a round step apart (1, 2 or 5 × 10^k); zero in range for the means. */
+    private Ticks linearTicks(double lo, double hi, int target) {
+        if (lo > hi) { lo = 0; hi = 1; }
+        if (zeroInRange) {
+            lo = Math.min(lo, 0);
+            hi = Math.max(hi, 0);
+        }
+        if (hi - lo < 1e-300) { // a flat line: centre it
+            double pad = lo == 0 ? 1 : Math.abs(lo) * 0.1;
+            lo -= pad;
+            hi += pad;
+        }
+        double step = niceStep((hi - lo) / target);
+        long first = (long) Math.floor(lo / step), last = (long) Math.ceil(hi / step);
+        double[] values = new double[(int) (last - first + 1)];
+        for (int i = 0; i < values.length; i++) values[i] = (first + i) * step;
+        return new Ticks(first * step, last * step, values, tickLabels(values, step));
+    }
+
+    private static double niceStep(double raw) {
+        double p = Math.pow(10, Math.floor(Math.log10(raw))), m = raw / p;
+        return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+    }
+
+    /**
+     * Plain decimals with as many places as the step needs; for tiny or huge values a compact exponent
+     * (2.5e-5, not 0.000025), the same form on the whole axis. A tick at zero reads "0", never "-0".
+     */
+    static List<String> tickLabels(double[] values, double step) {
+        int places = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
+        double largest = 0;
+        for (double v : values) largest = Math.max(largest, Math.abs(v));
+        boolean exponent = places > 4 || largest >= 1e6;
+        List<String> labels = new ArrayList<>();
+        for (double v : values) {
+            if (Math.abs(v) < step / 2) labels.add("0");
+            else if (!exponent) labels.add(String.format(Locale.ROOT, "%." + places + "f", v));
+            else {
+                int digits = Math.max(0, (int) (Math.floor(Math.log10(Math.abs(v)) + 1e-9) - Math.floor(Math.log10(step) + 1e-9)));
+                String s = String.format(Locale.ROOT, "%." + digits + "e", v); // 2.5e-05
+                labels.add(s.replaceFirst("e([-+])0*(\\d)", "e$1$2").replace("e+", "e"));
+            }
+        }
+        return labels;
+    }
+
+    /** 10⁻³, 10⁰, 10²: the label of a log10 tick. */
+    static String powerOfTen(long k) {
+        StringBuilder b = new StringBuilder("10");
+        if (k < 0) b.append('⁻');
+        for (char c : Long.toString(Math.abs(k)).toCharArray()) b.append(SUPERSCRIPTS.charAt(c - '0'));
+        return b.toString();
+    }
+
+    /** Text width in this font. */
+    private static double width(String s, Font font) {
+        MEASURE.setFont(font);
+        MEASURE.setText(s);
+        return MEASURE.getLayoutBounds().getWidth();
+    }
+
+    // ---- hovering ----
+
+    private void hover(MouseEvent e) {
+        String text = null;
+        double best = Math.max(10, markerRadius() + 5); // how far from a point the pointer may be
+        // the current run wins a tie: it is drawn on top
+        for (Series s : new Series[] {Series.CURRENT, Series.THEORY, Series.PINNED})
+            for (Point p : points.get(s)) {
+                double d = Math.hypot(e.getX() - x(p.index()), e.getY() - y(plotted(p.value())));
+                if (d < best - 0.5) {
+                    best = d;
+                    text = "module " + p.index() + " (" + p.type() + ")\n" + s.prefix() + title.toLowerCase(Locale.ROOT) + " = "
+                        + String.format(Locale.ROOT, "%.6g", p.value());
+                }
+            }
+        if (text == null) {
+            tooltip.hide();
+            return;
+        }
+        tooltip.setText(text);
+        if (!tooltip.isShowing()) tooltip.show(this, e.getScreenX() + 14, e.getScreenY() + 14);
+        else {
+            tooltip.setAnchorX(e.getScreenX() + 14);
+            tooltip.setAnchorY(e.getScreenY() + 14);
+        }
+    }
+}

@@ -27,6 +27,31 @@ final class Fx {
         });
     }
 
+    /** What a command printed (stdout and stderr) and its exit code. */
+    record Run(int exitCode, String log) {}
+
+    /**
+     * {@code initlab ARGS} in a fresh JVM with no DISPLAY and none of the tests' Monocle flags, as a
+     * user would run it on a server: the command must set up headless rendering itself.
+     */
+    static Run withoutDisplay(int timeoutSeconds, String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+            java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"), "org.initlab.Main"));
+        cmd.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String log = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("initlab " + String.join(" ", args) + " did not finish within " + timeoutSeconds + " s");
+        }
+        return new Run(p.exitValue(), log);
+    }
+
     /** Polls the condition on the FX thread until true; fails with the message after the timeout. */
     static void waitFor(String what, double seconds, BooleanSupplier condition) throws Exception {
         long end = System.nanoTime() + (long) (seconds * 1e9);

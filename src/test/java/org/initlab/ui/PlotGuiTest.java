@@ -26,21 +26,12 @@ class PlotGuiTest {
         assertTrue(LabWindowGuiTest.distinctColours(img) > 20, "the PNG is not blank");
     }
 
-    /** A fresh JVM with no DISPLAY and none of the test's Monocle flags: `plot` must set up headless rendering itself. */
+    /** `plot` must set up headless rendering itself. */
     @Test
     void plotRunsInAFreshJvmWithNoDisplay(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("charts.png");
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "org.initlab.Main",
-            "plot", "--data", DATA, "--out", out.toString(), "--width", "800", "--height", "600");
-        pb.environment().remove("DISPLAY");
-        pb.environment().remove("WAYLAND_DISPLAY");
-        pb.environment().put("OMP_NUM_THREADS", "1");
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "plot did not finish");
-        assertEquals(0, p.exitValue(), log);
+        Fx.Run r = Fx.withoutDisplay(120, "plot", "--data", DATA, "--out", out.toString(), "--width", "800", "--height", "600");
+        assertEquals(0, r.exitCode(), r.log());
         BufferedImage img = ImageIO.read(out.toFile());
         assertEquals(800, img.getWidth());
         assertTrue(LabWindowGuiTest.distinctColours(img) > 20, "the PNG is not blank");

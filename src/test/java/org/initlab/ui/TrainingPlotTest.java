@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.initlab.cli.Cli;
 import org.junit.jupiter.api.Test;
@@ -25,22 +24,14 @@ class TrainingPlotTest {
         return f;
     }
 
-    /** A fresh JVM with no DISPLAY and none of the test's Monocle flags, as a user would run it. */
+    /** As a user would run it on a server. */
     @Test
     void plotExperimentWritesTheTelemetryChartsWithNoDisplay(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("telemetry.png");
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "org.initlab.Main",
-            "plot", "--experiment", experiment(dir).toString(), "--out", out.toString(), "--steps", "8", "--width", "1000", "--height", "700");
-        pb.environment().remove("DISPLAY");
-        pb.environment().remove("WAYLAND_DISPLAY");
-        pb.environment().put("OMP_NUM_THREADS", "1");
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "plot did not finish");
-        assertEquals(0, p.exitValue(), log);
-        assertTrue(log.contains("step 8/8 (100%)"), "a progress line on stderr: " + log);
+        Fx.Run r = Fx.withoutDisplay(180, "plot", "--experiment", experiment(dir).toString(), "--out", out.toString(), "--steps", "8",
+            "--width", "1000", "--height", "700");
+        assertEquals(0, r.exitCode(), r.log());
+        assertTrue(r.log().contains("step 8/8 (100%)"), "a progress line on stderr: " + r.log());
         BufferedImage img = ImageIO.read(out.toFile());
         assertEquals(1000, img.getWidth());
         assertEquals(700, img.getHeight());

@@ -31,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--iters", defaultValue = "200", description = "timed steps")
     int iters;
 
-    @Option(names = "--warmup", defaultValue = "30", description = "untimed steps first")
+    @Option(names = "--warmup", defaultValue = "30", description = "untimed steps first (with --latency: untimed slider moves)")
     int warmup;
 
     @Option(names = "--format", defaultValue = "json", description = "json or table")
@@ -153,12 +153,13 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int latency() throws Exception {
-        var r = org.initlab.ui.LatencyBench.run(opts.data, opts.modelName(), opts.batch, iters, 4);
+        var r = org.initlab.ui.LatencyBench.run(opts.data, opts.modelName(), opts.batch, warmup, iters, 4);
         ObjectMapper om = new ObjectMapper();
         ObjectNode root = om.createObjectNode();
         root.put("model", opts.modelName());
         root.put("batch", opts.batch);
         root.put("measure", "ms from slider change (command submitted) to the answer's figures set in the charts");
+        root.put("warmup_moves", warmup);
         ObjectNode single = root.putObject("single_moves");
         single.put("n", r.singleMs().length);
         single.put("p50", org.initlab.ui.LatencyBench.percentile(r.singleMs(), 50));
@@ -172,8 +173,8 @@ final class BenchCommand implements Callable<Integer> {
         drag.put("p95", org.initlab.ui.LatencyBench.percentile(r.dragMs(), 95));
         root.put("backend", r.backend());
         System.out.println(format == StatsCommand.Format.json ? om.writeValueAsString(root)
-            : String.format(Locale.ROOT, "%s batch %d slider→chart: single moves p50 %.1f ms, p95 %.1f ms (n=%d, engine part p50 %.1f, p95 %.1f); 60 Hz drag p50 %.1f ms, p95 %.1f ms (%d moves → %d updates) on %s",
-                opts.modelName(), opts.batch, org.initlab.ui.LatencyBench.percentile(r.singleMs(), 50), org.initlab.ui.LatencyBench.percentile(r.singleMs(), 95),
+            : String.format(Locale.ROOT, "%s batch %d slider→chart after %d warm-up moves: single moves p50 %.1f ms, p95 %.1f ms (n=%d, engine part p50 %.1f, p95 %.1f); 60 Hz drag p50 %.1f ms, p95 %.1f ms (%d moves → %d updates) on %s",
+                opts.modelName(), opts.batch, warmup, org.initlab.ui.LatencyBench.percentile(r.singleMs(), 50), org.initlab.ui.LatencyBench.percentile(r.singleMs(), 95),
                 r.singleMs().length, org.initlab.ui.LatencyBench.percentile(r.singleEngineMs(), 50), org.initlab.ui.LatencyBench.percentile(r.singleEngineMs(), 95),
                 org.initlab.ui.LatencyBench.percentile(r.dragMs(), 50), org.initlab.ui.LatencyBench.percentile(r.dragMs(), 95),
                 r.dragMoves(), r.dragCharted(), r.backend()));

@@ -25,7 +25,8 @@ public final class LatencyBench {
 
     private LatencyBench() {}
 
-    public static Result run(Path data, String model, int batch, int moves, double dragSeconds) throws Exception {
+    /** @param warmup single moves made and not timed first (the JIT compiles the hot paths after some hundreds) */
+    public static Result run(Path data, String model, int batch, int warmup, int moves, double dragSeconds) throws Exception {
         Gui.startToolkit(true, 1600, 1000);
         AtomicReference<LabViewModel> vmRef = new AtomicReference<>();
         AtomicReference<LabWindow> winRef = new AtomicReference<>();
@@ -51,8 +52,8 @@ public final class LatencyBench {
             if (fxGet(() -> vm.chartedProperty().get()) == null) throw new IllegalArgumentException(fxGet(() -> vm.problemProperty().get()));
             // warm-up, then single moves
             double[] single = new double[moves], engine = new double[moves];
-            for (int i = -10; i < moves; i++) {
-                double a = 3.0 * ((i + 10) % 31) / 30;
+            for (int i = -warmup; i < moves; i++) {
+                double a = 3.0 * (((i % 31) + 31) % 31) / 30;
                 fx(() -> slider.setValue(a == slider.getValue() ? a + 0.001 : a));
                 waitCharted(vm);
                 if (i >= 0) {

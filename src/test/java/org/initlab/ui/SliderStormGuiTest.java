@@ -35,6 +35,7 @@ class SliderStormGuiTest {
         });
         try {
             Fx.waitFor("first charts", 60, () -> vm.chartedProperty().get() != null);
+            Thread.sleep(1500); // the window's first renders (about 0.5 s in software) are over before the teacher grabs the slider
             Slider slider = Fx.call(() -> (Slider) window.scene().lookup("#aSlider"));
             AtomicInteger charted = new AtomicInteger();
             Fx.run(() -> vm.onCharted(s -> charted.incrementAndGet()));
@@ -92,10 +93,11 @@ class SliderStormGuiTest {
             assertTrue(charted.get() < changes / 5, charted.get() + " updates: the engine coalesces, it does not queue");
             assertTrue(charted.get() > 10, "the charts kept updating during the storm (" + charted.get() + ")");
             assertTrue(settleMs < 1000, "last value charted " + settleMs + " ms after the storm");
-            // one update of the four (canvas) charts takes the FX thread about 2 ms, but on this noisy 2-core machine the
-            // heartbeat also waits for a core while the engine and other work run (median waits measured 32–40 ms, the
-            // worst 177–199 ms with a load of 5), so the bounds here are loose on purpose: they catch an FX thread that
-            // waits on the engine or queues the changes (seconds), not a busy machine; the figures above are what the README reports
+            // one update of the four (canvas) charts takes the FX thread about 2 ms; the longer waits are pulses waiting for
+            // the software renderer to finish the previous frame (javafx.pulseLogger: "Waiting for previous rendering" up to
+            // ~70 ms on 2 cores), plus GC. On a quiet machine: p50 5–6 ms, worst 79–159 ms; with a load of 5: p50 32–40 ms,
+            // worst 177–199 ms. So the bounds here are loose on purpose: they catch an FX thread that waits on the engine or
+            // queues the changes (seconds), not a busy machine; the figures above are what the README reports
             double p50 = w[w.length / 2];
             assertTrue(p50 < 150, "FX heartbeat: half of the posted tasks waited over " + p50 + " ms");
             assertTrue(maxBlockMs < 2000, "the FX thread was blocked up to " + maxBlockMs + " ms");

@@ -19,7 +19,7 @@ public final class Cli implements Runnable {
     public static int run(String... given) {
         String[] args = given.length == 0 ? new String[] {"gui"} : given;
         CommandLine cl;
-        if (args[0].equals("gui")) { // picocli's model of every command costs the window's start half a second
+        if (args[0].equals("gui")) { // the model of every command would cost the window about 0.1 s of its start
             cl = new CommandLine(new GuiCommand()).setCommandName("initlab gui");
         } else {
             cl = new CommandLine(new Cli());

@@ -35,6 +35,17 @@ class FastPathTest {
         }
     }
 
+    /** ReLU at the edges, as PyTorch: 0 at 0 (value and slope), NaN passes through, a leaky slope below 0. */
+    @Test
+    void reluMatchesItsDefinitionAtTheEdges() {
+        INDArray x = Nd4j.createFromArray(-2f, -0f, 0f, 3f, Float.NaN), g = Nd4j.createFromArray(1f, 1f, 1f, 1f, 1f);
+        Relu plain = Relu.relu(), leaky = Relu.leaky(0.1);
+        assertArrayEquals(new float[] {0, 0, 0, 3, Float.NaN}, plain.forward(x).toFloatVector(), 0f);
+        assertArrayEquals(new float[] {0, 0, 0, 1, 0}, plain.backward(g, true).toFloatVector(), 0f);
+        assertArrayEquals(new float[] {-0.2f, 0, 0, 3, Float.NaN}, leaky.forward(x).toFloatVector(), 1e-7f);
+        assertArrayEquals(new float[] {0.1f, 0.1f, 0.1f, 1}, java.util.Arrays.copyOf(leaky.backward(g, true).toFloatVector(), 4), 1e-7f);
+    }
+
     @Test
     void globalPoolAgreesInFloatAndDouble() {
         INDArray x = Nd4j.randn(DataType.DOUBLE, 3, 4, 5, 6), g = Nd4j.randn(DataType.DOUBLE, 3, 4, 1, 1);

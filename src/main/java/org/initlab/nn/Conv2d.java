@@ -63,26 +63,25 @@ public final class Conv2d implements Layer {
         return needInputGrad ? gx : null;
     }
 
-    private float[] xs, gs, cols, gT;
+    private float[] xs, padded, gs, cols, gT;
     private int[] patchMap;
     private long patchMapKey = -1;
 
-    /** For each output position and each (channel, u, v) of its patch: the input offset within one image, or -1 for padding. */
+    /** For each output position and each (channel, u, v) of its patch: the offset within one zero-padded image ({@link #padded}). */
     private int[] patchMap(int c, int h, int w, int oh, int ow) {
         long key = ((long) c * 4096 + h) * 4096 + w;
         if (key == patchMapKey) return patchMap;
+        int ph = h + 2 * padding, pw = w + 2 * padding;
         int[] map = new int[oh * ow * c * kernel * kernel];
         int k = 0;
         for (int i = 0; i < oh; i++)
             for (int j = 0; j < ow; j++)
                 for (int ch = 0; ch < c; ch++)
                     for (int u = 0; u < kernel; u++)
-                        for (int v = 0; v < kernel; v++) {
-                            int yy = i * stride - padding + u, xx = j * stride - padding + v;
-                            map[k++] = yy >= 0 && yy < h && xx >= 0 && xx < w ? (ch * h + yy) * w + xx : -1;
-                        }
+                        for (int v = 0; v < kernel; v++) map[k++] = (ch * ph + i * stride + u) * pw + j * stride + v;
         patchMap = map;
         patchMapKey = key;
+        padded = new float[c * ph * pw]; // its border stays 0 for every image of this size
         return map;
     }
 
@@ -97,9 +96,11 @@ public final class Conv2d implements Layer {
         xs = Floats.read(x, xs);
         if (cols == null || cols.length < n * p * ckk) cols = new float[n * p * ckk];
         int[] map = patchMap(c, h, w, oh, ow);
+        int ph = h + 2 * padding, pw = w + 2 * padding;
         for (int b = 0, k = 0; b < n; b++) {
-            int base = b * c * h * w;
-            for (int m : map) cols[k++] = m < 0 ? 0f : xs[base + m];
+            for (int ch = 0; ch < c; ch++) // one image into the padded one, so the gather below needs no bounds test
+                for (int y = 0; y < h; y++) System.arraycopy(xs, ((b * c + ch) * h + y) * w, padded, (ch * ph + y + padding) * pw + padding, w);
+            for (int m : map) cols[k++] = padded[m];
         }
         gs = Floats.read(g, gs);
         if (gT == null || gT.length < n * p * o) gT = new float[n * p * o];
@@ -108,7 +109,16 @@ public final class Conv2d implements Layer {
             for (int ch = 0; ch < o; ch++) {
                 int src = (b * o + ch) * p, dst = (ch * n + b) * p;
                 System.arraycopy(gs, src, gT, dst, p);
-                for (int q = 0; q < p; q++) gb[ch] += gs[src + q];
+                float s0 = 0, s1 = 0, s2 = 0, s3 = 0; // one image's map in float, four lanes: the adds need not wait on each other
+                int q = 0;
+                for (; q + 3 < p; q += 4) {
+                    s0 += gs[src + q];
+                    s1 += gs[src + q + 1];
+                    s2 += gs[src + q + 2];
+                    s3 += gs[src + q + 3];
+                }
+                for (; q < p; q++) s0 += gs[src + q];
+                gb[ch] += (s0 + s1) + (s2 + s3);
             }
         INDArray patches = Nd4j.createUninitialized(x.dataType(), (long) n * p, ckk);
         INDArray gradT = Nd4j.createUninitialized(x.dataType(), o, (long) n * p);

@@ -1,5 +1,6 @@
 package org.initlab.nn;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -63,7 +64,7 @@ public final class Conv2d implements Layer {
         return needInputGrad ? gx : null;
     }
 
-    private float[] xs, padded, gs, cols, gT;
+    private float[] xs, padded, gs, cols;
     private int[] patchMap;
     private long patchMapKey = -1;
 
@@ -88,27 +89,33 @@ public final class Conv2d implements Layer {
     /**
      * The first layer's backward: dL/dimages is never used, but conv2d_bp would compute it (most of
      * its time for a 1-channel input). Instead one gemm: dW[O, C·k·k] = gᵀ[O, N·P] · patches[N·P, C·k·k],
-     * with the patches (im2col) and the transposed gradient laid out by plain Java loops.
+     * with the patches (im2col) and the transposed gradient laid out by plain Java loops, image by
+     * image, straight into the gemm's native arrays.
      */
     private void weightGradOnly(INDArray g) {
         int n = (int) x.size(0), c = (int) x.size(1), h = (int) x.size(2), w = (int) x.size(3);
         int o = (int) g.size(1), oh = (int) g.size(2), ow = (int) g.size(3), p = oh * ow, ckk = c * kernel * kernel;
         xs = Floats.read(x, xs);
-        if (cols == null || cols.length < n * p * ckk) cols = new float[n * p * ckk];
         int[] map = patchMap(c, h, w, oh, ow);
         int ph = h + 2 * padding, pw = w + 2 * padding;
-        for (int b = 0, k = 0; b < n; b++) {
-            for (int ch = 0; ch < c; ch++) // one image into the padded one, so the gather below needs no bounds test
+        if (cols == null || cols.length < map.length) cols = new float[map.length];
+        // each image's patches go into a small array that stays in cache, then once into native memory
+        INDArray patches = Nd4j.createUninitialized(x.dataType(), (long) n * p, ckk);
+        FloatBuffer to = Floats.buffer(patches);
+        for (int b = 0; b < n; b++) {
+            for (int ch = 0; ch < c; ch++) // the image into the padded one, so the gather below needs no bounds test
                 for (int y = 0; y < h; y++) System.arraycopy(xs, ((b * c + ch) * h + y) * w, padded, (ch * ph + y + padding) * pw + padding, w);
-            for (int m : map) cols[k++] = padded[m];
+            for (int k = 0; k < map.length; k++) cols[k] = padded[map[k]];
+            to.put(to.position() + b * map.length, cols, 0, map.length);
         }
         gs = Floats.read(g, gs);
-        if (gT == null || gT.length < n * p * o) gT = new float[n * p * o];
+        INDArray gradT = Nd4j.createUninitialized(x.dataType(), o, (long) n * p);
+        FloatBuffer gt = Floats.buffer(gradT);
         double[] gb = new double[o];
         for (int b = 0; b < n; b++)
             for (int ch = 0; ch < o; ch++) {
-                int src = (b * o + ch) * p, dst = (ch * n + b) * p;
-                System.arraycopy(gs, src, gT, dst, p);
+                int src = (b * o + ch) * p;
+                gt.put(gt.position() + (ch * n + b) * p, gs, src, p);
                 float s0 = 0, s1 = 0, s2 = 0, s3 = 0; // one image's map in float, four lanes: the adds need not wait on each other
                 int q = 0;
                 for (; q + 3 < p; q += 4) {
@@ -120,10 +127,6 @@ public final class Conv2d implements Layer {
                 for (; q < p; q++) s0 += gs[src + q];
                 gb[ch] += (s0 + s1) + (s2 + s3);
             }
-        INDArray patches = Nd4j.createUninitialized(x.dataType(), (long) n * p, ckk);
-        INDArray gradT = Nd4j.createUninitialized(x.dataType(), o, (long) n * p);
-        Floats.write(cols, patches);
-        Floats.write(gT, gradT);
         Nd4j.gemm(gradT, patches, weight.grad().reshape(o, ckk), false, false, 1.0, 1.0);
         if (bias != null) {
             float[] acc = Floats.read(bias.grad(), null);

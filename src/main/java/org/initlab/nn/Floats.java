@@ -47,7 +47,8 @@ public final class Floats {
         return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
     }
 
-    private static FloatBuffer buffer(INDArray a) {
+    /** The memory of a float array, positioned at its first element (a view's offset). */
+    public static FloatBuffer buffer(INDArray a) {
         FloatBuffer b = a.data().asNioFloat();
         b.position((int) a.offset());
         return b;

@@ -30,6 +30,12 @@ public final class AppLog {
         return folder().resolve("initlab.log");
     }
 
+    /** The first line of a failure, with its type: what a user is shown while the log keeps the rest. */
+    public static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+    }
+
     /** Appends the context and the stack trace; never throws (logging must not become the next error). */
     public static synchronized void error(String context, Throwable e) {
         try {

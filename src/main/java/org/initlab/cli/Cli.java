@@ -47,7 +47,6 @@ public final class Cli implements Runnable {
     /** The user's sentence for an error: the message of bad input, else the exception's kind. */
     public static String oneLine(Throwable e) {
         if (e instanceof DataException || e instanceof IllegalArgumentException) return e.getMessage();
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+        return AppLog.oneLine(e);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.initlab.AppLog;
 import org.initlab.data.DataException;
 import org.initlab.data.Mnist;
 import org.initlab.init.InitSpec;
@@ -158,7 +159,7 @@ public final class Lab implements AutoCloseable {
             publish(c, r, theory, p);
             if (p == null && cfg.running()) running = c;
         } catch (RuntimeException | OutOfMemoryError e) {
-            publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.INTERNAL, "the engine failed: " + LatestWins.oneLine(e), -1));
+            publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.INTERNAL, "the engine failed: " + AppLog.oneLine(e), -1));
         }
     }
 
@@ -184,7 +185,7 @@ public final class Lab implements AutoCloseable {
             dataError = e;
             return false;
         } catch (RuntimeException | OutOfMemoryError e) {
-            dataError = new DataException(folder, "cannot be read (" + LatestWins.oneLine(e) + ")");
+            dataError = new DataException(folder, "cannot be read (" + AppLog.oneLine(e) + ")");
             return false;
         }
     }
@@ -231,7 +232,7 @@ public final class Lab implements AutoCloseable {
         try {
             listener.accept(s);
         } catch (RuntimeException e) {
-            System.err.println("initlab: snapshot listener failed: " + LatestWins.oneLine(e));
+            System.err.println("initlab: snapshot listener failed: " + AppLog.oneLine(e));
         }
     }
 

@@ -62,10 +62,4 @@ final class LatestWins<C> implements AutoCloseable {
         }
         atEnd.run();
     }
-
-    /** The first line of a failure, with its type: what a user is shown while the log keeps the rest. */
-    static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
-    }
 }

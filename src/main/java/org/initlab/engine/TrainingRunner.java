@@ -3,6 +3,7 @@ package org.initlab.engine;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.initlab.AppLog;
 import org.initlab.data.DataException;
 import org.initlab.data.Mnist;
 import org.initlab.stats.Telemetry;
@@ -108,7 +109,7 @@ public final class TrainingRunner implements AutoCloseable {
                 fail(e.getMessage());
                 return;
             } catch (RuntimeException | OutOfMemoryError e) {
-                fail("training could not start: " + LatestWins.oneLine(e));
+                fail("training could not start: " + AppLog.oneLine(e));
                 return;
             }
             rateSteps = 0;
@@ -144,7 +145,7 @@ public final class TrainingRunner implements AutoCloseable {
         } catch (RuntimeException | OutOfMemoryError e) {
             Telemetry.Snapshot t = trainer.telemetry().snapshot();
             drop();
-            publish(State.FAILED, t, "training failed: " + LatestWins.oneLine(e));
+            publish(State.FAILED, t, "training failed: " + AppLog.oneLine(e));
             return;
         }
         long now = System.nanoTime();
@@ -186,7 +187,7 @@ public final class TrainingRunner implements AutoCloseable {
         try {
             listener.accept(u);
         } catch (RuntimeException e) {
-            System.err.println("initlab: training listener failed: " + LatestWins.oneLine(e));
+            System.err.println("initlab: training listener failed: " + AppLog.oneLine(e));
         }
     }
 }

@@ -23,6 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.initlab.AppLog;
 import org.initlab.engine.Lab;
 import org.initlab.engine.LabConfig;
 import org.initlab.engine.LabSnapshot;
@@ -95,7 +96,7 @@ public final class Gui {
                 LabWindow w = new LabWindow(vm, Math.min(width, bounds.getWidth()), Math.min(height, bounds.getHeight()));
                 // a bug in a view must not take the lab down in front of a class: say it in the status bar
                 Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
-                    String m = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""));
+                    String m = AppLog.oneLine(e);
                     System.err.println("initlab: internal error: " + m);
                     w.showMessage("internal error: " + m);
                 });

@@ -29,22 +29,28 @@ public final class Moments {
 
     /** Reduces x; the histogram only when {@code withHistogram} (it costs a little more). */
     public Moments of(INDArray x, boolean withHistogram) {
-        TensorStats s = TensorStats.of(x);
+        // one copy of the tensor serves the moments and the histogram
+        boolean floats = x.dataType() == DataType.FLOAT;
+        double[] values = null;
+        TensorStats s;
+        if (floats) {
+            scratch = Floats.read(x, scratch);
+            s = TensorStats.of(scratch, (int) x.length());
+        } else {
+            values = x.dup('c').data().asDouble();
+            s = TensorStats.of(values);
+        }
         count = s.count();
         nonFinite = s.nonFinite();
         mean = nonFinite ? Double.NaN : s.mean();
         std = nonFinite ? Double.NaN : s.std();
         nearZero = s.nearZero();
-        double max = x.dataType() == DataType.DOUBLE ? Double.MAX_VALUE : x.dataType() == DataType.FLOAT ? Float.MAX_VALUE : 65504;
+        double max = x.dataType() == DataType.DOUBLE ? Double.MAX_VALUE : floats ? Float.MAX_VALUE : 65504;
         overflows = !nonFinite && std * std + mean * mean > max;
         if (withHistogram && binner != null) {
             java.util.Arrays.fill(hist, 0);
-            if (x.dataType() == DataType.FLOAT) {
-                scratch = Floats.read(x, scratch);
-                for (int i = 0; i < count; i++) add(scratch[i]);
-            } else {
-                for (double v : x.dup('c').data().asDouble()) add(v);
-            }
+            if (floats) for (int i = 0; i < count; i++) add(scratch[i]);
+            else for (double v : values) add(v);
         }
         return this;
     }

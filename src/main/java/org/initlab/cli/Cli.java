@@ -18,13 +18,10 @@ public final class Cli implements Runnable {
 
     public static int run(String... given) {
         String[] args = given.length == 0 ? new String[] {"gui"} : given;
-        CommandLine cl;
-        if (args[0].equals("gui")) { // the model of every command would cost the window about 0.1 s of its start
-            cl = new CommandLine(new GuiCommand()).setCommandName("initlab gui");
-        } else {
-            cl = new CommandLine(new Cli());
-        }
-        String[] rest = cl.getCommand() instanceof GuiCommand ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        // the model of every command would cost the window about 0.1 s of its start
+        boolean gui = args[0].equals("gui");
+        CommandLine cl = gui ? new CommandLine(new GuiCommand()).setCommandName("initlab gui") : new CommandLine(new Cli());
+        String[] rest = gui ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         cl.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("initlab: " + e.getMessage() + " (see --help)");

@@ -53,7 +53,7 @@ public final class LatencyBench {
             // warm-up, then single moves
             double[] single = new double[moves], engine = new double[moves];
             for (int i = -warmup; i < moves; i++) {
-                double a = 3.0 * (((i % 31) + 31) % 31) / 30;
+                double a = 3.0 * Math.floorMod(i, 31) / 30;
                 fx(() -> slider.setValue(a == slider.getValue() ? a + 0.001 : a));
                 waitCharted(vm);
                 if (i >= 0) {

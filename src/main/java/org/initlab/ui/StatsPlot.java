@@ -214,30 +214,36 @@ final class StatsPlot extends Region {
     }
 
     private void drawGrid(GraphicsContext g, Ticks ticks, Font font, double fs) {
-        g.setLineWidth(1);
-        g.setLineDashes();
         g.setFont(font);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < ticks.values.length; i++) {
-            double y = crisp(y(ticks.values[i]));
-            g.setStroke(gridColor.getValue());
-            g.strokeLine(plotLeft, y, plotLeft + plotWidth, y);
+            double y = y(ticks.values[i]);
+            g.setFill(gridColor.getValue());
+            hLine(g, plotLeft, plotLeft + plotWidth, y);
             g.setFill(textColor.getValue());
-            g.fillText(ticks.labels.get(i), plotLeft - fs * 0.4, y);
+            g.fillText(ticks.labels.get(i), plotLeft - fs * 0.4, Math.floor(y) + 0.5);
         }
+        g.setFill(gridColor.getValue());
         if (categoryGrid.getValue())
-            for (int i = 0; i < categories.size(); i++) g.strokeLine(crisp(x(i)), plotTop, crisp(x(i)), plotTop + plotHeight);
-        g.setStroke(axisColor.getValue());
+            for (int i = 0; i < categories.size(); i++) vLine(g, x(i), plotTop, plotTop + plotHeight);
+        g.setFill(axisColor.getValue());
         // a mean's sign matters: zero gets a line of its own, as LineChart drew it
-        if (!log && lowerBound < 0 && upperBound > 0) g.strokeLine(plotLeft, crisp(y(0)), plotLeft + plotWidth, crisp(y(0)));
-        g.strokeLine(crisp(plotLeft), plotTop, crisp(plotLeft), plotTop + plotHeight);
-        g.strokeLine(plotLeft, crisp(plotTop + plotHeight), plotLeft + plotWidth, crisp(plotTop + plotHeight));
+        if (!log && lowerBound < 0 && upperBound > 0) hLine(g, plotLeft, plotLeft + plotWidth, y(0));
+        vLine(g, plotLeft, plotTop, plotTop + plotHeight);
+        hLine(g, plotLeft, plotLeft + plotWidth, plotTop + plotHeight);
     }
 
-    /** A 1 px line on the pixel grid, not smeared over two. */
-    private static double crisp(double v) {
-        return Math.floor(v) + 0.5;
+    /**
+     * A 1 px line along the pixel row (column) that holds {@code y} ({@code x}): a filled rectangle on whole
+     * pixels, sharp, and under software rendering far cheaper than a stroked, anti-aliased line.
+     */
+    private static void hLine(GraphicsContext g, double x0, double x1, double y) {
+        g.fillRect(Math.floor(x0), Math.floor(y), Math.ceil(x1) - Math.floor(x0), 1);
+    }
+
+    private static void vLine(GraphicsContext g, double x, double y0, double y1) {
+        g.fillRect(Math.floor(x), Math.floor(y0), 1, Math.ceil(y1) - Math.floor(y0));
     }
 
     /** How module labels fit under their slots, from the roomiest to the most crowded. */
@@ -271,15 +277,14 @@ final class StatsPlot extends Region {
     private void drawCategories(GraphicsContext g, XLabels xl) {
         double fs = xl.font.getSize(), base = plotTop + plotHeight, below = base + fs * 0.35;
         g.setFont(xl.font);
-        g.setFill(textColor.getValue());
-        g.setStroke(axisColor.getValue());
-        g.setLineWidth(1);
         g.setTextAlign(xl.fit == Fit.SLANTED ? TextAlignment.RIGHT : TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (int i = 0; i < categories.size(); i += xl.every) {
             double x = x(i);
             String c = categories.get(i);
-            g.strokeLine(crisp(x), base, crisp(x), base + fs * 0.3);
+            g.setFill(axisColor.getValue());
+            vLine(g, x, base, base + fs * 0.3);
+            g.setFill(textColor.getValue());
             switch (xl.fit) {
                 case LEVEL -> g.fillText(c, x, below);
                 case STACKED -> {

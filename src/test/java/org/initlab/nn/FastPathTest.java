@@ -90,6 +90,13 @@ class FastPathTest {
         assertEquals(d.nearZero(), s.nearZero(), 0);
         assertEquals(2.0, TensorStats.of(new double[] {1, 2, 3}).mean());
         assertEquals(1.0, TensorStats.of(new double[] {1, 2, 3}).std(), 1e-12);
-        assertEquals(true, TensorStats.of(Nd4j.createFromArray(1f, Float.NaN, 2f)).nonFinite());
+        TensorStats nan = TensorStats.of(Nd4j.createFromArray(1f, Float.NaN, 2f, 4f, 0f));
+        assertEquals(true, nan.nonFinite());
+        assertEquals(Double.NaN, nan.min());
+        assertEquals(Double.NaN, nan.max());
+        TensorStats inf = TensorStats.of(Nd4j.createFromArray(1f, Float.POSITIVE_INFINITY, -3f, 2f, 5f, -7f));
+        assertEquals(true, inf.nonFinite());
+        assertEquals(-7.0, inf.min());
+        assertEquals(Double.POSITIVE_INFINITY, inf.max());
     }
 }

@@ -56,6 +56,9 @@ public final class Gui {
             System.setProperty("headless.geometry", width + "x" + height + "-32");
             System.setProperty("java.awt.headless", "true");
         }
+        // Beyond 6 dirty areas a frame, Prism merges them into bounding boxes: while the slider moves, its
+        // labels and a chart became one 900×400 area repainted every frame in software. 15 is its maximum.
+        if (System.getProperty("prism.dirtyregioncount") == null) System.setProperty("prism.dirtyregioncount", "15");
         CountDownLatch up = new CountDownLatch(1);
         try {
             Platform.startup(up::countDown);

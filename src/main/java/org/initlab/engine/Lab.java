@@ -10,6 +10,7 @@ import org.initlab.data.DataException;
 import org.initlab.data.Mnist;
 import org.initlab.init.InitSpec;
 import org.initlab.init.Initializer;
+import org.initlab.init.Scheme;
 import org.initlab.init.Theory;
 import org.initlab.nn.ModelSpec;
 import org.initlab.nn.Sequential;
@@ -28,6 +29,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 public final class Lab implements AutoCloseable {
     /** Shortest time between two updates while running, so a 2-core machine keeps a core for the UI. */
     static final long RUN_PERIOD_NANOS = 33_000_000L;
+    /** How long the lab must have been idle before a warm-up step, so the window's first frames go first. */
+    static final long WARMUP_AFTER_IDLE_NANOS = 300_000_000L;
 
     private record Command(long id, long submittedNanos, LabConfig config) {}
 
@@ -50,9 +53,24 @@ public final class Lab implements AutoCloseable {
     private Command running;
     private long lastStepNanos;
     private String backend;
+    private volatile int warmupLeft;
+    /** The last update answered with statistics, so model and batch are fit to warm up on; and when it ended. */
+    private boolean warmable;
+    private long answeredNanos;
 
     public Lab(Consumer<LabSnapshot> listener) {
+        this(listener, 0);
+    }
+
+    /**
+     * @param warmupSteps untimed slider-like steps (re-init with another {@code a}, forward, backward,
+     *     statistics) to run while idle after the first answer: the JIT compiles the hot paths in the
+     *     seconds the user spends looking at the first charts, not during their first drag. Any command
+     *     goes first; a warm-up step never publishes and leaves no trace (the next command re-initializes).
+     */
+    public Lab(Consumer<LabSnapshot> listener, int warmupSteps) {
         this.listener = listener;
+        this.warmupLeft = warmupSteps;
         this.thread = new LatestWins<>("initlab-engine", c -> {
             running = null;
             update(c);
@@ -71,15 +89,37 @@ public final class Lab implements AutoCloseable {
         thread.close();
     }
 
+    /** Warm-up steps still to run (tests). */
+    int warmupLeft() {
+        return warmupLeft;
+    }
+
     /** While running: the next batch once the period is up. Returns how long to sleep first. */
     private long between() {
-        if (running == null) return LatestWins.IDLE_NANOS;
+        if (running == null) return warmupLeft > 0 ? warmUp() : LatestWins.IDLE_NANOS;
         long wait = lastStepNanos + RUN_PERIOD_NANOS - System.nanoTime();
         if (wait > 0) return wait;
         LabConfig cfg = running.config();
         Command next = new Command(running.id(), System.nanoTime(), cfg.withOffset(nextOffset(cfg)));
         running = null;
         update(next);
+        return 0;
+    }
+
+    /** One warm-up step once idle long enough after a valid answer; returns how long to sleep first. */
+    private long warmUp() {
+        if (!warmable) return LatestWins.IDLE_NANOS; // woken by the next command
+        long wait = answeredNanos + WARMUP_AFTER_IDLE_NANOS - System.nanoTime();
+        if (wait > 0) return wait;
+        double a = 3.0 * (warmupLeft % 31) / 30;
+        try {
+            Initializer.init(model, InitSpec.kaiming(Scheme.KAIMING_UNIFORM, a), seedDone);
+            stepper.step(model, batch, builtSpec.lossFunction(), false);
+            warmupLeft--;
+        } catch (RuntimeException e) { // not worth a message: the real commands will say what is wrong
+            warmupLeft = 0;
+        }
+        initDone = null; // the next command re-initializes: the same seed gives the same weights
         return 0;
     }
 
@@ -99,6 +139,7 @@ public final class Lab implements AutoCloseable {
         LabConfig cfg = c.config();
         trace("update " + c.id());
         lastStepNanos = System.nanoTime();
+        warmable = false;
         try {
             ModelSpec spec = cfg.spec();
             try {
@@ -158,6 +199,8 @@ public final class Lab implements AutoCloseable {
             LabSnapshot.Problem p = nonFinite(r);
             publish(c, r, theory, p);
             if (p == null && cfg.running()) running = c;
+            warmable = p == null;
+            answeredNanos = System.nanoTime();
         } catch (RuntimeException | OutOfMemoryError e) {
             publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.INTERNAL, "the engine failed: " + AppLog.oneLine(e), -1));
         }

@@ -134,10 +134,16 @@ public final class LabViewModel implements AutoCloseable {
         updateFormula();
     }
 
+    /**
+     * Warm-up steps the engine runs in its first idle seconds (about 3 s of one core): the JIT has then
+     * compiled the step before the first drag, which would otherwise take twice as long for a hundred moves.
+     */
+    static final int ENGINE_WARMUP_STEPS = 300;
+
     /** Starts the engine thread and sends the first config. */
     public void start() {
         if (lab != null) return;
-        lab = new Lab(this::receive);
+        lab = new Lab(this::receive, ENGINE_WARMUP_STEPS);
         changed();
     }
 

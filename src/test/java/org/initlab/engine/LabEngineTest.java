@@ -49,6 +49,27 @@ class LabEngineTest {
     }
 
     @Test
+    void idleWarmUpStepsRunAndLeaveNoTrace() throws Exception {
+        List<LabSnapshot> got = new CopyOnWriteArrayList<>();
+        var q = new LinkedBlockingQueue<LabSnapshot>();
+        try (Lab lab = new Lab(s -> { got.add(s); q.add(s); }, 20)) {
+            LabConfig c = config(Models.seed4(), InitSpec.kaiming(Scheme.KAIMING_UNIFORM, 0.3), DATA);
+            lab.submit(c);
+            LabSnapshot before = next(q);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (lab.warmupLeft() > 0 && System.nanoTime() < end) Thread.sleep(20);
+            assertEquals(0, lab.warmupLeft(), "the idle engine ran its warm-up steps");
+            assertEquals(1, got.size(), "warm-up steps publish nothing");
+            lab.submit(c); // the warm-up re-initialized the weights with other gains: the same command must give the same answer
+            LabSnapshot after = next(q);
+            for (int i = 0; i < before.modules().size(); i++) {
+                assertEquals(before.actStd()[i], after.actStd()[i], 0, "act std of module " + i);
+                assertEquals(before.gradStd()[i], after.gradStd()[i], 0, "grad std of module " + i);
+            }
+        }
+    }
+
+    @Test
     void commandsThatPileUpAreCoalescedLatestWins() throws Exception {
         List<LabSnapshot> got = new CopyOnWriteArrayList<>();
         var q = new LinkedBlockingQueue<LabSnapshot>();

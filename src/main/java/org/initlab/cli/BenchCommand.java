@@ -52,6 +52,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency", description = "instead: slider-to-chart latency through the lab window, headless (p50/p95 in ms)")
     boolean latency;
 
+    @Option(names = "--settle", defaultValue = "0", description = "with --latency: seconds the window is left alone after its first charts (the engine warms up meanwhile)")
+    double settle;
+
+    @Option(names = "--gap", defaultValue = "100", description = "with --latency: ms between a single move's charts and the next move (0: back to back)")
+    long gapMs;
+
     @Override
     public Integer call() throws Exception {
         opts.validate();
@@ -153,13 +159,17 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int latency() throws Exception {
-        var r = org.initlab.ui.LatencyBench.run(opts.data, opts.modelName(), opts.batch, warmup, iters, 4);
+        if (iters <= 0 || warmup < 0 || gapMs < 0 || !(settle >= 0 && settle <= 3600))
+            throw new IllegalArgumentException("--iters must be > 0; --warmup and --gap ≥ 0; --settle between 0 and 3600 s");
+        var r = org.initlab.ui.LatencyBench.run(opts.data, opts.modelName(), opts.batch, settle, warmup, iters, gapMs, 4);
         ObjectMapper om = new ObjectMapper();
         ObjectNode root = om.createObjectNode();
         root.put("model", opts.modelName());
         root.put("batch", opts.batch);
         root.put("measure", "ms from slider change (command submitted) to the answer's figures set in the charts");
+        root.put("settle_s", settle);
         root.put("warmup_moves", warmup);
+        root.put("gap_ms", gapMs);
         ObjectNode single = root.putObject("single_moves");
         single.put("n", r.singleMs().length);
         single.put("p50", org.initlab.ui.LatencyBench.percentile(r.singleMs(), 50));
@@ -173,8 +183,8 @@ final class BenchCommand implements Callable<Integer> {
         drag.put("p95", org.initlab.ui.LatencyBench.percentile(r.dragMs(), 95));
         root.put("backend", r.backend());
         System.out.println(format == StatsCommand.Format.json ? om.writeValueAsString(root)
-            : String.format(Locale.ROOT, "%s batch %d slider→chart after %d warm-up moves: single moves p50 %.1f ms, p95 %.1f ms (n=%d, engine part p50 %.1f, p95 %.1f); 60 Hz drag p50 %.1f ms, p95 %.1f ms (%d moves → %d updates) on %s",
-                opts.modelName(), opts.batch, warmup, org.initlab.ui.LatencyBench.percentile(r.singleMs(), 50), org.initlab.ui.LatencyBench.percentile(r.singleMs(), 95),
+            : String.format(Locale.ROOT, "%s batch %d slider→chart, %.0f s after the first charts and %d warm-up moves: single moves %d ms apart p50 %.1f ms, p95 %.1f ms (n=%d, engine part p50 %.1f, p95 %.1f); 60 Hz drag p50 %.1f ms, p95 %.1f ms (%d moves → %d updates) on %s",
+                opts.modelName(), opts.batch, settle, warmup, gapMs, org.initlab.ui.LatencyBench.percentile(r.singleMs(), 50), org.initlab.ui.LatencyBench.percentile(r.singleMs(), 95),
                 r.singleMs().length, org.initlab.ui.LatencyBench.percentile(r.singleEngineMs(), 50), org.initlab.ui.LatencyBench.percentile(r.singleEngineMs(), 95),
                 org.initlab.ui.LatencyBench.percentile(r.dragMs(), 50), org.initlab.ui.LatencyBench.percentile(r.dragMs(), 95),
                 r.dragMoves(), r.dragCharted(), r.backend()));

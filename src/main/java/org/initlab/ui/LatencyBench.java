@@ -17,7 +17,8 @@ import org.initlab.init.Scheme;
 /**
  * Slider-to-chart latency through the real window (headless): the time from the slider's value
  * change (config submitted) to that answer's figures being in the charts — the status bar's figure.
- * Two ways: single moves, each waited for; and a drag, one slider move per frame for a few seconds.
+ * Two ways: single moves, each waited for (and a pause after it); and a drag, one slider move per frame
+ * for a few seconds, where moves arrive while the engine is busy and only the latest is answered.
  */
 public final class LatencyBench {
     /** Milliseconds, sorted; for the drag also how many frames moved the slider and how many updates were charted. */
@@ -25,8 +26,15 @@ public final class LatencyBench {
 
     private LatencyBench() {}
 
-    /** @param warmup single moves made and not timed first (the JIT compiles the hot paths after some hundreds) */
-    public static Result run(Path data, String model, int batch, int warmup, int moves, double dragSeconds) throws Exception {
+    /**
+     * @param settleSeconds how long the window is left alone after its first charts, as a user reads them (the
+     *     engine uses idle time to warm up, see {@link LabViewModel#ENGINE_WARMUP_STEPS})
+     * @param warmup single moves made and not timed first (the JIT compiles the hot paths after some hundreds)
+     * @param gapMs  pause after each single move's answer is charted: a click or a key press on the slider
+     *     comes after the window has painted the last one; 0 sends the next move at once
+     */
+    public static Result run(Path data, String model, int batch, double settleSeconds, int warmup, int moves, long gapMs, double dragSeconds)
+        throws Exception {
         Gui.startToolkit(true, 1600, 1000);
         AtomicReference<LabViewModel> vmRef = new AtomicReference<>();
         AtomicReference<LabWindow> winRef = new AtomicReference<>();
@@ -50,12 +58,14 @@ public final class LatencyBench {
         try {
             waitCharted(vm);
             if (fxGet(() -> vm.chartedProperty().get()) == null) throw new IllegalArgumentException(fxGet(() -> vm.problemProperty().get()));
+            Thread.sleep((long) (settleSeconds * 1000)); // the user looks at the first charts; the engine warms up meanwhile
             // warm-up, then single moves
             double[] single = new double[moves], engine = new double[moves];
             for (int i = -warmup; i < moves; i++) {
                 double a = 3.0 * Math.floorMod(i, 31) / 30;
                 fx(() -> slider.setValue(a == slider.getValue() ? a + 0.001 : a));
                 waitCharted(vm);
+                Thread.sleep(gapMs);
                 if (i >= 0) {
                     single[i] = fxGet(() -> vm.latencyMsProperty().get());
                     engine[i] = fxGet(() -> vm.engineMsProperty().get());

@@ -59,18 +59,7 @@ public final class Lab implements AutoCloseable {
     private long answeredNanos;
 
     public Lab(Consumer<LabSnapshot> listener) {
-        this(listener, 0);
-    }
-
-    /**
-     * @param warmupSteps untimed slider-like steps (re-init with another {@code a}, forward, backward,
-     *     statistics) to run while idle after the first answer: the JIT compiles the hot paths in the
-     *     seconds the user spends looking at the first charts, not during their first drag. Any command
-     *     goes first; a warm-up step never publishes and leaves no trace (the next command re-initializes).
-     */
-    public Lab(Consumer<LabSnapshot> listener, int warmupSteps) {
         this.listener = listener;
-        this.warmupLeft = warmupSteps;
         this.thread = new LatestWins<>("initlab-engine", c -> {
             running = null;
             update(c);
@@ -87,6 +76,16 @@ public final class Lab implements AutoCloseable {
     @Override
     public void close() {
         thread.close();
+    }
+
+    /**
+     * Asks for {@code steps} untimed slider-like steps (re-init with another {@code a}, forward, backward,
+     * statistics) while the engine is idle: the JIT then compiles the hot paths in the seconds the user
+     * spends looking at the first charts, not during their first drag. Any command goes first; a warm-up
+     * step never publishes and leaves no trace (the next command re-initializes).
+     */
+    public void warmUp(int steps) {
+        warmupLeft = steps;
     }
 
     /** Warm-up steps still to run (tests). */

@@ -135,15 +135,17 @@ public final class LabViewModel implements AutoCloseable {
     }
 
     /**
-     * Warm-up steps the engine runs in its first idle seconds (about 3 s of one core): the JIT has then
-     * compiled the step before the first drag, which would otherwise take twice as long for a hundred moves.
+     * Warm-up steps the engine runs in its idle seconds after the first charts (about 3 s of one core): the
+     * JIT has then compiled the step before the first drag, which would otherwise take twice as long for a
+     * hundred moves. Not before the first charts: the window's start needs both cores.
      */
     static final int ENGINE_WARMUP_STEPS = 300;
+    private boolean warmUpAsked;
 
     /** Starts the engine thread and sends the first config. */
     public void start() {
         if (lab != null) return;
-        lab = new Lab(this::receive, ENGINE_WARMUP_STEPS);
+        lab = new Lab(this::receive);
         changed();
     }
 
@@ -371,6 +373,10 @@ public final class LabViewModel implements AutoCloseable {
             stepMs.set(s.stats().nanos() / 1e6);
             engineMs.set((s.publishedNanos() - s.submittedNanos()) / 1e6);
             for (Consumer<LabSnapshot> l : List.copyOf(chartedListeners)) l.accept(s);
+            if (!warmUpAsked) {
+                warmUpAsked = true;
+                lab.warmUp(ENGINE_WARMUP_STEPS);
+            }
         }
     }
 

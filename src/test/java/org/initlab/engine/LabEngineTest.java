@@ -52,10 +52,11 @@ class LabEngineTest {
     void idleWarmUpStepsRunAndLeaveNoTrace() throws Exception {
         List<LabSnapshot> got = new CopyOnWriteArrayList<>();
         var q = new LinkedBlockingQueue<LabSnapshot>();
-        try (Lab lab = new Lab(s -> { got.add(s); q.add(s); }, 20)) {
+        try (Lab lab = new Lab(s -> { got.add(s); q.add(s); })) {
             LabConfig c = config(Models.seed4(), InitSpec.kaiming(Scheme.KAIMING_UNIFORM, 0.3), DATA);
             lab.submit(c);
             LabSnapshot before = next(q);
+            lab.warmUp(20);
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (lab.warmupLeft() > 0 && System.nanoTime() < end) Thread.sleep(20);
             assertEquals(0, lab.warmupLeft(), "the idle engine ran its warm-up steps");

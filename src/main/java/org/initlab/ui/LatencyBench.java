@@ -65,11 +65,11 @@ public final class LatencyBench {
                 double a = 3.0 * Math.floorMod(i, 31) / 30;
                 fx(() -> slider.setValue(a == slider.getValue() ? a + 0.001 : a));
                 waitCharted(vm);
-                Thread.sleep(gapMs);
                 if (i >= 0) {
                     single[i] = fxGet(() -> vm.latencyMsProperty().get());
                     engine[i] = fxGet(() -> vm.engineMsProperty().get());
                 }
+                Thread.sleep(gapMs);
             }
             Arrays.sort(single);
             Arrays.sort(engine);

@@ -38,8 +38,7 @@ final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!org.initlab.ui.Themes.NAMES.contains(theme))
-            throw new IllegalArgumentException("unknown theme '" + theme + "' (" + String.join(", ", org.initlab.ui.Themes.NAMES) + ")");
+        org.initlab.ui.Themes.check(theme);
         if (width < 640 || height < 480) throw new IllegalArgumentException("the window needs at least 640×480 (got " + width + "×" + height + ")");
         if (headless && screenshot == null) throw new IllegalArgumentException("--headless only makes sense with --screenshot");
         if (Gui.noDisplay() && screenshot == null)

@@ -242,7 +242,7 @@ public final class Gui {
 
     /** `plot`: computes, renders and writes the PNG with no window and no display. */
     public static void plot(LabConfig config, String theme, boolean logStd, Path out, int width, int height) throws IOException {
-        if (!Themes.NAMES.contains(theme)) throw new IllegalArgumentException("unknown theme '" + theme + "' (" + String.join(", ", Themes.NAMES) + ")");
+        Themes.check(theme);
         LabSnapshot s = compute(config);
         startToolkit(true, width, height);
         WritableImage img = render(s, theme, logStd, width, height);
@@ -255,7 +255,7 @@ public final class Gui {
      */
     public static void plotTraining(org.initlab.train.Experiment exp, org.initlab.data.Mnist data, long steps, String theme, Path out,
                                     int width, int height, java.io.PrintStream progress) throws IOException {
-        if (!Themes.NAMES.contains(theme)) throw new IllegalArgumentException("unknown theme '" + theme + "' (" + String.join(", ", Themes.NAMES) + ")");
+        Themes.check(theme);
         org.initlab.train.Trainer t = new org.initlab.train.Trainer(exp, data, new org.initlab.train.Trainer.Options(
             (int) Math.max(1, (Math.min(steps > 0 ? steps : Long.MAX_VALUE, (long) exp.epochs() * (data.part(exp.data().trainSplit()).count() / exp.batch())) + 1999) / 2000),
             steps, 0));

@@ -97,7 +97,7 @@ public final class LabViewModel implements AutoCloseable {
      * During a drag, answers already superseded are charted at most this often (30 Hz, a frame at
      * most every other 60 Hz one): one update of the four canvas charts costs the FX thread about
      * 2 ms (median, software rendering, 2 busy cores; StatsChartsCostGuiTest) and the render thread
-     * about 13 ms to paint, so the slider stays smooth. The answer to the latest command is always charted.
+     * about 8–9 ms to paint, so the slider stays smooth. The answer to the latest command is always charted.
      */
     private static final long MIN_CHART_INTERVAL_NANOS = 33_000_000L;
     private long lastDrainNanos;
@@ -276,7 +276,7 @@ public final class LabViewModel implements AutoCloseable {
         }
         if (lab == null || dataFolder.get() == null) return;
         try {
-            InitSpec init = new InitSpec(scheme.get(), a.get(), mode.get(), bias.get(), 1);
+            InitSpec init = initSpec();
             lastSubmitted = lab.submit(new LabConfig(spec, init, seed.get(), split.get(), offset.get(), batchSize.get(), dataFolder.get(), running.get()));
         } catch (IllegalArgumentException e) {
             problem.set(e.getMessage());
@@ -311,7 +311,7 @@ public final class LabViewModel implements AutoCloseable {
     private void updateFormula() {
         InitSpec init;
         try {
-            init = new InitSpec(scheme.get(), a.get(), mode.get(), bias.get(), 1);
+            init = initSpec();
         } catch (IllegalArgumentException e) {
             formula.set(null);
             return;

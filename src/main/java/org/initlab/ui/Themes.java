@@ -10,8 +10,13 @@ public final class Themes {
 
     private Themes() {}
 
-    public static void apply(Scene scene, String theme) {
+    /** Fails with the list of names unless {@code theme} is one of them (before any work is started). */
+    public static void check(String theme) {
         if (!NAMES.contains(theme)) throw new IllegalArgumentException("unknown theme '" + theme + "' (" + String.join(", ", NAMES) + ")");
+    }
+
+    public static void apply(Scene scene, String theme) {
+        check(theme);
         scene.getStylesheets().setAll(url("lab"), url(theme));
         scene.getRoot().getStyleClass().removeAll(NAMES);
         scene.getRoot().getStyleClass().add(theme);

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -31,6 +33,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.WindowEvent;
+import javafx.util.Duration;
 import org.initlab.data.Mnist;
 import org.initlab.engine.LabSnapshot;
 
@@ -83,10 +86,44 @@ public final class LabWindow {
         vm.pinnedProperty().addListener(redraw);
         vm.logStdProperty().addListener(redraw);
         redraw.invalidated(null); // the engine may have answered before the window was built
+        vm.chartedProperty().addListener(new InvalidationListener() {
+            @Override public void invalidated(javafx.beans.Observable o) {
+                if (vm.chartedProperty().get() == null) return;
+                vm.chartedProperty().removeListener(this);
+                warmUp();
+            }
+        });
         // a clean exit ends the training thread and removes the session marker (a crash leaves it: restore is offered)
         scene.windowProperty().addListener((o, was, now) -> {
             if (now != null) now.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> training.close());
         });
+    }
+
+    /**
+     * The window's half of the warm-up (the engine's is {@link LabViewModel#ENGINE_WARMUP_STEPS}): after
+     * the first charts, every 40 ms for a second, the same figures are drawn again and the slider's and
+     * formula's labels laid out again. Nothing on screen changes, but the JIT compiles what a drag runs
+     * (chart drawing, layout, the software renderer) before the first drag; cold, the first second of a
+     * drag blocked the FX thread for 50–85 ms (SliderStormGuiTest). Stops once anything else happens.
+     */
+    static final int WARMUP_REDRAWS = 25;
+
+    private void warmUp() {
+        LabSnapshot first = vm.chartedProperty().get();
+        long command = vm.lastSubmitted();
+        var labels = java.util.stream.Stream.of("#aValue", "#formula", "#formulaNumbers", "#runInfo", "#latency")
+            .map(scene::lookup).filter(javafx.scene.Parent.class::isInstance).map(javafx.scene.Parent.class::cast).toList();
+        Timeline redraws = new Timeline();
+        redraws.getKeyFrames().add(new KeyFrame(Duration.millis(40), e -> {
+            if (vm.chartedProperty().get() != first || vm.lastSubmitted() != command) {
+                redraws.stop();
+                return;
+            }
+            charts.show(first, vm.pinnedProperty().get(), vm.logStdProperty().get());
+            labels.forEach(javafx.scene.Parent::requestLayout);
+        }));
+        redraws.setCycleCount(WARMUP_REDRAWS);
+        redraws.play();
     }
 
     public TrainingViewModel training() { return training; }

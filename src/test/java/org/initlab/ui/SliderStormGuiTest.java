@@ -44,6 +44,8 @@ class SliderStormGuiTest {
             AtomicLong maxWaitNanos = new AtomicLong();
             AtomicInteger beats = new AtomicInteger();
             java.util.Queue<Double> waits = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.Queue<double[]> at = new java.util.concurrent.ConcurrentLinkedQueue<>(); // {seconds into the storm, wait ms}
+            long heartbeatStart = System.nanoTime();
             Thread heartbeat = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     long posted = System.nanoTime();
@@ -51,6 +53,7 @@ class SliderStormGuiTest {
                         long w = System.nanoTime() - posted;
                         maxWaitNanos.accumulateAndGet(w, Math::max);
                         waits.add(w / 1e6);
+                        at.add(new double[] {(posted - heartbeatStart) / 1e9, w / 1e6});
                         beats.incrementAndGet();
                     });
                     try {
@@ -85,6 +88,8 @@ class SliderStormGuiTest {
             double[] w = waits.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             System.out.printf("heartbeat waits: p50 %.1f p90 %.1f p99 %.1f max %.1f ms; first 20: %s%n", w[w.length / 2], w[(int) (w.length * 0.9)],
                 w[(int) (w.length * 0.99)], w[w.length - 1], waits.stream().limit(20).map(d -> String.format("%.0f", d)).toList());
+            System.out.printf("longest waits: %s%n", at.stream().sorted((x, y) -> Double.compare(y[1], x[1])).limit(5)
+                .map(x -> String.format("%.0f ms at %.2f s", x[1], x[0])).toList());
             System.out.printf("slider storm: %d changes in %.1f s, %d engine updates charted, FX heartbeat max wait %.1f ms over %d beats, "
                 + "last value charted %.0f ms after the storm%n", changes, stormSeconds, charted.get(), maxBlockMs, beats.get(), settleMs);
 

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
@@ -31,6 +33,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
@@ -101,18 +104,21 @@ public final class LabWindow {
 
     /**
      * The window's half of the warm-up (the engine's is {@link LabViewModel#ENGINE_WARMUP_STEPS}): after
-     * the first charts, every 40 ms for a second, the same figures are drawn again and the slider's and
-     * formula's labels laid out again. Nothing on screen changes, but the JIT compiles what a drag runs
-     * (chart drawing, layout, the software renderer) before the first drag; cold, the first second of a
-     * drag blocked the FX thread for 50–85 ms (SliderStormGuiTest). Stops once anything else happens.
+     * the first charts, every 40 ms for a second, the same figures are drawn again, the slider's, formula's
+     * and status labels laid out again, and texts like theirs measured off screen. Nothing on screen
+     * changes, but the JIT compiles what a drag runs (chart drawing, layout, text shaping, the software
+     * renderer) before the first drag; cold, the first second of a drag blocked the FX thread for
+     * 50–85 ms (SliderStormGuiTest). Stops once anything else happens.
      */
     static final int WARMUP_REDRAWS = 25;
 
     private void warmUp() {
         LabSnapshot first = vm.chartedProperty().get();
         long command = vm.lastSubmitted();
-        var labels = java.util.stream.Stream.of("#aValue", "#formula", "#formulaNumbers", "#runInfo", "#latency")
-            .map(scene::lookup).filter(javafx.scene.Parent.class::isInstance).map(javafx.scene.Parent.class::cast).toList();
+        List<Label> labels = Stream.of("#aValue", "#formula", "#formulaNumbers", "#runInfo", "#latency")
+            .map(scene::lookup).filter(Label.class::isInstance).map(Label.class::cast).toList();
+        Text measure = new Text();
+        int[] tick = {0};
         Timeline redraws = new Timeline();
         redraws.getKeyFrames().add(new KeyFrame(Duration.millis(40), e -> {
             if (vm.chartedProperty().get() != first || vm.lastSubmitted() != command) {
@@ -120,7 +126,13 @@ public final class LabWindow {
                 return;
             }
             charts.show(first, vm.pinnedProperty().get(), vm.logStdProperty().get());
-            labels.forEach(javafx.scene.Parent::requestLayout);
+            tick[0]++;
+            for (Label l : labels) {
+                l.requestLayout();
+                measure.setFont(l.getFont());
+                measure.setText(String.format(Locale.ROOT, "%s %.3f", l.getText(), tick[0] * 0.123));
+                measure.getLayoutBounds();
+            }
         }));
         redraws.setCycleCount(WARMUP_REDRAWS);
         redraws.play();

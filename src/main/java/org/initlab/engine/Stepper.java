@@ -49,7 +49,10 @@ public final class Stepper {
         }
     }
 
-    /** @param withWeightStats also summarize weights and weight gradients (the CLI does; cheap) */
+    /**
+     * @param withWeightStats also summarize weights and weight gradients (the CLI does; cheap). Without,
+     *                        the first layer's weight gradient is not computed at all (see {@link Sequential#backward})
+     */
     public StepResult step(Sequential model, Batch batch, Loss loss, boolean withWeightStats) {
         return step(model, batch, loss, withWeightStats, null);
     }
@@ -67,7 +70,7 @@ public final class Stepper {
             INDArray last = outs[outs.length - 1];
             double value = loss.value(last, batch.labels());
             INDArray[] g = model.backward(loss.grad(last, batch.labels()), profile == null ? null : profile.backward(),
-                overlap ? (grad, i) -> grads.set(i, submit(grad)) : null);
+                overlap ? (grad, i) -> grads.set(i, submit(grad)) : null, withWeightStats);
             List<ModuleStats> modules = new ArrayList<>(outs.length);
             for (int i = 0; i < outs.length; i++) {
                 long t = System.nanoTime();

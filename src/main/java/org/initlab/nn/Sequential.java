@@ -46,16 +46,21 @@ public final class Sequential {
     }
 
     public INDArray[] backward(INDArray gradLast, long[] nanos) {
-        return backward(gradLast, nanos, null);
+        return backward(gradLast, nanos, null, true);
     }
 
-    /** @param ready if not null, told each module's output-gradient as soon as it is final */
-    public INDArray[] backward(INDArray gradLast, long[] nanos, java.util.function.ObjIntConsumer<INDArray> ready) {
+    /**
+     * @param ready      if not null, told each module's output-gradient as soon as it is final
+     * @param paramGrads false when nobody reads the parameter gradients (the lab charts none): then the
+     *                   first layer's backward, which would compute nothing else, is skipped
+     */
+    public INDArray[] backward(INDArray gradLast, long[] nanos, java.util.function.ObjIntConsumer<INDArray> ready, boolean paramGrads) {
         INDArray[] grads = new INDArray[layers.size()];
         INDArray g = gradLast;
         for (int i = layers.size() - 1; i >= 0; i--) {
             grads[i] = g;
             if (ready != null) ready.accept(g, i);
+            if (i == 0 && !paramGrads) break;
             long t = System.nanoTime();
             g = layers.get(i).backward(g, i > 0); // nobody needs dL/dimages
             if (nanos != null) nanos[i] += System.nanoTime() - t;

@@ -3,6 +3,7 @@ package org.initlab.nn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.initlab.init.InitSpec;
@@ -99,6 +100,28 @@ class LayerGradientTest {
         Layer conv = new Conv2d(1, 2, 3, 1, 0, true, DataType.DOUBLE);
         conv.forward(Nd4j.rand(DataType.DOUBLE, 1, 1, 4, 4));
         assertNull(conv.backward(Nd4j.rand(DataType.DOUBLE, 1, 2, 2, 2), false));
+    }
+
+    /** Without parameter gradients the first layer's backward is skipped; every output-gradient is the same. */
+    @Test
+    void withoutParameterGradientsTheFirstLayerIsSkipped() {
+        Sequential m = Models.seed4().build(DataType.FLOAT);
+        Initializer.init(m, InitSpec.of(Scheme.PYTORCH_DEFAULT), 3);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 4, 1, 28, 28), y = Nd4j.createFromArray(1f, 7f, 0f, 3f);
+        Loss loss = Loss.MSE;
+        INDArray[][] grads = new INDArray[2][];
+        INDArray[] w0 = new INDArray[2], w2 = new INDArray[2];
+        for (int k = 0; k < 2; k++) {
+            m.zeroGrad();
+            INDArray[] outs = m.forward(x);
+            grads[k] = m.backward(loss.grad(outs[outs.length - 1], y), null, null, k == 0);
+            w0[k] = m.layers().get(0).params().get(0).grad().dup();
+            w2[k] = m.layers().get(2).params().get(0).grad().dup();
+        }
+        for (int i = 0; i < grads[0].length; i++) assertEquals(grads[0][i], grads[1][i], "dL/d(output " + i + ")");
+        assertTrue(w0[0].norm2Number().doubleValue() > 0);
+        assertEquals(0.0, w0[1].norm2Number().doubleValue());
+        assertEquals(w2[0], w2[1]);
     }
 
     /** PyTorch semantics: cross-correlation with weights [out, in, kH, kW], zero padding, stride. */

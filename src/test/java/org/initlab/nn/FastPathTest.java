@@ -75,8 +75,11 @@ class FastPathTest {
             INDArray g = Nd4j.randn(DataType.FLOAT, out.shape());
             full.backward(g, true);
             first.backward(g, false);
-            for (int p = 0; p < 2; p++)
-                assertClose(full.params().get(p).grad(), first.params().get(p).grad(), 2e-3, java.util.Arrays.toString(cfg) + " param " + p);
+            for (int p = 0; p < 2; p++) { // float sums over thousands of products, in another order: a relative tolerance
+                INDArray expected = full.params().get(p).grad();
+                double tol = 2e-5 * (1 + expected.amaxNumber().doubleValue());
+                assertClose(expected, first.params().get(p).grad(), tol, java.util.Arrays.toString(cfg) + " param " + p);
+            }
         }
     }
 

@@ -102,8 +102,8 @@ class SliderStormGuiTest {
             // the software renderer to finish the previous frame (javafx.pulseLogger: "Waiting for previous rendering"), slow
             // layout passes in the storm's first second, and GC. On a quiet machine, with the window's warm-up and the serial
             // collector: p50 0.4–1.5 ms, worst 23–46 ms (with G1: worst 32–63 ms); an earlier session, with a load of 5: p50
-            // 32–40 ms, worst 177–199 ms. So the bounds here are loose on purpose: they catch an FX thread that waits on the engine or queues
-            // the changes (seconds), not a busy machine; the figures printed above are what the README reports
+            // 32–40 ms, worst 177–199 ms. So the bounds here are loose on purpose: they catch an FX thread that waits on the
+            // engine or queues the changes (seconds), not a busy machine; the figures printed above are what the README reports
             double p50 = w[w.length / 2];
             assertTrue(p50 < 150, "FX heartbeat: half of the posted tasks waited over " + p50 + " ms");
             assertTrue(maxBlockMs < 2000, "the FX thread was blocked up to " + maxBlockMs + " ms");

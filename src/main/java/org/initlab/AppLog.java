@@ -37,15 +37,28 @@ public final class AppLog {
     }
 
     /** Appends the context and the stack trace; never throws (logging must not become the next error). */
-    public static synchronized void error(String context, Throwable e) {
+    public static void error(String context, Throwable e) {
+        StringWriter w = new StringWriter();
+        e.printStackTrace(new PrintWriter(w));
+        append(context, w.toString());
+    }
+
+    /** Appends what every thread is doing, for something that hangs. */
+    public static void threads(String context) {
+        StringBuilder b = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            b.append('"').append(t.getName()).append("\" ").append(t.getState()).append('\n');
+            for (StackTraceElement e : stack) b.append("\tat ").append(e).append('\n');
+        });
+        append(context, b.toString());
+    }
+
+    private static synchronized void append(String context, String detail) {
         try {
             Files.createDirectories(folder());
             Path f = file();
             if (Files.exists(f) && Files.size(f) > MAX_BYTES) Files.move(f, f.resolveSibling("initlab.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            StringWriter w = new StringWriter();
-            w.append(Instant.now().toString()).append(' ').append(context).append('\n');
-            e.printStackTrace(new PrintWriter(w));
-            Files.writeString(f, w.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(f, Instant.now() + " " + context + "\n" + detail, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException | RuntimeException ignored) {
             // no place to write: the one-line message already reached the user
         }

@@ -16,4 +16,14 @@ class AppLogTest {
         assertTrue(log.contains("initlab stats --data /nonexistent/initlab-data"), log);
         assertTrue(log.contains("DataException") && log.contains("\tat org.initlab.data.Mnist.load"), log);
     }
+
+    /** A screenshot that waits too long leaves what every thread was doing in the log. */
+    @Test
+    void threadDumpGoesToTheLog() throws Exception {
+        Thread.currentThread().setName("app-log-test-thread");
+        AppLog.threads("waited too long");
+        String log = Files.readString(AppLog.file());
+        assertTrue(log.contains("waited too long\n"), log);
+        assertTrue(log.contains("\"app-log-test-thread\" RUNNABLE\n\tat ") && log.contains("AppLogTest.threadDumpGoesToTheLog"), log);
+    }
 }

@@ -171,6 +171,12 @@ public final class Gui {
             }
         });
         try {
+            // a screenshot of the first charts must not wait forever (scripts, CI): they normally take under 5 s
+            if (screenshot != null && trainSteps <= 0 && !closed.await(SCREENSHOT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                AppLog.threads("no charts to screenshot after " + SCREENSHOT_TIMEOUT_SECONDS + " s");
+                Platform.exit();
+                throw new IllegalStateException("no charts after " + SCREENSHOT_TIMEOUT_SECONDS + " s; what each thread was doing is in " + AppLog.file());
+            }
             closed.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -284,6 +290,8 @@ public final class Gui {
         startToolkit(true, width, height);
         Exporter.write(renderTitled(title, TelemetryCharts::new, charts -> charts.show(snap, null), theme, width, height), out);
     }
+
+    static final int SCREENSHOT_TIMEOUT_SECONDS = 120;
 
     private static void await(CountDownLatch l, int seconds, String message) {
         try {

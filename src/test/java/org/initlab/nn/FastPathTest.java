@@ -75,11 +75,10 @@ class FastPathTest {
             INDArray g = Nd4j.randn(DataType.FLOAT, out.shape());
             full.backward(g, true);
             first.backward(g, false);
-            for (int p = 0; p < 2; p++) { // float sums over thousands of products, in another order: a relative tolerance
-                INDArray expected = full.params().get(p).grad();
-                double tol = 2e-5 * (1 + expected.amaxNumber().doubleValue());
-                assertClose(expected, first.params().get(p).grad(), tol, java.util.Arrays.toString(cfg) + " param " + p);
-            }
+            // each gradient is a float sum over N·oh·ow products, in another order: 2e-4 up to a thousand, more beyond
+            double tol = 2e-4 * Math.max(1, out.size(0) * out.size(2) * out.size(3) / 1000.0);
+            for (int p = 0; p < 2; p++)
+                assertClose(full.params().get(p).grad(), first.params().get(p).grad(), tol, java.util.Arrays.toString(cfg) + " param " + p);
         }
     }
 

@@ -48,7 +48,7 @@ public final class Floats {
     }
 
     /** The memory of a float array, positioned at its first element (a view's offset). */
-    public static FloatBuffer buffer(INDArray a) {
+    static FloatBuffer buffer(INDArray a) {
         FloatBuffer b = a.data().asNioFloat();
         b.position((int) a.offset());
         return b;

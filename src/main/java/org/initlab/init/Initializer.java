@@ -40,26 +40,29 @@ public final class Initializer {
             if (layer.params().size() > 1) {
                 Param b = layer.params().get(1);
                 double bound = 1 / Math.sqrt(Fans.of(shape).in());
-                fill(b.value(), spec.bias() == InitSpec.Bias.DEFAULT ? uniform(rng, (int) b.value().length(), bound) : new double[(int) b.value().length()]);
+                fill(b.value(), spec.bias() == InitSpec.Bias.DEFAULT ? uniform(rng, (int) b.value().length(), bound) : new float[(int) b.value().length()]);
             }
         }
     }
 
-    /** The weight values of one layer, row-major in PyTorch's layout. */
-    static double[] weight(InitSpec spec, long[] shape, SplittableRandom rng) {
+    /**
+     * The weight values of one layer, row-major in PyTorch's layout. Drawn in double and rounded once
+     * to float, the parameters' type; float arrays because re-init runs on every slider move.
+     */
+    static float[] weight(InitSpec spec, long[] shape, SplittableRandom rng) {
         int n = (int) product(shape);
         double std = spec.weightStd(shape);
         return switch (spec.scheme()) {
             case PYTORCH_DEFAULT, KAIMING_UNIFORM, XAVIER_UNIFORM -> uniform(rng, n, Gains.uniformBound(std));
-            case KAIMING_NORMAL, XAVIER_NORMAL, LECUN_NORMAL -> normal(rng, n, std);
-            case ORTHOGONAL, LSUV -> orthogonal(rng, (int) shape[0], n / (int) shape[0], spec.gain());
-            case ZEROS -> new double[n];
+            case KAIMING_NORMAL, XAVIER_NORMAL, LECUN_NORMAL -> toFloat(normal(rng, n, std));
+            case ORTHOGONAL, LSUV -> toFloat(orthogonal(rng, (int) shape[0], n / (int) shape[0], spec.gain()));
+            case ZEROS -> new float[n];
         };
     }
 
-    static double[] uniform(SplittableRandom rng, int n, double bound) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) v[i] = (2 * rng.nextDouble() - 1) * bound;
+    static float[] uniform(SplittableRandom rng, int n, double bound) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) v[i] = (float) ((2 * rng.nextDouble() - 1) * bound);
         return v;
     }
 
@@ -100,19 +103,20 @@ public final class Initializer {
         return out;
     }
 
+    private static float[] toFloat(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
+        return f;
+    }
+
     private static long product(long[] shape) {
         long p = 1;
         for (long d : shape) p *= d;
         return p;
     }
 
-    private static void fill(INDArray target, double[] values) {
-        if (Floats.fast(target)) { // one bulk copy instead of three native calls: re-init runs on every slider move
-            float[] f = new float[values.length];
-            for (int i = 0; i < f.length; i++) f[i] = (float) values[i];
-            Floats.write(f, target);
-        } else {
-            target.assign(Nd4j.createFromArray(values).reshape(target.shape()).castTo(target.dataType()));
-        }
+    private static void fill(INDArray target, float[] values) {
+        if (Floats.fast(target)) Floats.write(values, target); // one bulk copy: re-init runs on every slider move
+        else target.assign(Nd4j.createFromArray(values).reshape(target.shape()).castTo(target.dataType()));
     }
 }

@@ -65,7 +65,8 @@ public final class InitPickerView extends VBox {
         Label aValue = new Label();
         aValue.setId("aValue");
         aValue.getStyleClass().add("a-value");
-        aValue.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "a = %.3f", vm.aProperty().get()), vm.aProperty()));
+        // Locale.US, not ROOT: for any other locale Formatter builds a DecimalFormatSymbols per call, and this runs on every move
+        aValue.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.US, "a = %.3f", vm.aProperty().get()), vm.aProperty()));
 
         Pane markers = new Pane();
         markers.getStyleClass().add("a-markers");

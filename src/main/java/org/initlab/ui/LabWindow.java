@@ -130,7 +130,7 @@ public final class LabWindow {
             for (Label l : labels) {
                 l.requestLayout();
                 measure.setFont(l.getFont());
-                measure.setText(String.format(Locale.ROOT, "%s %.3f", l.getText(), tick[0] * 0.123));
+                measure.setText(String.format(Locale.US, "%s %.3f", l.getText(), tick[0] * 0.123));
                 measure.getLayoutBounds();
             }
         }));
@@ -260,7 +260,8 @@ public final class LabWindow {
             LabSnapshot s = vm.chartedProperty().get();
             if (s == null) return vm.problemProperty().get().isEmpty() ? "computing first stats…" : "no stats yet";
             var c = s.config();
-            return String.format(Locale.ROOT, "%s · %s · %s images %d–%d · seed %d · loss %.4g", c.spec().name(), c.init(),
+            // Locale.US, not ROOT: for any other locale Formatter builds a DecimalFormatSymbols per call, and this runs on every update
+            return String.format(Locale.US, "%s · %s · %s images %d–%d · seed %d · loss %.4g", c.spec().name(), c.init(),
                 c.split().id(), c.offset(), c.offset() + c.batchSize() - 1, c.seed(), s.stats().loss());
         }, vm.chartedProperty(), vm.problemProperty()));
         Label latency = new Label();
@@ -268,8 +269,8 @@ public final class LabWindow {
         latency.textProperty().bind(Bindings.createStringBinding(() -> {
             LabSnapshot s = vm.chartedProperty().get();
             if (s == null || Double.isNaN(vm.latencyMsProperty().get())) return "";
-            if (s.commandId() == 1) return String.format(Locale.ROOT, "first stats after %.1f s", vm.latencyMsProperty().get() / 1000);
-            return String.format(Locale.ROOT, "last update %.0f ms (step %.0f ms)", vm.latencyMsProperty().get(), vm.stepMsProperty().get());
+            if (s.commandId() == 1) return String.format(Locale.US, "first stats after %.1f s", vm.latencyMsProperty().get() / 1000);
+            return String.format(Locale.US, "last update %.0f ms (step %.0f ms)", vm.latencyMsProperty().get(), vm.stepMsProperty().get());
         }, vm.latencyMsProperty(), vm.stepMsProperty(), vm.chartedProperty()));
         message.setId("message");
         Region gap = new Region();

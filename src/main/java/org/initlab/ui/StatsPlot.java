@@ -2,6 +2,7 @@ package org.initlab.ui;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -436,10 +437,11 @@ final class StatsPlot extends Region {
         List<String> labels = new ArrayList<>();
         for (double v : values) {
             if (Math.abs(v) < step / 2) labels.add("0");
-            else if (!exponent) labels.add(String.format(Locale.ROOT, "%." + places + "f", v));
+            // Locale.US, not ROOT: for any other locale Formatter builds a DecimalFormatSymbols per call, and this runs on every update
+            else if (!exponent) labels.add(String.format(Locale.US, "%." + places + "f", v));
             else {
                 int digits = Math.max(0, (int) (Math.floor(Math.log10(Math.abs(v)) + 1e-9) - Math.floor(Math.log10(step) + 1e-9)));
-                String s = String.format(Locale.ROOT, "%." + digits + "e", v); // 2.5e-05
+                String s = String.format(Locale.US, "%." + digits + "e", v); // 2.5e-05
                 labels.add(s.replaceFirst("e([-+])0*(\\d)", "e$1$2").replace("e+", "e"));
             }
         }
@@ -454,11 +456,20 @@ final class StatsPlot extends Region {
         return b.toString();
     }
 
+    /** Widths already measured (FX thread only): the same labels come back on every redraw, and each text layout makes garbage. */
+    private static final Map<Font, Map<String, Double>> WIDTHS = new HashMap<>();
+
     /** Text width in this font. */
     private static double width(String s, Font font) {
-        MEASURE.setFont(font);
-        MEASURE.setText(s);
-        return MEASURE.getLayoutBounds().getWidth();
+        Map<String, Double> known = WIDTHS.computeIfAbsent(font, f -> new HashMap<>());
+        Double w = known.get(s);
+        if (w == null) {
+            if (known.size() > 2000) known.clear(); // tick labels change with the data; keep the cache small
+            MEASURE.setFont(font);
+            MEASURE.setText(s);
+            known.put(s, w = MEASURE.getLayoutBounds().getWidth());
+        }
+        return w;
     }
 
     // ---- hovering ----

@@ -1,17 +1,16 @@
 package org.initlab.nn;
 
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** 2-d convolution, NCHW, weights in PyTorch's layout {@code [out, in, kH, kW]}. */
 public final class Conv2d implements Layer {
     private final int kernel, stride, padding;
     private final Param weight, bias;
+    private final NativeOp conv, convBackward;
     private INDArray x;
 
     public Conv2d(int in, int out, int kernel, int stride, int padding, boolean hasBias, DataType dtype) {
@@ -20,6 +19,8 @@ public final class Conv2d implements Layer {
         this.padding = padding;
         this.weight = new Param("weight", Nd4j.zeros(dtype, out, in, kernel, kernel), Nd4j.zeros(dtype, out, in, kernel, kernel));
         this.bias = hasBias ? new Param("bias", Nd4j.zeros(dtype, out), Nd4j.zeros(dtype, out)) : null;
+        this.conv = new NativeOp("conv2d", iArgs());
+        this.convBackward = new NativeOp("conv2d_bp", iArgs());
     }
 
     @Override public String type() { return "Conv2d"; }
@@ -35,8 +36,7 @@ public final class Conv2d implements Layer {
         long h = (x.size(2) + 2L * padding - kernel) / stride + 1;
         long w = (x.size(3) + 2L * padding - kernel) / stride + 1;
         INDArray out = Nd4j.createUninitialized(x.dataType(), x.size(0), weight.value().size(0), h, w);
-        var op = DynamicCustomOp.builder("conv2d").addInputs(inputs(x)).addOutputs(out).addIntegerArguments(iArgs()).build();
-        Nd4j.exec(op);
+        conv.exec(inputs(x), out);
         return out;
     }
 
@@ -48,17 +48,14 @@ public final class Conv2d implements Layer {
         }
         INDArray gx = Nd4j.createUninitialized(x.dataType(), x.shape());
         INDArray gw = Nd4j.createUninitialized(x.dataType(), weight.value().shape());
-        List<INDArray> inputs = new ArrayList<>(List.of(inputs(x)));
-        inputs.add(gradOut);
-        var b = DynamicCustomOp.builder("conv2d_bp").addInputs(inputs.toArray(INDArray[]::new)).addIntegerArguments(iArgs());
+        INDArray[] inputs = bias == null ? new INDArray[] {x, weight.value(), gradOut} : new INDArray[] {x, weight.value(), bias.value(), gradOut};
         INDArray gb = null;
         if (bias != null) {
             gb = Nd4j.createUninitialized(x.dataType(), bias.value().shape());
-            b.addOutputs(gx, gw, gb);
+            convBackward.exec(inputs, gx, gw, gb);
         } else {
-            b.addOutputs(gx, gw);
+            convBackward.exec(inputs, gx, gw);
         }
-        Nd4j.exec(b.build());
         accumulate(weight.grad(), gw);
         if (gb != null) accumulate(bias.grad(), gb);
         return needInputGrad ? gx : null;

@@ -1,13 +1,13 @@
 package org.initlab.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** MaxPool2d / AvgPool2d (average counts padding, as PyTorch's count_include_pad=True). */
 public final class Pool2d implements Layer {
     private final boolean max;
     private final int kernel, stride, padding;
+    private final NativeOp pool, poolBackward;
     private INDArray x;
 
     public Pool2d(boolean max, int kernel, int stride, int padding) {
@@ -15,6 +15,8 @@ public final class Pool2d implements Layer {
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
+        this.pool = new NativeOp(max ? "maxpool2d" : "avgpool2d", iArgs());
+        this.poolBackward = new NativeOp(max ? "maxpool2d_bp" : "avgpool2d_bp", iArgs());
     }
 
     @Override public String type() { return max ? "MaxPool2d" : "AvgPool2d"; }
@@ -30,7 +32,7 @@ public final class Pool2d implements Layer {
         long h = (x.size(2) + 2L * padding - kernel) / stride + 1;
         long w = (x.size(3) + 2L * padding - kernel) / stride + 1;
         INDArray out = Nd4j.createUninitialized(x.dataType(), x.size(0), x.size(1), h, w);
-        Nd4j.exec(DynamicCustomOp.builder(max ? "maxpool2d" : "avgpool2d").addInputs(x).addOutputs(out).addIntegerArguments(iArgs()).build());
+        pool.exec(new INDArray[] {x}, out);
         return out;
     }
 
@@ -38,7 +40,7 @@ public final class Pool2d implements Layer {
     public INDArray backward(INDArray g, boolean needInputGrad) {
         if (!needInputGrad) return null;
         INDArray gx = Nd4j.createUninitialized(x.dataType(), x.shape());
-        Nd4j.exec(DynamicCustomOp.builder(max ? "maxpool2d_bp" : "avgpool2d_bp").addInputs(x, g).addOutputs(gx).addIntegerArguments(iArgs()).build());
+        poolBackward.exec(new INDArray[] {x, g}, gx);
         return gx;
     }
 }

@@ -67,6 +67,7 @@ class SliderStormGuiTest {
 
             int changes = 10_000;
             long start = System.nanoTime();
+            double startUptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0; // to line up with -Xlog:gc
             double last = 0;
             for (int i = 0; i < changes; i++) {
                 double v = Math.round(3000 * Math.abs(Math.sin(i * 0.37))) / 1000.0; // wild, unrounded-looking values in [0, 3]
@@ -88,7 +89,7 @@ class SliderStormGuiTest {
             double[] w = waits.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             System.out.printf("heartbeat waits: p50 %.1f p90 %.1f p99 %.1f max %.1f ms; first 20: %s%n", w[w.length / 2], w[(int) (w.length * 0.9)],
                 w[(int) (w.length * 0.99)], w[w.length - 1], waits.stream().limit(20).map(d -> String.format("%.0f", d)).toList());
-            System.out.printf("longest waits: %s%n", at.stream().sorted((x, y) -> Double.compare(y[1], x[1])).limit(5)
+            System.out.printf("longest waits (storm began at JVM uptime %.2f s): %s%n", startUptime, at.stream().sorted((x, y) -> Double.compare(y[1], x[1])).limit(5)
                 .map(x -> String.format("%.0f ms at %.2f s", x[1], x[0])).toList());
             System.out.printf("slider storm: %d changes in %.1f s, %d engine updates charted, FX heartbeat max wait %.1f ms over %d beats, "
                 + "last value charted %.0f ms after the storm%n", changes, stormSeconds, charted.get(), maxBlockMs, beats.get(), settleMs);

@@ -29,13 +29,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 public final class Lab implements AutoCloseable {
     /** Shortest time between two updates while running, so a 2-core machine keeps a core for the UI. */
     static final long RUN_PERIOD_NANOS = 33_000_000L;
-    /**
-     * Shortest time between the starts of two updates. In a slider storm the FX thread charts a
-     * superseded answer at most every 33 ms (LabViewModel), so an engine stepping back to back (about
-     * 150 steps a second at batch 100) mostly made answers nobody saw, and their garbage: the
-     * collector's pauses, which stop the FX thread too. A 60 Hz drag (16.7 ms between moves) is not slowed.
-     */
-    static final long MIN_GAP_NANOS = 15_000_000L;
     /** How long the lab must have been idle before a warm-up step, so the window's first frames go first. */
     static final long WARMUP_AFTER_IDLE_NANOS = 300_000_000L;
 
@@ -70,7 +63,7 @@ public final class Lab implements AutoCloseable {
         this.thread = new LatestWins<>("initlab-engine", c -> {
             running = null;
             update(c);
-        }, this::between, () -> { }, MIN_GAP_NANOS);
+        }, this::between, () -> { });
     }
 
     /** Replaces whatever command is still waiting; returns the id the answering snapshot will carry. */

@@ -20,10 +20,8 @@ final class LatestWins<C> implements AutoCloseable {
     private final Consumer<C> apply;
     private final LongSupplier between;
     private final Runnable atEnd;
-    private final long minGapNanos;
     private final Thread thread;
     private volatile boolean closed;
-    private long lastStart = Long.MIN_VALUE / 2;
 
     /**
      * Starts the thread.
@@ -31,12 +29,9 @@ final class LatestWins<C> implements AutoCloseable {
      * @param apply   runs each command that was not replaced
      * @param between runs when no command waits; returns nanoseconds to sleep (0 or less: none)
      * @param atEnd   runs on the thread after {@link #close()}, to free what it owns
-     * @param minGapNanos shortest time between the starts of two commands: a command that comes sooner
-     *                    waits out the rest, and is replaced if a newer one comes meanwhile (0: none)
      */
-    LatestWins(String name, Consumer<C> apply, LongSupplier between, Runnable atEnd, long minGapNanos) {
+    LatestWins(String name, Consumer<C> apply, LongSupplier between, Runnable atEnd) {
         this.apply = apply;
-        this.minGapNanos = minGapNanos;
         this.between = between;
         this.atEnd = atEnd;
         thread = new Thread(this::loop, name);
@@ -59,13 +54,6 @@ final class LatestWins<C> implements AutoCloseable {
         while (!closed) {
             C c = slot.getAndSet(null);
             if (c != null) {
-                long wait = lastStart + minGapNanos - System.nanoTime();
-                if (wait > 0) {
-                    slot.compareAndSet(null, c); // back in the slot, unless a newer one came meanwhile
-                    LockSupport.parkNanos(this, wait);
-                    continue;
-                }
-                lastStart = System.nanoTime();
                 apply.accept(c);
                 continue;
             }

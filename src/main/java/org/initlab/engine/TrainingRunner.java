@@ -61,7 +61,7 @@ public final class TrainingRunner implements AutoCloseable {
 
     public TrainingRunner(Consumer<Update> listener) {
         this.listener = listener;
-        thread = new LatestWins<>("initlab-training", this::apply, this::between, this::drop, 0);
+        thread = new LatestWins<>("initlab-training", this::apply, this::between, this::drop);
     }
 
     /** A fresh run id for {@link Order#run()}. */

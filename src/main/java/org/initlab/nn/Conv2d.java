@@ -11,6 +11,7 @@ public final class Conv2d implements Layer {
     private final int kernel, stride, padding;
     private final Param weight, bias;
     private final NativeOp conv, convBackward;
+    private final Reused out = new Reused(), gx = new Reused(), gw = new Reused(), gb = new Reused(), patches = new Reused(), gradT = new Reused();
     private INDArray x;
 
     public Conv2d(int in, int out, int kernel, int stride, int padding, boolean hasBias, DataType dtype) {
@@ -35,9 +36,9 @@ public final class Conv2d implements Layer {
         this.x = x;
         long h = (x.size(2) + 2L * padding - kernel) / stride + 1;
         long w = (x.size(3) + 2L * padding - kernel) / stride + 1;
-        INDArray out = Nd4j.createUninitialized(x.dataType(), x.size(0), weight.value().size(0), h, w);
-        conv.exec(inputs(x), out);
-        return out;
+        INDArray y = out.get(x.dataType(), x.size(0), weight.value().size(0), h, w);
+        conv.exec(inputs(x), y);
+        return y;
     }
 
     @Override
@@ -46,22 +47,22 @@ public final class Conv2d implements Layer {
             weightGradOnly(gradOut);
             return null;
         }
-        INDArray gx = Nd4j.createUninitialized(x.dataType(), x.shape());
-        INDArray gw = Nd4j.createUninitialized(x.dataType(), weight.value().shape());
+        INDArray dx = gx.get(x.dataType(), x.shape()), dw = gw.get(x.dataType(), weight.value().shape());
         INDArray[] inputs = bias == null ? new INDArray[] {x, weight.value(), gradOut} : new INDArray[] {x, weight.value(), bias.value(), gradOut};
-        INDArray gb = null;
+        INDArray db = null;
         if (bias != null) {
-            gb = Nd4j.createUninitialized(x.dataType(), bias.value().shape());
-            convBackward.exec(inputs, gx, gw, gb);
+            db = gb.get(x.dataType(), bias.value().shape());
+            convBackward.exec(inputs, dx, dw, db);
         } else {
-            convBackward.exec(inputs, gx, gw);
+            convBackward.exec(inputs, dx, dw);
         }
-        accumulate(weight.grad(), gw);
-        if (gb != null) accumulate(bias.grad(), gb);
-        return needInputGrad ? gx : null;
+        accumulate(weight.grad(), dw);
+        if (db != null) accumulate(bias.grad(), db);
+        return needInputGrad ? dx : null;
     }
 
     private float[] xs, padded, gs, cols;
+    private INDArray weightGrad2d;
     private int[] patchMap;
     private long patchMapKey = -1;
 
@@ -97,8 +98,8 @@ public final class Conv2d implements Layer {
         int ph = h + 2 * padding, pw = w + 2 * padding;
         if (cols == null || cols.length < map.length) cols = new float[map.length];
         // each image's patches go into a small array that stays in cache, then once into native memory
-        INDArray patches = Nd4j.createUninitialized(x.dataType(), (long) n * p, ckk);
-        FloatBuffer to = Floats.buffer(patches);
+        INDArray cols2d = patches.get(x.dataType(), (long) n * p, ckk);
+        FloatBuffer to = Floats.buffer(cols2d);
         for (int b = 0; b < n; b++) {
             for (int ch = 0; ch < c; ch++) // the image into the padded one, so the gather below needs no bounds test
                 for (int y = 0; y < h; y++) System.arraycopy(xs, ((b * c + ch) * h + y) * w, padded, (ch * ph + y + padding) * pw + padding, w);
@@ -106,8 +107,8 @@ public final class Conv2d implements Layer {
             to.put(to.position() + b * map.length, cols, 0, map.length);
         }
         gs = Floats.read(g, gs);
-        INDArray gradT = Nd4j.createUninitialized(x.dataType(), o, (long) n * p);
-        FloatBuffer gt = Floats.buffer(gradT);
+        INDArray gT = gradT.get(x.dataType(), o, (long) n * p);
+        FloatBuffer gt = Floats.buffer(gT);
         double[] gb = new double[o];
         for (int b = 0; b < n; b++)
             for (int ch = 0; ch < o; ch++) {
@@ -124,7 +125,11 @@ public final class Conv2d implements Layer {
                 for (; q < p; q++) s0 += gs[src + q];
                 gb[ch] += (s0 + s1) + (s2 + s3);
             }
-        Nd4j.gemm(gradT, patches, weight.grad().reshape(o, ckk), false, false, 1.0, 1.0);
+        if (weightGrad2d == null) // a view, so the gemm adds straight into the gradient
+            try (var outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                weightGrad2d = weight.grad().reshape(o, ckk);
+            }
+        Nd4j.gemm(gT, cols2d, weightGrad2d, false, false, 1.0, 1.0);
         if (bias != null) {
             float[] acc = Floats.read(bias.grad(), null);
             for (int ch = 0; ch < o; ch++) acc[ch] += (float) gb[ch];

@@ -6,6 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** AdaptiveAvgPool2d(1): the mean over each channel's H×W, keeping {@code [N, C, 1, 1]}. */
 public final class GlobalAvgPool implements Layer {
     private long[] inShape;
+    private final Reused output = new Reused(), inputGrad = new Reused();
     private float[] xs;
 
     @Override public String type() { return "AdaptiveAvgPool2d"; }
@@ -22,7 +23,7 @@ public final class GlobalAvgPool implements Layer {
             for (int j = 0; j < area; j++) s += xs[k++];
             m[i] = (float) (s / area);
         }
-        INDArray out = Nd4j.createUninitialized(x.dataType(), inShape[0], inShape[1], 1, 1);
+        INDArray out = output.get(x.dataType(), inShape[0], inShape[1], 1, 1);
         Floats.write(m, out);
         return out;
     }
@@ -39,7 +40,7 @@ public final class GlobalAvgPool implements Layer {
             float share = gs[i] / area;
             for (int j = 0; j < area; j++) xs[k++] = share;
         }
-        INDArray gx = Nd4j.createUninitialized(g.dataType(), inShape);
+        INDArray gx = inputGrad.get(g.dataType(), inShape);
         Floats.write(xs, gx);
         return gx;
     }

@@ -17,6 +17,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class Relu implements Layer {
     private final String type;
     private final double leak, sub, maxv; // maxv NaN: no clamp
+    private final Reused output = new Reused(), inputGrad = new Reused();
     private INDArray x, out;
     private float[] xs, ys, gs;
 
@@ -40,7 +41,7 @@ public final class Relu implements Layer {
     @Override
     public INDArray forward(INDArray x) {
         this.x = x;
-        out = Nd4j.createUninitialized(x.dataType(), x.shape());
+        out = output.get(x.dataType(), x.shape());
         if (plain()) {
             Nd4j.exec(new RectifiedLinear(x, out, 0.0)); // keeps NaN, as PyTorch
         } else if (Floats.fast(x)) {
@@ -72,7 +73,7 @@ public final class Relu implements Layer {
     @Override
     public INDArray backward(INDArray g, boolean needInputGrad) {
         if (!needInputGrad) return null;
-        INDArray gx = Nd4j.createUninitialized(x.dataType(), x.shape());
+        INDArray gx = inputGrad.get(x.dataType(), x.shape());
         if (plain()) {
             Nd4j.exec(new Step(x, gx, 0.0)); // 1 where x > 0, else 0 (also at x = 0, as PyTorch)
             gx.muli(g);

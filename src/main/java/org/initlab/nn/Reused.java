@@ -1,0 +1,28 @@
+package org.initlab.nn;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * An array a layer writes on every step (its output, an input gradient, a temporary), made once per
+ * shape outside any workspace and then written over. Every new ND4J array leaves bookkeeping objects
+ * that live until a collection has seen them, so the collector's pauses grew with the arrays made per
+ * step. What a layer returns from such a slot is valid until that layer's next forward or backward.
+ */
+final class Reused {
+    private INDArray array;
+    private long[] shape;
+
+    INDArray get(DataType type, long... shape) {
+        if (array == null || array.dataType() != type || !Arrays.equals(this.shape, shape)) {
+            try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                array = Nd4j.createUninitialized(type, shape);
+            }
+            this.shape = shape.clone();
+        }
+        return array;
+    }
+}

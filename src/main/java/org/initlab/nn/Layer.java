@@ -5,7 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One module of a {@link Sequential}: {@code forward} keeps what {@code backward} needs;
- * {@code backward} accumulates weight gradients and returns dL/dinput.
+ * {@code backward} accumulates weight gradients and returns dL/dinput. What either returns may be
+ * written over by the layer's next forward or backward (it reuses its arrays step after step): copy it to keep it.
  */
 public interface Layer {
     /** PyTorch-style name of the module, e.g. {@code Conv2d}. */

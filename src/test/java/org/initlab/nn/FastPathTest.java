@@ -48,6 +48,11 @@ class FastPathTest {
         assertArrayEquals(new float[] {0, 0, 0, 1, 0}, plain.backward(g, true).toFloatVector(), 0f);
         assertArrayEquals(new float[] {-0.2f, 0, 0, 3, Float.NaN}, leaky.forward(x).toFloatVector(), 1e-7f);
         assertArrayEquals(new float[] {0.1f, 0.1f, 0.1f, 1}, java.util.Arrays.copyOf(leaky.backward(g, true).toFloatVector(), 4), 1e-7f);
+        // the smallest and largest floats either side of 0, infinities, a negative NaN
+        INDArray edges = Nd4j.createFromArray(Float.MIN_VALUE, -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE,
+            Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.intBitsToFloat(0xffc00000));
+        plain.forward(edges);
+        assertArrayEquals(new float[] {2, 0, 2, 0, 2, 0, 0}, plain.backward(Nd4j.valueArrayOf(new long[] {7}, 2f), true).toFloatVector(), 0f);
     }
 
     @Test

@@ -104,13 +104,15 @@ public final class LabWindow {
 
     /**
      * The window's half of the warm-up (the engine's is {@link LabViewModel#ENGINE_WARMUP_STEPS}): after
-     * the first charts, every 40 ms for a second, the same figures are drawn again, the slider's, formula's
+     * the first charts, every 10 ms for 1.2 s, the same figures are drawn again, the slider's, formula's
      * and status labels laid out again, and texts like theirs measured off screen. Nothing on screen
      * changes, but the JIT compiles what a drag runs (chart drawing, layout, text shaping, the software
      * renderer) before the first drag; cold, the first second of a drag blocked the FX thread for
-     * 50–85 ms (SliderStormGuiTest). Stops once anything else happens.
+     * 50–85 ms (SliderStormGuiTest). 25 rounds were too few: a recording of the storm's first 0.2 s
+     * still caught the FX thread in interpreted chart-drawing and layout methods. Stops once anything
+     * else happens.
      */
-    static final int WARMUP_REDRAWS = 25;
+    static final int WARMUP_REDRAWS = 120;
 
     private void warmUp() {
         LabSnapshot first = vm.chartedProperty().get();
@@ -120,7 +122,7 @@ public final class LabWindow {
         Text measure = new Text();
         int[] tick = {0};
         Timeline redraws = new Timeline();
-        redraws.getKeyFrames().add(new KeyFrame(Duration.millis(40), e -> {
+        redraws.getKeyFrames().add(new KeyFrame(Duration.millis(10), e -> {
             if (vm.chartedProperty().get() != first || vm.lastSubmitted() != command) {
                 redraws.stop();
                 return;

@@ -5,13 +5,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** {@code [N, ...]} to {@code [N, features]}. */
 public final class Flatten implements Layer {
     private long[] inShape;
+    private INDArray lastIn, lastOut;
 
     @Override public String type() { return "Flatten"; }
 
+    /** A view of x; the same one again when x is (the layers before write into one array step after step). */
     @Override
     public INDArray forward(INDArray x) {
         inShape = x.shape();
-        return x.reshape('c', x.size(0), x.length() / x.size(0));
+        if (x != lastIn || !java.util.Arrays.equals(lastIn.shape(), inShape)) {
+            lastOut = x.reshape('c', x.size(0), x.length() / x.size(0));
+            lastIn = x;
+        }
+        return lastOut;
     }
 
     @Override

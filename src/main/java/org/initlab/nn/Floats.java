@@ -3,7 +3,6 @@ package org.initlab.nn;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * Bulk copies between float INDArrays and Java arrays (one memcpy each way), so element-wise work
@@ -50,8 +49,19 @@ public final class Floats {
         write(z, a);
     }
 
+    /**
+     * Row-major and without gaps from its offset. A dimension of size 1 may carry any stride (ND4J gives
+     * [N, 1, 1, 1] outputs odd ones): such arrays were copied before, at every read.
+     */
     private static boolean contiguous(INDArray a) {
-        return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
+        long[] shape = a.shape(), stride = a.stride();
+        long expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] == 1) continue;
+            if (stride[i] != expected) return false;
+            expected *= shape[i];
+        }
+        return true;
     }
 
     /** The memory of a float array, positioned at its first element (a view's offset). */

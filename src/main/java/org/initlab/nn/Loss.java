@@ -10,7 +10,7 @@ public enum Loss {
     MSE {
         @Override
         public double value(INDArray out, INDArray labels) {
-            flat(out);
+            checkOnePerImage(out);
             if (Floats.fast(out)) { // a hundred numbers: plain Java beats four native calls
                 float[] o = Floats.read(out, null), y = Floats.read(labels, null);
                 double s = 0;
@@ -23,7 +23,7 @@ public enum Loss {
 
         @Override
         public INDArray grad(INDArray out, INDArray labels) {
-            flat(out);
+            checkOnePerImage(out);
             if (Floats.fast(out)) {
                 float[] o = Floats.read(out, null), y = Floats.read(labels, null);
                 for (int i = 0; i < o.length; i++) o[i] = 2f * (o[i] - y[i]) / o.length;
@@ -35,9 +35,13 @@ public enum Loss {
         }
 
         private INDArray flat(INDArray out) {
+            checkOnePerImage(out);
+            return out.reshape(out.size(0));
+        }
+
+        private void checkOnePerImage(INDArray out) {
             if (out.length() != out.size(0))
                 throw new IllegalArgumentException("MSE needs one output per image, but the model outputs " + out.length() / out.size(0));
-            return out.reshape(out.size(0));
         }
     },
     /** The mean of all outputs, as {@code out.mean().backward()}: a gradient for nets without labels to fit. */

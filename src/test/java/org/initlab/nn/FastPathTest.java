@@ -113,4 +113,16 @@ class FastPathTest {
         assertEquals(-7.0, inf.min());
         assertEquals(Double.POSITIVE_INFINITY, inf.max());
     }
+
+    /** Bulk reads in row-major order: straight from memory when only size-1 dimensions have odd strides, via a copy otherwise. */
+    @Test
+    void readsGiveRowMajorOrderWhateverTheStrides() {
+        var data = Nd4j.createFromArray(0f, 1f, 2f, 3f, 4f, 5f).data();
+        INDArray odd = Nd4j.create(data, new long[] {3, 1, 2}, new long[] {2, 99, 1}, 0, 'c', DataType.FLOAT);
+        assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5}, Floats.read(odd, null), 0f);
+        INDArray transposed = Nd4j.createFromArray(new float[][] {{0, 1}, {2, 3}, {4, 5}}).transpose();
+        assertArrayEquals(new float[] {0, 2, 4, 1, 3, 5}, Floats.read(transposed, null), 0f);
+        INDArray offset = Nd4j.createFromArray(new float[][] {{0, 1}, {2, 3}, {4, 5}}).getRow(2, true);
+        assertArrayEquals(new float[] {4, 5}, Floats.read(offset, null), 0f);
+    }
 }

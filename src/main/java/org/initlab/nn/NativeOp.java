@@ -26,6 +26,12 @@ final class NativeOp {
     void exec(INDArray[] inputs, INDArray... outputs) {
         context.setInputArrays(inputs);
         context.setOutputArrays(outputs);
-        Nd4j.getExecutioner().exec(op, context);
+        try {
+            Nd4j.getExecutioner().exec(op, context);
+        } finally {
+            // the context keeps a native wrapper of every array it was given until purged: without this,
+            // resident memory grew by about 0.5 kB a call (a scratch loop of 300 000 calls: 236 to 360 MB)
+            context.purge();
+        }
     }
 }

@@ -101,8 +101,8 @@ class SliderStormGuiTest {
             assertTrue(settleMs < 1000, "last value charted " + settleMs + " ms after the storm");
             // one update of the four (canvas) charts takes the FX thread about 2 ms; the longer waits are pulses waiting for
             // the software renderer to finish the previous frame (javafx.pulseLogger: "Waiting for previous rendering"), slow
-            // layout passes in the storm's first second, and GC. On a quiet machine, with the window's warm-up and the serial
-            // collector: p50 0.4–1.5 ms, worst 23–46 ms (with G1: worst 32–63 ms); an earlier session, with a load of 5: p50
+            // layout passes in the storm's first second, and GC. With the window's warm-up, the serial collector and a 64 MB
+            // young generation: p50 0.5–1.3 ms, worst 30–63 ms (README, Reliability); an earlier session, with a load of 5: p50
             // 32–40 ms, worst 177–199 ms. So the bounds here are loose on purpose: they catch an FX thread that waits on the
             // engine or queues the changes (seconds), not a busy machine; the figures printed above are what the README reports
             double p50 = w[w.length / 2];

@@ -117,6 +117,7 @@ public record InitSpec(Scheme scheme, double a, Mode mode, Bias bias, double gai
     }
 
     private static String fmt(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.US, "%.3f", v); // Locale.US, not ROOT: for any other locale Formatter builds a DecimalFormatSymbols per call, and this runs on every update
+        // Locale.US, not ROOT: for any other locale Formatter builds a DecimalFormatSymbols per call, and this runs on every update
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.US, "%.3f", v);
     }
 }

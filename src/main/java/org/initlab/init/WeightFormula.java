@@ -75,6 +75,7 @@ public record WeightFormula(int layer, String layerName, long[] weightShape, lon
     }
 
     private static String f(double v) {
-        return String.format(Locale.US, "%.4g", v); // Locale.US, not ROOT: for any other locale Formatter builds a DecimalFormatSymbols per call, and this runs on every update
+        // Locale.US, not ROOT: for any other locale Formatter builds a DecimalFormatSymbols per call, and this runs on every update
+        return String.format(Locale.US, "%.4g", v);
     }
 }

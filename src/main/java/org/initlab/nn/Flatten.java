@@ -13,7 +13,7 @@ public final class Flatten implements Layer {
     @Override
     public INDArray forward(INDArray x) {
         inShape = x.shape();
-        if (x != lastIn || !java.util.Arrays.equals(lastIn.shape(), inShape)) {
+        if (x != lastIn) {
             lastOut = x.reshape('c', x.size(0), x.length() / x.size(0));
             lastIn = x;
         }

@@ -435,9 +435,9 @@ final class StatsPlot extends Region {
         for (double v : values) largest = Math.max(largest, Math.abs(v));
         boolean exponent = places > 4 || largest >= 1e6;
         List<String> labels = new ArrayList<>();
+        // Locale.US, not ROOT: for any other locale Formatter builds a DecimalFormatSymbols per call, and this runs on every update
         for (double v : values) {
             if (Math.abs(v) < step / 2) labels.add("0");
-            // Locale.US, not ROOT: for any other locale Formatter builds a DecimalFormatSymbols per call, and this runs on every update
             else if (!exponent) labels.add(String.format(Locale.US, "%." + places + "f", v));
             else {
                 int digits = Math.max(0, (int) (Math.floor(Math.log10(Math.abs(v)) + 1e-9) - Math.floor(Math.log10(step) + 1e-9)));

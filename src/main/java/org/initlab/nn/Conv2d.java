@@ -109,7 +109,7 @@ public final class Conv2d implements Layer {
         gs = Floats.read(g, gs);
         INDArray gT = gradT.get(x.dataType(), o, (long) n * p);
         FloatBuffer gt = Floats.buffer(gT);
-        double[] gb = new double[o];
+        double[] biasSums = new double[o];
         for (int b = 0; b < n; b++)
             for (int ch = 0; ch < o; ch++) {
                 int src = (b * o + ch) * p;
@@ -123,7 +123,7 @@ public final class Conv2d implements Layer {
                     s3 += gs[src + q + 3];
                 }
                 for (; q < p; q++) s0 += gs[src + q];
-                gb[ch] += (s0 + s1) + (s2 + s3);
+                biasSums[ch] += (s0 + s1) + (s2 + s3);
             }
         if (weightGrad2d == null) // a view, so the gemm adds straight into the gradient
             try (var outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
@@ -132,7 +132,7 @@ public final class Conv2d implements Layer {
         Nd4j.gemm(gT, cols2d, weightGrad2d, false, false, 1.0, 1.0);
         if (bias != null) {
             float[] acc = Floats.read(bias.grad(), null);
-            for (int ch = 0; ch < o; ch++) acc[ch] += (float) gb[ch];
+            for (int ch = 0; ch < o; ch++) acc[ch] += (float) biasSums[ch];
             Floats.write(acc, bias.grad());
         }
     }

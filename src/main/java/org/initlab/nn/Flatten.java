@@ -4,7 +4,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@code [N, ...]} to {@code [N, features]}. */
 public final class Flatten implements Layer {
-    private long[] inShape;
     private INDArray lastIn, lastOut;
 
     @Override public String type() { return "Flatten"; }
@@ -12,7 +11,6 @@ public final class Flatten implements Layer {
     /** A view of x; the same one again when x is (the layers before write into one array step after step). */
     @Override
     public INDArray forward(INDArray x) {
-        inShape = x.shape();
         if (x != lastIn) {
             lastOut = x.reshape('c', x.size(0), x.length() / x.size(0));
             lastIn = x;
@@ -22,6 +20,6 @@ public final class Flatten implements Layer {
 
     @Override
     public INDArray backward(INDArray g, boolean needInputGrad) {
-        return needInputGrad ? g.reshape('c', inShape) : null;
+        return needInputGrad ? g.reshape('c', lastIn.shape()) : null;
     }
 }

@@ -14,15 +14,12 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Reused {
     private INDArray array;
-    private long[] shape;
 
     INDArray get(DataType type, long... shape) {
-        if (array == null || array.dataType() != type || !Arrays.equals(this.shape, shape)) {
+        if (array == null || array.dataType() != type || !Arrays.equals(array.shape(), shape))
             try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                 array = Nd4j.createUninitialized(type, shape);
             }
-            this.shape = shape.clone();
-        }
         return array;
     }
 }

@@ -3,6 +3,8 @@
 # statistics) against PyTorch's plain forward + backward of the same seed4 net, and against PyTorch
 # doing the same work as InitLab (with mean/std of every module output and gradient), alternating the
 # commands RUNS times (the machine is noisy; ratios of paired runs hold where absolute times drift).
+# InitLab runs through ./initlab, with the JVM settings users get (its serial collector and small young
+# generation; plain `java -jar` starts G1, whose steps were 10-25 % slower in paired runs).
 # Needs target/initlab.jar (mvn package -DskipTests) and Debian's python3-torch.
 # Usage: bench/compare-pytorch.sh [BATCH] [THREADS] [RUNS]
 set -euo pipefail
@@ -13,7 +15,7 @@ warmup=${WARMUP:-1000}
 torch_script=${TORCH_SEED4:-../shared/bench/torch_seed4.py}
 ratios=() like=()
 for ((i = 1; i <= runs; i++)); do
-  ours=$(OMP_NUM_THREADS=$threads java -jar target/initlab.jar bench --model seed4 --batch "$batch" --iters 300 --warmup "$warmup" --threads "$threads" \
+  ours=$(OMP_NUM_THREADS=$threads ./initlab bench --model seed4 --batch "$batch" --iters 300 --warmup "$warmup" --threads "$threads" \
     | sed -E 's/.*"median":([0-9.]+).*/\1/')
   torch=$(/usr/bin/python3 "$torch_script" "$batch" "$threads" 300)
   torch_stats=$(/usr/bin/python3 "$torch_script" "$batch" "$threads" 300 stats)

@@ -15,6 +15,7 @@ import org.initlab.engine.Batch;
 import org.initlab.engine.MemoryEstimate;
 import org.initlab.engine.Stepper;
 import org.initlab.init.Initializer;
+import org.initlab.nn.Conv2d;
 import org.initlab.nn.ModelSpec;
 import org.initlab.nn.Sequential;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -39,6 +40,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--threads", description = "compute threads (default: OMP_NUM_THREADS, else 1)")
     Integer threads;
+
+    enum ConvPath { onednn, nd4j }
+
+    @Option(names = "--conv", defaultValue = "onednn",
+        description = "float convolutions through oneDNN's primitives, made once (onednn), or through ND4J's conv2d ops (nd4j)")
+    ConvPath conv;
 
     @Option(names = "--profile", description = "add the time of each layer's forward, backward and statistics")
     boolean profile;
@@ -68,6 +75,7 @@ final class BenchCommand implements Callable<Integer> {
         MemoryEstimate.check(spec, opts.batch);
         Mnist data = opts.loadData();
         if (threads != null) Backend.threads(threads);
+        Conv2d.directOneDnn(conv == ConvPath.onednn);
         Batch batch = Batch.of(data, opts.splitValue(), opts.offset, opts.batch, DataType.FLOAT);
         Sequential model = spec.build(DataType.FLOAT);
         Initializer.init(model, opts.initSpec(), 0, batch.x());
@@ -104,6 +112,7 @@ final class BenchCommand implements Callable<Integer> {
         t.put("p10", pct(sorted, 10));
         t.put("p90", pct(sorted, 90));
         root.put("step", "forward+backward+stats");
+        root.put("conv", conv.name());
         root.put("backend", Backend.describe());
         if (prof != null) {
             ArrayNode layers = root.putArray("profile");
@@ -140,9 +149,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static String table(ObjectNode r) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s batch %d: %.3f ms/step median (p10 %.3f, p90 %.3f) over %d steps on %s%n",
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s batch %d: %.3f ms/step median (p10 %.3f, p90 %.3f) over %d steps on %s, convolutions through %s%n",
             r.get("model").asText(), r.get("batch").asInt(), r.at("/ms_per_step/median").asDouble(), r.at("/ms_per_step/p10").asDouble(),
-            r.at("/ms_per_step/p90").asDouble(), r.get("steps").asInt(), r.get("backend").asText()));
+            r.at("/ms_per_step/p90").asDouble(), r.get("steps").asInt(), r.get("backend").asText(), r.get("conv").asText()));
         if (r.has("profile")) {
             b.append(String.format(Locale.ROOT, "%-3s %-18s %10s %10s %10s%n", "#", "module", "forward", "backward", "stats"));
             for (var l : r.get("profile"))

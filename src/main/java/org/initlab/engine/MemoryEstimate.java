@@ -15,8 +15,10 @@ public final class MemoryEstimate {
 
     /**
      * Per module: its output, the output-gradient and the input-gradient (3 tensors), plus
-     * the im2col patches of convolutions; parameters three times (value, gradient, optimizer
-     * state); the workspace over-allocates by 30 %.
+     * the im2col patches of convolutions and oneDNN's copies of their input, output and both
+     * gradients in its own layout (the output gradient twice where its two backward kernels want
+     * different layouts); parameters three times (value, gradient, optimizer state); the
+     * workspace over-allocates by 30 %.
      */
     public static long bytes(ModelSpec spec, int batch) {
         List<long[]> shapes = spec.shapes();
@@ -27,6 +29,7 @@ public final class MemoryEstimate {
             elements += 3 * out;
             if (spec.layers().get(i) instanceof LayerSpec.Conv2d c) {
                 elements += out / c.out() * in[0] * c.kernel() * c.kernel();
+                elements += 2 * batch * product(in) + 3 * out;
                 params += (double) c.out() * in[0] * c.kernel() * c.kernel() + c.out();
             } else if (spec.layers().get(i) instanceof LayerSpec.Linear l) {
                 params += (double) l.out() * in[0] + l.out();

@@ -13,6 +13,7 @@ public final class Conv2d implements Layer {
     private final NativeOp conv, convBackward;
     private final Reused out = new Reused(), gx = new Reused(), gw = new Reused(), gb = new Reused(), patches = new Reused(), gradT = new Reused();
     private INDArray x;
+    private OneDnnConv direct; // float on the CPU: oneDNN's primitives for the current input shape
 
     public Conv2d(int in, int out, int kernel, int stride, int padding, boolean hasBias, DataType dtype) {
         this.kernel = kernel;
@@ -26,6 +27,14 @@ public final class Conv2d implements Layer {
 
     @Override public String type() { return "Conv2d"; }
 
+    /**
+     * Float convolutions on the CPU go straight to oneDNN's kernels by default ({@link OneDnnConv});
+     * false sends them through ND4J's conv2d ops instead, to compare the two.
+     */
+    public static void directOneDnn(boolean on) {
+        OneDnnConv.enabled = on;
+    }
+
     /** kH kW sH sW pH pW dH dW same-mode NCHW(0) OIYX(1): libnd4j's integer arguments. */
     private int[] iArgs() {
         return new int[] {kernel, kernel, stride, stride, padding, padding, 1, 1, 0, 0, 1};
@@ -33,12 +42,32 @@ public final class Conv2d implements Layer {
 
     @Override
     public INDArray forward(INDArray x) {
-        this.x = x;
         long h = (x.size(2) + 2L * padding - kernel) / stride + 1;
         long w = (x.size(3) + 2L * padding - kernel) / stride + 1;
         INDArray y = out.get(x.dataType(), x.size(0), weight.value().size(0), h, w);
-        conv.exec(inputs(x), y);
+        OneDnnConv d = direct(x);
+        if (d != null) {
+            this.x = x = dense(x);
+            d.forward(x, weight.value(), bias == null ? null : bias.value(), y);
+        } else {
+            this.x = x;
+            conv.exec(inputs(x), y);
+        }
         return y;
+    }
+
+    /** The oneDNN path for this input, made anew when the input's shape changes; null where it does not apply. */
+    private OneDnnConv direct(INDArray x) {
+        if (!OneDnnConv.usable(x.dataType())) return null;
+        if (direct == null || !direct.fits(x.shape())) {
+            if (direct != null) direct.close();
+            direct = new OneDnnConv(x.shape(), weight.value().shape(), bias != null, stride, padding);
+        }
+        return direct;
+    }
+
+    private static INDArray dense(INDArray a) {
+        return a.offset() == 0 && Floats.contiguous(a) ? a : a.dup('c');
     }
 
     @Override
@@ -48,13 +77,13 @@ public final class Conv2d implements Layer {
             return null;
         }
         INDArray dx = gx.get(x.dataType(), x.shape()), dw = gw.get(x.dataType(), weight.value().shape());
-        INDArray[] inputs = bias == null ? new INDArray[] {x, weight.value(), gradOut} : new INDArray[] {x, weight.value(), bias.value(), gradOut};
-        INDArray db = null;
-        if (bias != null) {
-            db = gb.get(x.dataType(), bias.value().shape());
-            convBackward.exec(inputs, dx, dw, db);
+        INDArray db = bias == null ? null : gb.get(x.dataType(), bias.value().shape());
+        if (direct != null && direct.fits(x.shape()) && OneDnnConv.usable(x.dataType())) {
+            direct.backward(x, weight.value(), dense(gradOut), needInputGrad ? dx : null, dw, db);
         } else {
-            convBackward.exec(inputs, dx, dw);
+            INDArray[] inputs = bias == null ? new INDArray[] {x, weight.value(), gradOut} : new INDArray[] {x, weight.value(), bias.value(), gradOut};
+            if (db != null) convBackward.exec(inputs, dx, dw, db);
+            else convBackward.exec(inputs, dx, dw);
         }
         accumulate(weight.grad(), dw);
         if (db != null) accumulate(bias.grad(), db);

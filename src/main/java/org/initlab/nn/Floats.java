@@ -53,7 +53,7 @@ public final class Floats {
      * Row-major and without gaps from its offset. A dimension of size 1 may carry any stride (ND4J gives
      * [N, 1, 1, 1] outputs odd ones): such arrays were copied before, at every read.
      */
-    private static boolean contiguous(INDArray a) {
+    static boolean contiguous(INDArray a) {
         long[] shape = a.shape(), stride = a.stride();
         long expected = 1;
         for (int i = shape.length - 1; i >= 0; i--) {

@@ -65,7 +65,7 @@ class FastPathTest {
 
     /** Odd and even kernels, strides 1–3, padding, rows and columns no window reaches, 16 input channels. */
     @Test
-    void firstLayerWeightGradientMatchesConv2dBp() {
+    void firstLayerWeightGradientMatchesFullBackward() {
         // in, out, kernel, stride, padding, image size
         for (int[] cfg : new int[][] {{1, 8, 5, 2, 2, 11}, {3, 4, 3, 1, 1, 11}, {2, 5, 3, 2, 0, 11}, {1, 2, 3, 3, 0, 11},
                                       {2, 3, 4, 2, 1, 9}, {1, 3, 5, 3, 2, 13}, {16, 4, 5, 1, 2, 32}}) {
@@ -84,6 +84,58 @@ class FastPathTest {
             double tol = 2e-4 * Math.max(1, out.size(0) * out.size(2) * out.size(3) / 1000.0);
             for (int p = 0; p < 2; p++)
                 assertClose(full.params().get(p).grad(), first.params().get(p).grad(), tol, java.util.Arrays.toString(cfg) + " param " + p);
+        }
+    }
+
+    /**
+     * The oneDNN primitives made once (the default for float) against ND4J's conv2d ops: forward and all
+     * three gradients, with and without bias, for odd sizes, strides 1–3, a batch that changes (new
+     * primitives), a second batch through the same primitives, and an input that is a view.
+     */
+    @Test
+    void oneDnnConvolutionMatchesNd4jOps() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(OneDnnConv.available(), "oneDNN's natives did not load here");
+        // in, out, kernel, stride, padding, image size, bias (1) or not
+        for (int[] cfg : new int[][] {{8, 16, 3, 2, 1, 14, 1}, {3, 5, 3, 1, 1, 11, 0}, {16, 1, 3, 2, 1, 7, 1}, {2, 3, 4, 3, 0, 13, 1}, {1, 8, 5, 2, 2, 28, 1}}) {
+            Conv2d direct = new Conv2d(cfg[0], cfg[1], cfg[2], cfg[3], cfg[4], cfg[6] == 1, DataType.FLOAT);
+            Conv2d nd4j = new Conv2d(cfg[0], cfg[1], cfg[2], cfg[3], cfg[4], cfg[6] == 1, DataType.FLOAT);
+            for (int p = 0; p < direct.params().size(); p++) {
+                INDArray v = Nd4j.randn(DataType.FLOAT, direct.params().get(p).value().shape());
+                direct.params().get(p).value().assign(v);
+                nd4j.params().get(p).value().assign(v);
+            }
+            for (int batch : new int[] {5, 5, 2}) {
+                INDArray wide = Nd4j.randn(DataType.FLOAT, batch + 1, cfg[0], cfg[5], cfg[5]);
+                INDArray x = batch == 2 ? wide.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3)) : wide.dup(); // a view from offset 1 image
+                String where = java.util.Arrays.toString(cfg) + " batch " + batch;
+                INDArray yd = direct.forward(x).dup(), yn = forwardThroughNd4j(nd4j, x);
+                assertClose(yn, yd, 1e-4, where + " output");
+                INDArray g = Nd4j.randn(DataType.FLOAT, yd.shape());
+                for (var p : direct.params()) Floats.zero(p.grad());
+                for (var p : nd4j.params()) Floats.zero(p.grad());
+                INDArray dxd = direct.backward(g, true).dup(), dxn = backwardThroughNd4j(nd4j, g);
+                assertClose(dxn, dxd, 1e-4, where + " input gradient");
+                for (int p = 0; p < direct.params().size(); p++)
+                    assertClose(nd4j.params().get(p).grad(), direct.params().get(p).grad(), 1e-3, where + " param " + p);
+            }
+        }
+    }
+
+    private static INDArray forwardThroughNd4j(Conv2d layer, INDArray x) {
+        Conv2d.directOneDnn(false);
+        try {
+            return layer.forward(x).dup();
+        } finally {
+            Conv2d.directOneDnn(true);
+        }
+    }
+
+    private static INDArray backwardThroughNd4j(Conv2d layer, INDArray g) {
+        Conv2d.directOneDnn(false);
+        try {
+            return layer.backward(g, true).dup();
+        } finally {
+            Conv2d.directOneDnn(true);
         }
     }
 

@@ -15,8 +15,8 @@ import org.initlab.engine.Batch;
 import org.initlab.engine.MemoryEstimate;
 import org.initlab.engine.Stepper;
 import org.initlab.init.Initializer;
-import org.initlab.nn.Conv2d;
 import org.initlab.nn.ModelSpec;
+import org.initlab.nn.OneDnn;
 import org.initlab.nn.Sequential;
 import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
@@ -41,11 +41,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "compute threads (default: OMP_NUM_THREADS, else 1)")
     Integer threads;
 
-    enum ConvPath { onednn, nd4j }
+    enum Ops { onednn, nd4j }
 
-    @Option(names = "--conv", defaultValue = "onednn",
-        description = "float convolutions through oneDNN's primitives, made once (onednn), or through ND4J's conv2d ops (nd4j)")
-    ConvPath conv;
+    @Option(names = "--ops", defaultValue = "onednn",
+        description = "float convolutions and ReLUs through oneDNN's primitives, made once (onednn), or through ND4J's ops (nd4j)")
+    Ops ops;
 
     @Option(names = "--profile", description = "add the time of each layer's forward, backward and statistics")
     boolean profile;
@@ -75,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
         MemoryEstimate.check(spec, opts.batch);
         Mnist data = opts.loadData();
         if (threads != null) Backend.threads(threads);
-        Conv2d.directOneDnn(conv == ConvPath.onednn);
+        OneDnn.use(ops == Ops.onednn);
         Batch batch = Batch.of(data, opts.splitValue(), opts.offset, opts.batch, DataType.FLOAT);
         Sequential model = spec.build(DataType.FLOAT);
         Initializer.init(model, opts.initSpec(), 0, batch.x());
@@ -112,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
         t.put("p10", pct(sorted, 10));
         t.put("p90", pct(sorted, 90));
         root.put("step", "forward+backward+stats");
-        root.put("conv", conv.name());
+        root.put("ops", ops.name());
         root.put("backend", Backend.describe());
         if (prof != null) {
             ArrayNode layers = root.putArray("profile");
@@ -149,9 +149,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static String table(ObjectNode r) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s batch %d: %.3f ms/step median (p10 %.3f, p90 %.3f) over %d steps on %s, convolutions through %s%n",
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s batch %d: %.3f ms/step median (p10 %.3f, p90 %.3f) over %d steps on %s, layers through %s's ops%n",
             r.get("model").asText(), r.get("batch").asInt(), r.at("/ms_per_step/median").asDouble(), r.at("/ms_per_step/p10").asDouble(),
-            r.at("/ms_per_step/p90").asDouble(), r.get("steps").asInt(), r.get("backend").asText(), r.get("conv").asText()));
+            r.at("/ms_per_step/p90").asDouble(), r.get("steps").asInt(), r.get("backend").asText(), r.get("ops").asText()));
         if (r.has("profile")) {
             b.append(String.format(Locale.ROOT, "%-3s %-18s %10s %10s %10s%n", "#", "module", "forward", "backward", "stats"));
             for (var l : r.get("profile"))

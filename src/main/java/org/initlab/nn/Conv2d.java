@@ -27,13 +27,7 @@ public final class Conv2d implements Layer {
 
     @Override public String type() { return "Conv2d"; }
 
-    /**
-     * Float convolutions on the CPU go straight to oneDNN's kernels by default ({@link OneDnnConv});
-     * false sends them through ND4J's conv2d ops instead, to compare the two.
-     */
-    public static void directOneDnn(boolean on) {
-        OneDnnConv.enabled = on;
-    }
+
 
     /** kH kW sH sW pH pW dH dW same-mode NCHW(0) OIYX(1): libnd4j's integer arguments. */
     private int[] iArgs() {
@@ -47,7 +41,7 @@ public final class Conv2d implements Layer {
         INDArray y = out.get(x.dataType(), x.size(0), weight.value().size(0), h, w);
         OneDnnConv d = direct(x);
         if (d != null) {
-            this.x = x = dense(x);
+            this.x = x = OneDnn.dense(x);
             d.forward(x, weight.value(), bias == null ? null : bias.value(), y);
         } else {
             this.x = x;
@@ -58,16 +52,12 @@ public final class Conv2d implements Layer {
 
     /** The oneDNN path for this input, made anew when the input's shape changes; null where it does not apply. */
     private OneDnnConv direct(INDArray x) {
-        if (!OneDnnConv.usable(x.dataType())) return null;
+        if (!OneDnn.usable(x.dataType())) return null;
         if (direct == null || !direct.fits(x.shape())) {
             if (direct != null) direct.close();
             direct = new OneDnnConv(x.shape(), weight.value().shape(), bias != null, stride, padding);
         }
         return direct;
-    }
-
-    private static INDArray dense(INDArray a) {
-        return a.offset() == 0 && Floats.contiguous(a) ? a : a.dup('c');
     }
 
     @Override
@@ -78,8 +68,8 @@ public final class Conv2d implements Layer {
         }
         INDArray dx = gx.get(x.dataType(), x.shape()), dw = gw.get(x.dataType(), weight.value().shape());
         INDArray db = bias == null ? null : gb.get(x.dataType(), bias.value().shape());
-        if (direct != null && direct.fits(x.shape()) && OneDnnConv.usable(x.dataType())) {
-            direct.backward(x, weight.value(), dense(gradOut), needInputGrad ? dx : null, dw, db);
+        if (direct != null && direct.fits(x.shape()) && OneDnn.usable(x.dataType())) {
+            direct.backward(x, weight.value(), OneDnn.dense(gradOut), needInputGrad ? dx : null, dw, db);
         } else {
             INDArray[] inputs = bias == null ? new INDArray[] {x, weight.value(), gradOut} : new INDArray[] {x, weight.value(), bias.value(), gradOut};
             if (db != null) convBackward.exec(inputs, dx, dw, db);

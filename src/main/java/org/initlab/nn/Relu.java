@@ -2,17 +2,15 @@ package org.initlab.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.scalar.Step;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUBp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * fastai's GeneralRelu: {@code min(leaky_relu(x, leak) - sub, maxv)}. ReLU and LeakyReLU are the
- * special cases (sub 0, no maxv) and keep their own names. Plain ReLU is two vectorized native ops
- * (about 0.05 ms each way for 157k floats, 5–10× faster than a Java loop); the leaky variants go
- * through one Java loop each way for floats (ND4J's leaky ops are slower still) and through ND4J's
- * ops for doubles (gradient checks) — a test keeps the paths equal.
+ * special cases (sub 0, no maxv) and keep their own names. In float on the CPU these two run as
+ * oneDNN's element-wise primitives, one vectorized pass each way ({@link OneDnnRelu}); GeneralReLU
+ * goes through one Java loop each way (ND4J's leaky ops are slower still); doubles (gradient checks)
+ * and the other backends take ND4J's ops. A test keeps the paths equal.
  */
 public final class Relu implements Layer {
     private final String type;
@@ -20,6 +18,7 @@ public final class Relu implements Layer {
     private final Reused output = new Reused(), inputGrad = new Reused();
     private INDArray x, out;
     private float[] xs, ys, gs;
+    private OneDnnRelu direct; // for the current input length
 
     private Relu(String type, double leak, double sub, double maxv) {
         this.type = type;
@@ -38,12 +37,26 @@ public final class Relu implements Layer {
         return leak == 0 && sub == 0 && Double.isNaN(maxv);
     }
 
+    /** ReLU or LeakyReLU in float on the CPU: oneDNN's primitives for this length (made anew when it changes). */
+    private OneDnnRelu direct(INDArray x) {
+        if (sub != 0 || !Double.isNaN(maxv) || !OneDnn.usable(x.dataType())) return null;
+        if (direct == null || !direct.fits(x.length())) {
+            if (direct != null) direct.close();
+            direct = new OneDnnRelu(x.length(), (float) leak);
+        }
+        return direct;
+    }
+
     @Override
     public INDArray forward(INDArray x) {
-        this.x = x;
         out = output.get(x.dataType(), x.shape());
+        OneDnnRelu d = direct(x);
+        if (d != null) x = OneDnn.dense(x);
+        this.x = x;
         if (plain()) {
-            Nd4j.exec(new RectifiedLinear(x, out, 0.0)); // keeps NaN, as PyTorch
+            Nd4j.exec(new RectifiedLinear(x, out, 0.0)); // keeps NaN, as PyTorch (oneDNN's ReLU makes it 0)
+        } else if (d != null) {
+            d.forward(x, out);
         } else if (Floats.fast(x)) {
             xs = Floats.read(x, xs);
             int n = (int) x.length();
@@ -74,18 +87,18 @@ public final class Relu implements Layer {
     public INDArray backward(INDArray g, boolean needInputGrad) {
         if (!needInputGrad) return null;
         INDArray gx = inputGrad.get(x.dataType(), x.shape());
-        if (plain()) {
-            Nd4j.exec(new Step(x, gx, 0.0)); // 1 where x > 0, else 0 (also at x = 0, as PyTorch)
-            gx.muli(g);
-        } else if (Floats.fast(x)) { // xs and ys still hold this step's input and output
+        OneDnnRelu d = direct(x);
+        if (d != null) {
+            d.backward(x, OneDnn.dense(g), gx);
+        } else if (Floats.fast(x) && !plain()) { // xs and ys still hold this step's input and output
             gs = Floats.read(g, gs);
             int n = (int) x.length();
             float a = (float) leak;
             for (int i = 0; i < n; i++) gs[i] *= slope(xs[i], a);
             if (!Double.isNaN(maxv)) for (int i = 0; i < n; i++) if (ys[i] >= maxv) gs[i] = 0; // clamped: no gradient
             Floats.write(gs, gx);
-        } else {
-            Nd4j.exec(new LeakyReLUBp(x, g, gx, leak));
+        } else { // the leak where x ≤ 0, else 1: NaN passes the gradient, as oneDNN's kernels (and PyTorch's ReLU)
+            gx.assign(x.lte(0.0).castTo(x.dataType()).muli(leak - 1).addi(1)).muli(g);
             if (!Double.isNaN(maxv)) gx.muli(out.lt(maxv).castTo(x.dataType()));
         }
         return gx;

@@ -39,20 +39,28 @@ class FastPathTest {
         }
     }
 
-    /** ReLU at the edges, as PyTorch: 0 at 0 (value and slope), NaN passes through, a leaky slope below 0. */
+    /**
+     * ReLU at the edges, as PyTorch 1.13 computes it: 0 at 0 (value and slope), NaN passes through
+     * forward and its gradient passes through backward; a leaky slope below 0 and at ±0 (PyTorch's
+     * leaky ReLU gives the leak at NaN too; oneDNN's, and so ours, passes the gradient). In float and
+     * in double.
+     */
     @Test
     void reluMatchesItsDefinitionAtTheEdges() {
-        INDArray x = Nd4j.createFromArray(-2f, -0f, 0f, 3f, Float.NaN), g = Nd4j.createFromArray(1f, 1f, 1f, 1f, 1f);
-        Relu plain = Relu.relu(), leaky = Relu.leaky(0.1);
-        assertArrayEquals(new float[] {0, 0, 0, 3, Float.NaN}, plain.forward(x).toFloatVector(), 0f);
-        assertArrayEquals(new float[] {0, 0, 0, 1, 0}, plain.backward(g, true).toFloatVector(), 0f);
-        assertArrayEquals(new float[] {-0.2f, 0, 0, 3, Float.NaN}, leaky.forward(x).toFloatVector(), 1e-7f);
-        assertArrayEquals(new float[] {0.1f, 0.1f, 0.1f, 1}, java.util.Arrays.copyOf(leaky.backward(g, true).toFloatVector(), 4), 1e-7f);
-        // the smallest and largest floats either side of 0, infinities, a negative NaN
-        INDArray edges = Nd4j.createFromArray(Float.MIN_VALUE, -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE,
-            Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.intBitsToFloat(0xffc00000));
-        plain.forward(edges);
-        assertArrayEquals(new float[] {2, 0, 2, 0, 2, 0, 0}, plain.backward(Nd4j.valueArrayOf(new long[] {7}, 2f), true).toFloatVector(), 0f);
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray x = Nd4j.createFromArray(-2f, -0f, 0f, 3f, Float.NaN).castTo(type), g = Nd4j.createFromArray(1f, 1f, 1f, 1f, 1f).castTo(type);
+            Relu plain = Relu.relu(), leaky = Relu.leaky(0.1);
+            assertArrayEquals(new float[] {0, 0, 0, 3, Float.NaN}, plain.forward(x).toFloatVector(), 0f, type.toString());
+            assertArrayEquals(new float[] {0, 0, 0, 1, 1}, plain.backward(g, true).toFloatVector(), 0f, type.toString());
+            assertArrayEquals(new float[] {-0.2f, 0, 0, 3, Float.NaN}, leaky.forward(x).toFloatVector(), 1e-7f, type.toString());
+            assertArrayEquals(new float[] {0.1f, 0.1f, 0.1f, 1, 1}, leaky.backward(g, true).toFloatVector(), 1e-7f, type.toString());
+            // the smallest and largest floats either side of 0, infinities, a negative NaN
+            INDArray edges = Nd4j.createFromArray(Float.MIN_VALUE, -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE,
+                Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.intBitsToFloat(0xffc00000)).castTo(type);
+            plain.forward(edges);
+            assertArrayEquals(new float[] {2, 0, 2, 0, 2, 0, 2}, plain.backward(Nd4j.valueArrayOf(new long[] {7}, 2f).castTo(type), true).toFloatVector(), 0f,
+                type.toString());
+        }
     }
 
     @Test
@@ -94,7 +102,7 @@ class FastPathTest {
      */
     @Test
     void oneDnnConvolutionMatchesNd4jOps() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(OneDnnConv.available(), "oneDNN's natives did not load here");
+        org.junit.jupiter.api.Assumptions.assumeTrue(OneDnn.available(), "oneDNN's natives did not load here");
         // in, out, kernel, stride, padding, image size, bias (1) or not
         for (int[] cfg : new int[][] {{8, 16, 3, 2, 1, 14, 1}, {3, 5, 3, 1, 1, 11, 0}, {16, 1, 3, 2, 1, 7, 1}, {2, 3, 4, 3, 0, 13, 1}, {1, 8, 5, 2, 2, 28, 1}}) {
             Conv2d direct = new Conv2d(cfg[0], cfg[1], cfg[2], cfg[3], cfg[4], cfg[6] == 1, DataType.FLOAT);
@@ -122,20 +130,20 @@ class FastPathTest {
     }
 
     private static INDArray forwardThroughNd4j(Conv2d layer, INDArray x) {
-        Conv2d.directOneDnn(false);
+        OneDnn.use(false);
         try {
             return layer.forward(x).dup();
         } finally {
-            Conv2d.directOneDnn(true);
+            OneDnn.use(true);
         }
     }
 
     private static INDArray backwardThroughNd4j(Conv2d layer, INDArray g) {
-        Conv2d.directOneDnn(false);
+        OneDnn.use(false);
         try {
             return layer.backward(g, true).dup();
         } finally {
-            Conv2d.directOneDnn(true);
+            OneDnn.use(true);
         }
     }
 

@@ -1,0 +1,100 @@
+package org.initlab.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.dnnl.IntMemoryMap;
+import org.bytedeco.dnnl.engine;
+import org.bytedeco.dnnl.global.dnnl;
+import org.bytedeco.dnnl.memory;
+import org.bytedeco.dnnl.stream;
+import org.bytedeco.javacpp.Pointer;
+import org.initlab.AppLog;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * oneDNN called directly, for the float layers that run on every step (convolutions, ReLUs). ND4J's
+ * ops reach the same kernels but describe, choose and allocate everything anew at each call: about a
+ * third of a seed4 step at batch 100 went there (perf). Here a layer makes its primitives once per
+ * input shape and only points them at ND4J's arrays on each call. One instance holds the native
+ * objects of one layer's primitives, and their stream (a stream is not thread-safe; a layer runs on
+ * one thread at a time).
+ */
+public final class OneDnn implements AutoCloseable {
+    static final memory.data_type F32 = memory.data_type.f32;
+
+    /** The CPU engine, or null where oneDNN's natives do not load (another platform). */
+    static final engine ENGINE = load();
+
+    private static engine load() {
+        try {
+            return new engine(engine.kind.cpu, 0);
+        } catch (Throwable e) { // UnsatisfiedLinkError and friends: ND4J's own ops still work
+            AppLog.error("oneDNN did not load; layers use ND4J's ops", e);
+            return null;
+        }
+    }
+
+    private static final boolean CPU = Nd4j.getBackend().getClass().getSimpleName().startsWith("Cpu");
+    private static volatile boolean enabled = true;
+
+    /** False: every layer takes ND4J's ops, to compare the two paths ({@code bench --ops nd4j}, tests). */
+    public static void use(boolean on) {
+        enabled = on;
+    }
+
+    static boolean available() {
+        return ENGINE != null;
+    }
+
+    /** Whether a layer may take this path: float arrays on the CPU backend (not CUDA's), with oneDNN loaded. */
+    static boolean usable(DataType type) {
+        return enabled && type == DataType.FLOAT && CPU && available();
+    }
+
+    private final List<Pointer> owned = new ArrayList<>(); // what close() frees: made once per shape, never per call
+    final stream stream = own(new stream(ENGINE));
+
+    <P extends Pointer> P own(P p) {
+        owned.add(p);
+        return p;
+    }
+
+    /** A plain-layout memory over no buffer yet: {@link #bind} points it at an array at each call. */
+    memory plain(long[] shape, memory.format_tag tag) {
+        return own(new memory(own(new memory.desc(shape, F32, tag)), ENGINE, null));
+    }
+
+    /** Argument slots for one primitive; {@code pairs} alternate DNNL_ARG_* numbers and memories. */
+    IntMemoryMap args(Object... pairs) {
+        IntMemoryMap map = own(new IntMemoryMap());
+        for (int i = 0; i < pairs.length; i += 2) map.put((Integer) pairs[i], (memory) pairs[i + 1]);
+        return map;
+    }
+
+    /** The same, with the primitive's own scratchpad, allocated here rather than at every call. */
+    IntMemoryMap args(memory.desc scratchpad, Object... pairs) {
+        IntMemoryMap map = args(pairs);
+        map.put(dnnl.DNNL_ARG_SCRATCHPAD, own(new memory(scratchpad, ENGINE)));
+        return map;
+    }
+
+    /** Points {@code m} at the array's first element; the array must be dense from offset 0 ({@link #dense}). */
+    static void bind(memory m, INDArray a) {
+        if (a.dataType() != DataType.FLOAT || a.offset() != 0 || !Floats.contiguous(a))
+            throw new IllegalArgumentException("oneDNN needs dense float arrays; got " + a.shapeInfoToString());
+        m.set_data_handle(a.data().addressPointer());
+    }
+
+    /** The array itself when dense row-major from offset 0, else a dense copy. */
+    static INDArray dense(INDArray a) {
+        return a.offset() == 0 && Floats.contiguous(a) ? a : a.dup('c');
+    }
+
+    @Override
+    public void close() {
+        for (int i = owned.size() - 1; i >= 0; i--) owned.get(i).close();
+        owned.clear();
+    }
+}

@@ -13,6 +13,7 @@ import org.initlab.init.Initializer;
 import org.initlab.init.Scheme;
 import org.initlab.init.Theory;
 import org.initlab.nn.ModelSpec;
+import org.initlab.nn.OneDnn;
 import org.initlab.nn.Sequential;
 import org.initlab.nn.ShapeException;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -57,9 +58,11 @@ public final class Lab implements AutoCloseable {
     /** The last update answered with statistics, so model and batch are fit to warm up on; and when it ended. */
     private boolean warmable;
     private long answeredNanos;
+    private boolean kernelsAsked;
 
     public Lab(Consumer<LabSnapshot> listener) {
         this.listener = listener;
+        OneDnn.loadLater(); // the first answer takes ND4J's ops; oneDNN loads once it is out (see fastKernels)
         this.thread = new LatestWins<>("initlab-engine", c -> {
             running = null;
             update(c);
@@ -105,11 +108,22 @@ public final class Lab implements AutoCloseable {
         return 0;
     }
 
+    /**
+     * After the first answer: oneDNN's kernels, loaded here on the engine thread (about 0.3 s, once per
+     * process). Not before: the window's first charts would wait for them.
+     */
+    private void fastKernels() {
+        if (kernelsAsked || answeredNanos == 0) return;
+        kernelsAsked = true;
+        trace(OneDnn.available() ? "oneDNN loaded" : "oneDNN not available");
+    }
+
     /** One warm-up step once idle long enough after a valid answer; returns how long to sleep first. */
     private long warmUp() {
         if (!warmable) return LatestWins.IDLE_NANOS; // woken by the next command
         long wait = answeredNanos + WARMUP_AFTER_IDLE_NANOS - System.nanoTime();
         if (wait > 0) return wait;
+        fastKernels();
         double a = 3.0 * (warmupLeft % 31) / 30;
         try {
             Initializer.init(model, InitSpec.kaiming(Scheme.KAIMING_UNIFORM, a), seedDone);
@@ -184,6 +198,7 @@ public final class Lab implements AutoCloseable {
                 initDone = cfg.init();
                 seedDone = cfg.seed();
             }
+            fastKernels();
             trace("ready to step");
             StepResult r;
             try {

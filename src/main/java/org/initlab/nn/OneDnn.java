@@ -24,37 +24,54 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class OneDnn implements AutoCloseable {
     static final memory.data_type F32 = memory.data_type.f32;
 
-    /** The CPU engine, or null where oneDNN's natives do not load (another platform). */
-    static final engine ENGINE = load();
+    /** The CPU engine, made when this class is first touched; null where oneDNN's natives do not load (another platform). */
+    private static final class Natives {
+        static final engine ENGINE = load();
 
-    private static engine load() {
-        try {
-            return new engine(engine.kind.cpu, 0);
-        } catch (Throwable e) { // UnsatisfiedLinkError and friends: ND4J's own ops still work
-            AppLog.error("oneDNN did not load; layers use ND4J's ops", e);
-            return null;
+        private static engine load() {
+            try {
+                engine e = new engine(engine.kind.cpu, 0);
+                loaded = true;
+                return e;
+            } catch (Throwable e) { // UnsatisfiedLinkError and friends: ND4J's own ops still work
+                AppLog.error("oneDNN did not load; layers use ND4J's ops", e);
+                return null;
+            }
         }
     }
 
     private static final boolean CPU = Nd4j.getBackend().getClass().getSimpleName().startsWith("Cpu");
-    private static volatile boolean enabled = true;
+    private static volatile boolean enabled = true, loaded, loadOnFirstUse = true;
 
     /** False: every layer takes ND4J's ops, to compare the two paths ({@code bench --ops nd4j}, tests). */
     public static void use(boolean on) {
         enabled = on;
     }
 
-    static boolean available() {
-        return ENGINE != null;
+    /**
+     * Layers take ND4J's ops until {@link #available} has loaded oneDNN, instead of loading it at their
+     * first call: loading takes about 0.3 s of a core, which the window's first charts should not wait for.
+     */
+    public static void loadLater() {
+        loadOnFirstUse = false;
+    }
+
+    /** Whether oneDNN's natives loaded; the first call loads them. */
+    public static boolean available() {
+        return Natives.ENGINE != null;
+    }
+
+    static engine engine() {
+        return Natives.ENGINE;
     }
 
     /** Whether a layer may take this path: float arrays on the CPU backend (not CUDA's), with oneDNN loaded. */
     static boolean usable(DataType type) {
-        return enabled && type == DataType.FLOAT && CPU && available();
+        return enabled && type == DataType.FLOAT && CPU && (loaded || loadOnFirstUse && available());
     }
 
     private final List<Pointer> owned = new ArrayList<>(); // what close() frees: made once per shape, never per call
-    final stream stream = own(new stream(ENGINE));
+    final stream stream = own(new stream(engine()));
 
     <P extends Pointer> P own(P p) {
         owned.add(p);
@@ -63,7 +80,7 @@ public final class OneDnn implements AutoCloseable {
 
     /** A plain-layout memory over no buffer yet: {@link #bind} points it at an array at each call. */
     memory plain(long[] shape, memory.format_tag tag) {
-        return own(new memory(own(new memory.desc(shape, F32, tag)), ENGINE, null));
+        return own(new memory(own(new memory.desc(shape, F32, tag)), engine(), null));
     }
 
     /** Argument slots for one primitive; {@code pairs} alternate DNNL_ARG_* numbers and memories. */
@@ -76,7 +93,7 @@ public final class OneDnn implements AutoCloseable {
     /** The same, with the primitive's own scratchpad, allocated here rather than at every call. */
     IntMemoryMap args(memory.desc scratchpad, Object... pairs) {
         IntMemoryMap map = args(pairs);
-        map.put(dnnl.DNNL_ARG_SCRATCHPAD, own(new memory(scratchpad, ENGINE)));
+        map.put(dnnl.DNNL_ARG_SCRATCHPAD, own(new memory(scratchpad, engine())));
         return map;
     }
 

@@ -8,7 +8,6 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_WEIGHTS;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
-import static org.initlab.nn.OneDnn.ENGINE;
 import static org.initlab.nn.OneDnn.F32;
 
 import java.util.Arrays;
@@ -48,12 +47,12 @@ final class OneDnnConv implements AutoCloseable {
         var direct = dnnl.algorithm.convolution_direct;
         var fd = dnn.own(hasBias ? new convolution_forward.desc(dnnl.prop_kind.forward_training, direct, x, w, b, y, strides, pad, pad)
                                  : new convolution_forward.desc(dnnl.prop_kind.forward_training, direct, x, w, y, strides, pad, pad));
-        var fpd = dnn.own(new convolution_forward.primitive_desc(fd, attr, ENGINE));
+        var fpd = dnn.own(new convolution_forward.primitive_desc(fd, attr, OneDnn.engine()));
         var dpd = dnn.own(new convolution_backward_data.primitive_desc(
-            dnn.own(new convolution_backward_data.desc(direct, x, w, y, strides, pad, pad)), attr, ENGINE, fpd));
+            dnn.own(new convolution_backward_data.desc(direct, x, w, y, strides, pad, pad)), attr, OneDnn.engine(), fpd));
         var wd = dnn.own(hasBias ? new convolution_backward_weights.desc(direct, x, w, b, y, strides, pad, pad)
                                  : new convolution_backward_weights.desc(direct, x, w, y, strides, pad, pad));
-        var wpd = dnn.own(new convolution_backward_weights.primitive_desc(wd, attr, ENGINE, fpd));
+        var wpd = dnn.own(new convolution_backward_weights.primitive_desc(wd, attr, OneDnn.engine(), fpd));
 
         var nchw = memory.format_tag.nchw;
         src = new Slot(xShape, nchw, fpd.src_desc(), null);
@@ -129,7 +128,7 @@ final class OneDnnConv implements AutoCloseable {
             user = dnn.plain(shape, plain);
             shared = follows != null && follows.inner.get_desc().equals(wanted);
             boolean same = user.get_desc().equals(wanted);
-            inner = shared ? follows.inner : same ? user : dnn.own(new memory(wanted, ENGINE));
+            inner = shared ? follows.inner : same ? user : dnn.own(new memory(wanted, OneDnn.engine()));
             toInner = same || shared ? null : dnn.own(new reorder(user, inner));
             toUser = same || shared ? null : dnn.own(new reorder(inner, user));
         }

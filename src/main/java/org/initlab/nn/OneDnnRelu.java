@@ -4,7 +4,6 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
-import static org.initlab.nn.OneDnn.ENGINE;
 
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.eltwise_backward;
@@ -35,9 +34,9 @@ final class OneDnnRelu implements AutoCloseable {
         diffSrc = dnn.plain(shape, memory.format_tag.a);
         var relu = dnnl.algorithm.eltwise_relu;
         var fpd = dnn.own(new eltwise_forward.primitive_desc(
-            dnn.own(new eltwise_forward.desc(dnnl.prop_kind.forward_training, relu, src.get_desc(), leak, 0f)), ENGINE));
+            dnn.own(new eltwise_forward.desc(dnnl.prop_kind.forward_training, relu, src.get_desc(), leak, 0f)), OneDnn.engine()));
         var bpd = dnn.own(new eltwise_backward.primitive_desc(
-            dnn.own(new eltwise_backward.desc(relu, diffDst.get_desc(), src.get_desc(), leak, 0f)), ENGINE, fpd));
+            dnn.own(new eltwise_backward.desc(relu, diffDst.get_desc(), src.get_desc(), leak, 0f)), OneDnn.engine(), fpd));
         forward = dnn.own(new eltwise_forward(fpd));
         forwardArgs = dnn.args(DNNL_ARG_SRC, src, DNNL_ARG_DST, dst);
         backward = dnn.own(new eltwise_backward(bpd));

@@ -1,6 +1,7 @@
 package org.initlab.nn;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -80,7 +81,8 @@ public final class Conv2d implements Layer {
         return needInputGrad ? dx : null;
     }
 
-    private float[] xs, padded, gs, cols;
+    private float[] xs, padded, gs, cols, gathered;
+    private INDArray gatheredInto; // the patches array last filled, from the images in gathered
     private INDArray weightGrad2d;
     private int[] patchMap;
     private long patchMapKey = -1;
@@ -99,6 +101,7 @@ public final class Conv2d implements Layer {
                         for (int v = 0; v < kernel; v++) map[k++] = (ch * ph + i * stride + u) * pw + j * stride + v;
         patchMap = map;
         patchMapKey = key;
+        gathered = null; // patches laid out by the old map
         padded = new float[c * ph * pw]; // its border stays 0 for every image of this size
         return map;
     }
@@ -107,23 +110,21 @@ public final class Conv2d implements Layer {
      * The first layer's backward: dL/dimages is never used, but conv2d_bp would compute it (most of
      * its time for a 1-channel input). Instead one gemm: dW[O, C·k·k] = gᵀ[O, N·P] · patches[N·P, C·k·k],
      * with the patches (im2col) and the transposed gradient laid out by plain Java loops, image by
-     * image, straight into the gemm's native arrays.
+     * image, straight into the gemm's native arrays. The patches are kept while the images stay the
+     * same (a lab step at one batch): a third of this backward at batch 512.
      */
     private void weightGradOnly(INDArray g) {
         int n = (int) x.size(0), c = (int) x.size(1), h = (int) x.size(2), w = (int) x.size(3);
         int o = (int) g.size(1), oh = (int) g.size(2), ow = (int) g.size(3), p = oh * ow, ckk = c * kernel * kernel;
         xs = Floats.read(x, xs);
         int[] map = patchMap(c, h, w, oh, ow);
-        int ph = h + 2 * padding, pw = w + 2 * padding;
-        if (cols == null || cols.length < map.length) cols = new float[map.length];
-        // each image's patches go into a small array that stays in cache, then once into native memory
         INDArray cols2d = patches.get(x.dataType(), (long) n * p, ckk);
-        FloatBuffer to = Floats.buffer(cols2d);
-        for (int b = 0; b < n; b++) {
-            for (int ch = 0; ch < c; ch++) // the image into the padded one, so the gather below needs no bounds test
-                for (int y = 0; y < h; y++) System.arraycopy(xs, ((b * c + ch) * h + y) * w, padded, (ch * ph + y + padding) * pw + padding, w);
-            for (int k = 0; k < map.length; k++) cols[k] = padded[map[k]];
-            to.put(to.position() + b * map.length, cols, 0, map.length);
+        int len = (int) x.length();
+        // a slider moves the weights, not the images: the patches of the same images are still in cols2d
+        if (gathered == null || cols2d != gatheredInto || !Arrays.equals(xs, 0, len, gathered, 0, len)) {
+            gatherPatches(map, cols2d, n, c, h, w);
+            gathered = Arrays.copyOf(xs, len);
+            gatheredInto = cols2d;
         }
         gs = Floats.read(g, gs);
         INDArray gT = gradT.get(x.dataType(), o, (long) n * p);
@@ -153,6 +154,19 @@ public final class Conv2d implements Layer {
             float[] acc = Floats.read(bias.grad(), null);
             for (int ch = 0; ch < o; ch++) acc[ch] += (float) biasSums[ch];
             Floats.write(acc, bias.grad());
+        }
+    }
+
+    /** im2col: each image's patches go into a small array that stays in cache, then once into native memory. */
+    private void gatherPatches(int[] map, INDArray cols2d, int n, int c, int h, int w) {
+        int ph = h + 2 * padding, pw = w + 2 * padding;
+        if (cols == null || cols.length < map.length) cols = new float[map.length];
+        FloatBuffer to = Floats.buffer(cols2d);
+        for (int b = 0; b < n; b++) {
+            for (int ch = 0; ch < c; ch++) // the image into the padded one, so the gather below needs no bounds test
+                for (int y = 0; y < h; y++) System.arraycopy(xs, ((b * c + ch) * h + y) * w, padded, (ch * ph + y + padding) * pw + padding, w);
+            for (int k = 0; k < map.length; k++) cols[k] = padded[map[k]];
+            to.put(to.position() + b * map.length, cols, 0, map.length);
         }
     }
 

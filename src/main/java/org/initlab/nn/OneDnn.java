@@ -40,7 +40,10 @@ public final class OneDnn implements AutoCloseable {
         }
     }
 
-    private static final boolean CPU = Nd4j.getBackend().getClass().getSimpleName().startsWith("Cpu");
+    /** ND4J's backend is CPU, not CUDA; asked at the first layer call, not when this class loads (ND4J may not have yet). */
+    private static final class Cpu {
+        static final boolean BACKEND = Nd4j.getBackend().getClass().getSimpleName().startsWith("Cpu");
+    }
     private static volatile boolean enabled = true, loaded, loadOnFirstUse = true;
 
     /** False: every layer takes ND4J's ops, to compare the two paths ({@code bench --ops nd4j}, tests). */
@@ -67,7 +70,7 @@ public final class OneDnn implements AutoCloseable {
 
     /** Whether a layer may take this path: float arrays on the CPU backend (not CUDA's), with oneDNN loaded. */
     static boolean usable(DataType type) {
-        return enabled && type == DataType.FLOAT && CPU && (loaded || loadOnFirstUse && available());
+        return enabled && type == DataType.FLOAT && Cpu.BACKEND && (loaded || loadOnFirstUse && available());
     }
 
     private final List<Pointer> owned = new ArrayList<>(); // what close() frees: made once per shape, never per call

@@ -101,8 +101,8 @@ class FastPathTest {
     }
 
     /**
-     * The oneDNN primitives made once (the default for float) against ND4J's conv2d ops: forward and all
-     * three gradients, with and without bias, for odd sizes, strides 1–3, a batch that changes (new
+     * The oneDNN primitives made once (the default for float) against ND4J's conv2d ops, in float and in
+     * double (the path the finite-difference checks cover): forward and all three gradients, with and without bias, for odd sizes, strides 1–3, a batch that changes (new
      * primitives), a second batch through the same primitives, and an input that is a view.
      */
     @Test
@@ -112,24 +112,27 @@ class FastPathTest {
         for (int[] cfg : new int[][] {{8, 16, 3, 2, 1, 14, 1}, {3, 5, 3, 1, 1, 11, 0}, {16, 1, 3, 2, 1, 7, 1}, {2, 3, 4, 3, 0, 13, 1}, {1, 8, 5, 2, 2, 28, 1}}) {
             Conv2d direct = new Conv2d(cfg[0], cfg[1], cfg[2], cfg[3], cfg[4], cfg[6] == 1, DataType.FLOAT);
             Conv2d nd4j = new Conv2d(cfg[0], cfg[1], cfg[2], cfg[3], cfg[4], cfg[6] == 1, DataType.FLOAT);
+            Conv2d checked = new Conv2d(cfg[0], cfg[1], cfg[2], cfg[3], cfg[4], cfg[6] == 1, DataType.DOUBLE); // the finite-difference-checked path
             for (int p = 0; p < direct.params().size(); p++) {
                 INDArray v = Nd4j.randn(DataType.FLOAT, direct.params().get(p).value().shape());
-                direct.params().get(p).value().assign(v);
-                nd4j.params().get(p).value().assign(v);
+                for (Conv2d l : new Conv2d[] {direct, nd4j, checked}) l.params().get(p).value().assign(v);
             }
             for (int batch : new int[] {5, 5, 2}) {
                 INDArray wide = Nd4j.randn(DataType.FLOAT, batch + 1, cfg[0], cfg[5], cfg[5]);
                 INDArray x = batch == 2 ? wide.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3)) : wide.dup(); // a view from offset 1 image
                 String where = java.util.Arrays.toString(cfg) + " batch " + batch;
-                INDArray yd = direct.forward(x).dup(), yn = forwardThroughNd4j(nd4j, x);
+                INDArray yd = direct.forward(x).dup(), yn = forwardThroughNd4j(nd4j, x), yc = checked.forward(x.castTo(DataType.DOUBLE));
                 assertClose(yn, yd, 1e-4, where + " output");
+                assertClose(yc, yd, 1e-4, where + " output against double");
                 INDArray g = Nd4j.randn(DataType.FLOAT, yd.shape());
-                for (var p : direct.params()) Floats.zero(p.grad());
-                for (var p : nd4j.params()) Floats.zero(p.grad());
-                INDArray dxd = direct.backward(g, true).dup(), dxn = backwardThroughNd4j(nd4j, g);
+                for (Conv2d l : new Conv2d[] {direct, nd4j, checked}) l.params().forEach(p -> p.grad().assign(0));
+                INDArray dxd = direct.backward(g, true).dup(), dxn = backwardThroughNd4j(nd4j, g), dxc = checked.backward(g.castTo(DataType.DOUBLE), true);
                 assertClose(dxn, dxd, 1e-4, where + " input gradient");
-                for (int p = 0; p < direct.params().size(); p++)
+                assertClose(dxc, dxd, 1e-4, where + " input gradient against double");
+                for (int p = 0; p < direct.params().size(); p++) {
                     assertClose(nd4j.params().get(p).grad(), direct.params().get(p).grad(), 1e-3, where + " param " + p);
+                    assertClose(checked.params().get(p).grad(), direct.params().get(p).grad(), 1e-3, where + " param " + p + " against double");
+                }
             }
         }
     }

@@ -167,6 +167,7 @@ public final class Lab implements AutoCloseable {
                 ? java.util.concurrent.CompletableFuture.completedFuture(data != null)
                 : java.util.concurrent.CompletableFuture.supplyAsync(() -> loadData(folder), Lab::readerThread);
             if (!sameModel(spec, builtSpec)) {
+                if (model != null) model.release();
                 model = spec.build(DataType.FLOAT);
                 builtSpec = spec;
                 initDone = null;

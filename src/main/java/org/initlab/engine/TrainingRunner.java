@@ -168,6 +168,7 @@ public final class TrainingRunner implements AutoCloseable {
     /** Forgets the run and frees its workspaces (this thread has no others). */
     private void drop() {
         if (trainer == null) return;
+        trainer.model().release();
         trainer = null;
         try {
             Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();

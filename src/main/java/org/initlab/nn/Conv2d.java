@@ -170,6 +170,12 @@ public final class Conv2d implements Layer {
         }
     }
 
+    @Override
+    public void release() {
+        if (direct != null) direct.close();
+        direct = null;
+    }
+
     private static void accumulate(INDArray grad, INDArray delta) {
         if (Floats.fast(grad)) Floats.accumulate(grad, delta);
         else grad.addi(delta);

@@ -24,4 +24,11 @@ public interface Layer {
     default List<Param> params() {
         return List.of();
     }
+
+    /**
+     * Frees what the layer keeps in native memory besides its arrays (oneDNN's primitives and their
+     * buffers), which the garbage collector would free only at a full collection. The layer may run
+     * again after, making them anew.
+     */
+    default void release() {}
 }

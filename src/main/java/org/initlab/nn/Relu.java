@@ -73,6 +73,12 @@ public final class Relu implements Layer {
         return out;
     }
 
+    @Override
+    public void release() {
+        if (direct != null) direct.close();
+        direct = null;
+    }
+
     /**
      * 1 for x &gt; 0, else the leak, from the sign bits rather than a branch: activation signs are
      * random, so a branch would be mispredicted half the time. +0 and −0 both count as not positive.

@@ -22,6 +22,11 @@ public final class Sequential {
     public List<Layer> layers() { return layers; }
     public int size() { return layers.size(); }
 
+    /** Frees every layer's native kernels ({@link Layer#release}); for a model about to be dropped. */
+    public void release() {
+        layers.forEach(Layer::release);
+    }
+
     /** Output shape of layer i without the batch dimension. */
     public long[] outShape(int i) { return outShapes.get(i).clone(); }
 

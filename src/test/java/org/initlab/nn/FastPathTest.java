@@ -101,9 +101,10 @@ class FastPathTest {
     }
 
     /**
-     * The oneDNN primitives made once (the default for float) against ND4J's conv2d ops, in float and in
-     * double (the path the finite-difference checks cover): forward and all three gradients, with and without bias, for odd sizes, strides 1–3, a batch that changes (new
-     * primitives), a second batch through the same primitives, and an input that is a view.
+     * The oneDNN primitives made once (the default for float) against ND4J's conv2d ops, in float and
+     * in double (the path the finite-difference checks cover): forward and all three gradients, with
+     * and without bias, for odd sizes, strides 1–3, a batch that changes (new primitives), a second
+     * batch through the same primitives, an input that is a view, and after {@link Layer#release}.
      */
     @Test
     void oneDnnConvolutionMatchesNd4jOps() {
@@ -117,7 +118,10 @@ class FastPathTest {
                 INDArray v = Nd4j.randn(DataType.FLOAT, direct.params().get(p).value().shape());
                 for (Conv2d l : new Conv2d[] {direct, nd4j, checked}) l.params().get(p).value().assign(v);
             }
-            for (int batch : new int[] {5, 5, 2}) {
+            int[] batches = {5, 5, 2, 2};
+            for (int k = 0; k < batches.length; k++) {
+                int batch = batches[k];
+                if (k == 3) direct.release(); // primitives made anew after being freed
                 INDArray wide = Nd4j.randn(DataType.FLOAT, batch + 1, cfg[0], cfg[5], cfg[5]);
                 INDArray x = batch == 2 ? wide.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3)) : wide.dup(); // a view from offset 1 image
                 String where = java.util.Arrays.toString(cfg) + " batch " + batch;

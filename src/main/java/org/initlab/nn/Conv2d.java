@@ -15,6 +15,7 @@ public final class Conv2d implements Layer {
     private final Reused out = new Reused(), gx = new Reused(), gw = new Reused(), gb = new Reused(), patches = new Reused(), gradT = new Reused();
     private INDArray x;
     private OneDnnConv direct; // float on the CPU: oneDNN's primitives for the current input shape
+    private boolean forwardWasDirect; // the backward pass reuses what that forward reordered
 
     public Conv2d(int in, int out, int kernel, int stride, int padding, boolean hasBias, DataType dtype) {
         this.kernel = kernel;
@@ -28,8 +29,6 @@ public final class Conv2d implements Layer {
 
     @Override public String type() { return "Conv2d"; }
 
-
-
     /** kH kW sH sW pH pW dH dW same-mode NCHW(0) OIYX(1): libnd4j's integer arguments. */
     private int[] iArgs() {
         return new int[] {kernel, kernel, stride, stride, padding, padding, 1, 1, 0, 0, 1};
@@ -41,6 +40,7 @@ public final class Conv2d implements Layer {
         long w = (x.size(3) + 2L * padding - kernel) / stride + 1;
         INDArray y = out.get(x.dataType(), x.size(0), weight.value().size(0), h, w);
         OneDnnConv d = direct(x);
+        forwardWasDirect = d != null;
         if (d != null) {
             this.x = x = OneDnn.dense(x);
             d.forward(x, weight.value(), bias == null ? null : bias.value(), y);
@@ -69,7 +69,7 @@ public final class Conv2d implements Layer {
         }
         INDArray dx = gx.get(x.dataType(), x.shape()), dw = gw.get(x.dataType(), weight.value().shape());
         INDArray db = bias == null ? null : gb.get(x.dataType(), bias.value().shape());
-        if (direct != null && direct.fits(x.shape()) && OneDnn.usable(x.dataType())) {
+        if (forwardWasDirect) {
             direct.backward(x, weight.value(), OneDnn.dense(gradOut), needInputGrad ? dx : null, dw, db);
         } else {
             INDArray[] inputs = bias == null ? new INDArray[] {x, weight.value(), gradOut} : new INDArray[] {x, weight.value(), bias.value(), gradOut};
@@ -174,6 +174,7 @@ public final class Conv2d implements Layer {
     public void release() {
         if (direct != null) direct.close();
         direct = null;
+        forwardWasDirect = false;
     }
 
     private static void accumulate(INDArray grad, INDArray delta) {

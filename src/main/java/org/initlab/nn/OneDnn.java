@@ -16,15 +16,15 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * oneDNN called directly, for the float layers that run on every step (convolutions, ReLUs). ND4J's
  * ops reach the same kernels but describe, choose and allocate everything anew at each call: about a
- * third of a seed4 step at batch 100 went there (perf). Here a layer makes its primitives once per
- * input shape and only points them at ND4J's arrays on each call. One instance holds the native
- * objects of one layer's primitives, and their stream (a stream is not thread-safe; a layer runs on
- * one thread at a time).
+ * fifth of the engine thread's time in a seed4 step at batch 100 went there (perf). Here a layer
+ * makes its primitives once per input shape and only points them at ND4J's arrays on each call. One
+ * instance holds the native objects of one layer's primitives, and their stream (a stream is not
+ * thread-safe; a layer runs on one thread at a time).
  */
 public final class OneDnn implements AutoCloseable {
     static final memory.data_type F32 = memory.data_type.f32;
 
-    /** The CPU engine, made when this class is first touched; null where oneDNN's natives do not load (another platform). */
+    /** The CPU engine, made at the first {@link #available} or {@link #engine}; null where oneDNN's natives do not load. */
     private static final class Natives {
         static final engine ENGINE = load();
 
@@ -44,6 +44,7 @@ public final class OneDnn implements AutoCloseable {
     private static final class Cpu {
         static final boolean BACKEND = Nd4j.getBackend().getClass().getSimpleName().startsWith("Cpu");
     }
+
     private static volatile boolean enabled = true, loaded, loadOnFirstUse = true;
 
     /** False: every layer takes ND4J's ops, to compare the two paths ({@code bench --ops nd4j}, tests). */

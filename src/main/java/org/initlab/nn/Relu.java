@@ -7,10 +7,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * fastai's GeneralRelu: {@code min(leaky_relu(x, leak) - sub, maxv)}. ReLU and LeakyReLU are the
- * special cases (sub 0, no maxv) and keep their own names. In float on the CPU these two run as
- * oneDNN's element-wise primitives, one vectorized pass each way ({@link OneDnnRelu}); GeneralReLU
- * goes through one Java loop each way (ND4J's leaky ops are slower still); doubles (gradient checks)
- * and the other backends take ND4J's ops. A test keeps the paths equal.
+ * special cases (sub 0, no maxv) and keep their own names. In float on the CPU their backward, and
+ * LeakyReLU's forward, are oneDNN's element-wise primitives, one vectorized pass ({@link OneDnnRelu});
+ * ReLU's forward is ND4J's {@code RectifiedLinear}, which keeps NaN. GeneralReLU goes through one Java
+ * loop each way (ND4J's leaky ops are slower still); doubles (gradient checks) and the other backends
+ * take ND4J's ops. Tests keep the paths equal.
  */
 public final class Relu implements Layer {
     private final String type;

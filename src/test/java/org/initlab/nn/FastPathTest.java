@@ -125,12 +125,12 @@ class FastPathTest {
                 INDArray wide = Nd4j.randn(DataType.FLOAT, batch + 1, cfg[0], cfg[5], cfg[5]);
                 INDArray x = batch == 2 ? wide.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3)) : wide.dup(); // a view from offset 1 image
                 String where = java.util.Arrays.toString(cfg) + " batch " + batch;
-                INDArray yd = direct.forward(x).dup(), yn = forwardThroughNd4j(nd4j, x), yc = checked.forward(x.castTo(DataType.DOUBLE));
+                INDArray yd = direct.forward(x).dup(), yn = throughNd4j(() -> nd4j.forward(x)), yc = checked.forward(x.castTo(DataType.DOUBLE));
                 assertClose(yn, yd, 1e-4, where + " output");
                 assertClose(yc, yd, 1e-4, where + " output against double");
                 INDArray g = Nd4j.randn(DataType.FLOAT, yd.shape());
                 for (Conv2d l : new Conv2d[] {direct, nd4j, checked}) l.params().forEach(p -> p.grad().assign(0));
-                INDArray dxd = direct.backward(g, true).dup(), dxn = backwardThroughNd4j(nd4j, g), dxc = checked.backward(g.castTo(DataType.DOUBLE), true);
+                INDArray dxd = direct.backward(g, true).dup(), dxn = throughNd4j(() -> nd4j.backward(g, true)), dxc = checked.backward(g.castTo(DataType.DOUBLE), true);
                 assertClose(dxn, dxd, 1e-4, where + " input gradient");
                 assertClose(dxc, dxd, 1e-4, where + " input gradient against double");
                 for (int p = 0; p < direct.params().size(); p++) {
@@ -141,19 +141,11 @@ class FastPathTest {
         }
     }
 
-    private static INDArray forwardThroughNd4j(Conv2d layer, INDArray x) {
+    /** A copy of what {@code pass} returns with oneDNN switched off. */
+    private static INDArray throughNd4j(java.util.function.Supplier<INDArray> pass) {
         OneDnn.use(false);
         try {
-            return layer.forward(x).dup();
-        } finally {
-            OneDnn.use(true);
-        }
-    }
-
-    private static INDArray backwardThroughNd4j(Conv2d layer, INDArray g) {
-        OneDnn.use(false);
-        try {
-            return layer.backward(g, true).dup();
+            return pass.get().dup();
         } finally {
             OneDnn.use(true);
         }

@@ -101,7 +101,7 @@ public final class Conv2d implements Layer {
                         for (int v = 0; v < kernel; v++) map[k++] = (ch * ph + i * stride + u) * pw + j * stride + v;
         patchMap = map;
         patchMapKey = key;
-        gathered = null; // patches laid out by the old map
+        gatheredInto = null; // its patches were laid out by the old map
         padded = new float[c * ph * pw]; // its border stays 0 for every image of this size
         return map;
     }
@@ -121,9 +121,10 @@ public final class Conv2d implements Layer {
         INDArray cols2d = patches.get(x.dataType(), (long) n * p, ckk);
         int len = (int) x.length();
         // a slider moves the weights, not the images: the patches of the same images are still in cols2d
-        if (gathered == null || cols2d != gatheredInto || !Arrays.equals(xs, 0, len, gathered, 0, len)) {
+        if (cols2d != gatheredInto || gathered.length < len || !Arrays.equals(xs, 0, len, gathered, 0, len)) {
             gatherPatches(map, cols2d, n, c, h, w);
-            gathered = Arrays.copyOf(xs, len);
+            if (gathered == null || gathered.length < len) gathered = new float[len]; // kept: training brings new images every step
+            System.arraycopy(xs, 0, gathered, 0, len);
             gatheredInto = cols2d;
         }
         gs = Floats.read(g, gs);

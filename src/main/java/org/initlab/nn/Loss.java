@@ -17,7 +17,7 @@ public enum Loss {
                 for (int i = 0; i < o.length; i++) s += (o[i] - y[i]) * (double) (o[i] - y[i]);
                 return s / o.length;
             }
-            INDArray d = flat(out).sub(labels);
+            INDArray d = out.reshape(out.size(0)).sub(labels);
             return d.mul(d).meanNumber().doubleValue();
         }
 
@@ -31,12 +31,7 @@ public enum Loss {
                 Floats.write(o, g);
                 return g;
             }
-            return flat(out).sub(labels).muli(2.0 / out.size(0)).reshape(out.shape());
-        }
-
-        private INDArray flat(INDArray out) {
-            checkOnePerImage(out);
-            return out.reshape(out.size(0));
+            return out.reshape(out.size(0)).sub(labels).muli(2.0 / out.size(0)).reshape(out.shape());
         }
 
         private void checkOnePerImage(INDArray out) {

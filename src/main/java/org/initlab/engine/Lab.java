@@ -28,7 +28,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  * While the config says {@code running}, the thread keeps stepping over successive batches.
  */
 public final class Lab implements AutoCloseable {
-    /** Shortest time between two updates while running, so a 2-core machine keeps a core for the UI. */
+    /**
+     * Shortest time between two updates while running, or while commands come faster than the updates
+     * (a slider storm), so a 2-core machine keeps a core for the UI: the window charts at most 30 answers a second.
+     */
     static final long RUN_PERIOD_NANOS = 33_000_000L;
     /** How long the lab must have been idle before a warm-up step, so the window's first frames go first. */
     static final long WARMUP_AFTER_IDLE_NANOS = 300_000_000L;
@@ -57,7 +60,9 @@ public final class Lab implements AutoCloseable {
     private volatile int warmupLeft;
     /** The last update answered with statistics, so model and batch are fit to warm up on; and when it ended. */
     private boolean warmable;
+    private Command answered;
     private long answeredNanos;
+    private boolean warming;
     private boolean kernelsAsked;
 
     public Lab(Consumer<LabSnapshot> listener) {
@@ -66,7 +71,7 @@ public final class Lab implements AutoCloseable {
         this.thread = new LatestWins<>("initlab-engine", c -> {
             running = null;
             update(c);
-        }, this::between, () -> { });
+        }, this::between, () -> { }, RUN_PERIOD_NANOS);
     }
 
     /** Replaces whatever command is still waiting; returns the id the answering snapshot will carry. */
@@ -118,21 +123,30 @@ public final class Lab implements AutoCloseable {
         trace(OneDnn.available() ? "oneDNN loaded" : "oneDNN not available");
     }
 
-    /** One warm-up step once idle long enough after a valid answer; returns how long to sleep first. */
+    /**
+     * One warm-up step once idle long enough after a valid answer; returns how long to sleep first. It is
+     * the last answer's command with another {@code a}, through {@link #update} itself but answered to
+     * nobody, so the first drag runs nothing for the first time: the JIT has compiled it, and the JVM has
+     * linked what it links at first use (a record's {@code equals}, bootstrapped the first time a command
+     * compares its init with the last one, took the engine tens of milliseconds at the start of a drag).
+     */
     private long warmUp() {
         if (!warmable) return LatestWins.IDLE_NANOS; // woken by the next command
         long wait = answeredNanos + WARMUP_AFTER_IDLE_NANOS - System.nanoTime();
         if (wait > 0) return wait;
         fastKernels();
         double a = 3.0 * (warmupLeft % 31) / 30;
+        warmupLeft--;
+        LabConfig last = answered.config();
+        LabConfig cfg = new LabConfig(last.spec(), InitSpec.kaiming(Scheme.KAIMING_UNIFORM, a), last.seed(), last.split(), last.offset(),
+            last.batchSize(), last.data(), false);
+        warming = true;
         try {
-            Initializer.init(model, InitSpec.kaiming(Scheme.KAIMING_UNIFORM, a), seedDone);
-            stepper.step(model, batch, builtSpec.lossFunction(), false);
-            warmupLeft--;
-        } catch (RuntimeException e) { // not worth a message: the real commands will say what is wrong
-            warmupLeft = 0;
+            update(new Command(answered.id(), System.nanoTime(), cfg));
+        } finally {
+            warming = false;
         }
-        initDone = null; // the next command re-initializes: the same seed gives the same weights
+        if (!warmable) warmupLeft = 0; // not worth a message: the real commands will say what is wrong
         return 0;
     }
 
@@ -213,8 +227,10 @@ public final class Lab implements AutoCloseable {
             double[] theory = theory(spec, cfg.init(), r);
             LabSnapshot.Problem p = nonFinite(r);
             publish(c, r, theory, p);
-            if (p == null && cfg.running()) running = c;
             warmable = p == null;
+            if (warming) return;
+            if (p == null && cfg.running()) running = c;
+            answered = c;
             answeredNanos = System.nanoTime();
         } catch (RuntimeException | OutOfMemoryError e) {
             publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.INTERNAL, "the engine failed: " + AppLog.oneLine(e), -1));
@@ -283,6 +299,7 @@ public final class Lab implements AutoCloseable {
     }
 
     private void publish(Command c, StepResult r, double[] theory, LabSnapshot.Problem p) {
+        if (warming) return;
         String name = data == null ? String.valueOf(dataPath) : describe(data);
         if (backend == null) backend = Backend.describe();
         trace("publish");

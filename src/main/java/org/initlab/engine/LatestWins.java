@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
 /**
  * One daemon thread fed through a single slot: a command submitted while another still waits
  * replaces it, so a burst of changes costs one update, never a queue. Between commands the thread
- * does its own work ({@code between}), which answers how long it may then sleep.
+ * does its own work ({@code between}), which answers how long it may then sleep. While commands come
+ * faster than they are applied, starts are spaced out, so a storm costs a few updates a second, not a core.
  *
  * @param <C> the command: the whole wish, so that skipping the ones in between loses nothing
  */
@@ -17,6 +18,7 @@ final class LatestWins<C> implements AutoCloseable {
     static final long IDLE_NANOS = 100_000_000L;
 
     private final AtomicReference<C> slot = new AtomicReference<>();
+    private final long stormGapNanos;
     private final Consumer<C> apply;
     private final LongSupplier between;
     private final Runnable atEnd;
@@ -29,8 +31,12 @@ final class LatestWins<C> implements AutoCloseable {
      * @param apply   runs each command that was not replaced
      * @param between runs when no command waits; returns nanoseconds to sleep (0 or less: none)
      * @param atEnd   runs on the thread after {@link #close()}, to free what it owns
+     * @param stormGapNanos while commands come in faster than they are applied, the shortest time
+     *                      between the starts of two: answers closer together would not be seen
+     *                      (0: apply back to back)
      */
-    LatestWins(String name, Consumer<C> apply, LongSupplier between, Runnable atEnd) {
+    LatestWins(String name, Consumer<C> apply, LongSupplier between, Runnable atEnd, long stormGapNanos) {
+        this.stormGapNanos = stormGapNanos;
         this.apply = apply;
         this.between = between;
         this.atEnd = atEnd;
@@ -51,12 +57,24 @@ final class LatestWins<C> implements AutoCloseable {
     }
 
     private void loop() {
+        long lastStart = 0;
+        boolean outpaced = false; // the last command came in while the one before it was applied
         while (!closed) {
+            if (outpaced) {
+                long wait = lastStart + stormGapNanos - System.nanoTime();
+                if (wait > 0) { // a submit wakes the thread early: it then waits on, and the slot keeps only the latest
+                    LockSupport.parkNanos(this, wait);
+                    continue;
+                }
+            }
             C c = slot.getAndSet(null);
             if (c != null) {
+                lastStart = System.nanoTime();
                 apply.accept(c);
+                outpaced = slot.get() != null;
                 continue;
             }
+            outpaced = false;
             long sleep = between.getAsLong();
             if (sleep > 0) LockSupport.parkNanos(this, sleep);
         }

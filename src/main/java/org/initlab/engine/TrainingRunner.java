@@ -61,7 +61,7 @@ public final class TrainingRunner implements AutoCloseable {
 
     public TrainingRunner(Consumer<Update> listener) {
         this.listener = listener;
-        thread = new LatestWins<>("initlab-training", this::apply, this::between, this::drop);
+        thread = new LatestWins<>("initlab-training", this::apply, this::between, this::drop, 0);
     }
 
     /** A fresh run id for {@link Order#run()}. */

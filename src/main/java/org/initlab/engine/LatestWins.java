@@ -41,6 +41,7 @@ final class LatestWins<C> implements AutoCloseable {
         this.between = between;
         this.atEnd = atEnd;
         thread = new Thread(this::loop, name);
+        thread.setPriority(Thread.MIN_PRIORITY); // the window's threads first when the cores are busy (jvm.options)
         thread.setDaemon(true);
         thread.start();
     }

@@ -36,6 +36,7 @@ public final class Stepper {
     private static final ExecutorService STATS = Runtime.getRuntime().availableProcessors() < 2 ? null
         : Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "initlab-stats");
+            t.setPriority(Thread.MIN_PRIORITY); // as the engine thread it serves (LatestWins)
             t.setDaemon(true);
             return t;
         });

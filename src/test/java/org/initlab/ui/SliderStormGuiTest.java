@@ -3,7 +3,11 @@ package org.initlab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
@@ -65,9 +69,10 @@ class SliderStormGuiTest {
             }, "heartbeat");
             heartbeat.start();
 
+            Cpu cpu = new Cpu();
             int changes = 10_000;
             long start = System.nanoTime();
-            double startUptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0; // to line up with -Xlog:gc
+            double startUptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0; // to line up with -Xlog:gc
             double last = 0;
             for (int i = 0; i < changes; i++) {
                 double v = Math.round(3000 * Math.abs(Math.sin(i * 0.37))) / 1000.0; // wild, unrounded-looking values in [0, 3]
@@ -76,6 +81,7 @@ class SliderStormGuiTest {
                 if (i % 10 == 9) Thread.sleep(9); // 10 changes per ~10 ms: 10 000 in about 10 s
             }
             double stormSeconds = (System.nanoTime() - start) / 1e9;
+            System.out.println("CPU over the storm: " + cpu.since());
             final double finalA = last;
             long end = System.nanoTime();
             Fx.waitFor("the charts to show the last value", 10, () -> {
@@ -111,6 +117,31 @@ class SliderStormGuiTest {
         } finally {
             Fx.run(stage::close);
             vm.close();
+        }
+    }
+
+    /**
+     * Who had the two cores: the process, the JIT's compile time and each busy thread with its priority.
+     * The JIT is the largest user during a storm (about 1 s of compiling per second, as the storm makes window code hot).
+     */
+    private static final class Cpu {
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        final Map<Long, Long> start = new HashMap<>();
+        final long process = os.getProcessCpuTime(), jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+
+        Cpu() {
+            for (Thread t : Thread.getAllStackTraces().keySet()) start.put(t.getId(), threads.getThreadCpuTime(t.getId()));
+        }
+
+        String since() {
+            StringBuilder s = new StringBuilder(String.format("process %d ms, JIT compiling %d ms", (os.getProcessCpuTime() - process) / 1_000_000,
+                ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit));
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                long used = threads.getThreadCpuTime(t.getId()) - start.getOrDefault(t.getId(), 0L);
+                if (used > 50_000_000L) s.append(String.format(", %s (priority %d) %d ms", t.getName(), t.getPriority(), used / 1_000_000));
+            }
+            return s.toString();
         }
     }
 }

@@ -129,7 +129,8 @@ class SliderStormGuiTest {
 
     /**
      * Who had the two cores: the process, the JIT's compile time and each busy thread with its priority.
-     * The JIT is the largest user during a storm (about 1 s of compiling per second, as the storm makes window code hot).
+     * The JIT's compiler threads are not Java threads: the process's CPU less the threads listed is mostly theirs (the
+     * JIT's compile time is elapsed time, waits included).
      */
     private static final class Cpu {
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -137,9 +137,7 @@ public final class Lab implements AutoCloseable {
         fastKernels();
         double a = 3.0 * (warmupLeft % 31) / 30;
         warmupLeft--;
-        LabConfig last = answered.config();
-        LabConfig cfg = new LabConfig(last.spec(), InitSpec.kaiming(Scheme.KAIMING_UNIFORM, a), last.seed(), last.split(), last.offset(),
-            last.batchSize(), last.data(), false);
+        LabConfig cfg = answered.config().withInit(InitSpec.kaiming(Scheme.KAIMING_UNIFORM, a)).withRunning(false);
         warming = true;
         try {
             update(new Command(answered.id(), System.nanoTime(), cfg));

@@ -20,6 +20,10 @@ public record LabConfig(ModelSpec spec, InitSpec init, long seed, Mnist.Split sp
         return new LabConfig(spec, init, seed, split, o, batchSize, data, running);
     }
 
+    public LabConfig withInit(InitSpec i) {
+        return new LabConfig(spec, i, seed, split, offset, batchSize, data, running);
+    }
+
     public LabConfig withRunning(boolean r) {
         return new LabConfig(spec, init, seed, split, offset, batchSize, data, r);
     }

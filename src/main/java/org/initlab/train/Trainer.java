@@ -75,6 +75,7 @@ public final class Trainer {
     private final Moments[] act, grad;
     private final Moments check = new Moments(null);
     private final BatchSource train;
+    private final List<BatchSource> evalSources = new ArrayList<>(2); // the full evaluation batch and a last, partial one
     private final SplittableRandom shuffle;
     private final String trainWs = "initlab-train-" + System.identityHashCode(this), evalWs = trainWs + "-eval";
     private long step;
@@ -215,10 +216,10 @@ public final class Trainer {
         setTraining(false);
         long right = 0;
         try {
-            BatchSource full = new BatchSource(data, split, Math.min(EVAL_BATCH, n));
+            BatchSource full = evalSource(split, Math.min(EVAL_BATCH, n));
             int from = 0;
             for (; from + full.size() <= n; from += full.size()) right += evalBatch(full, from);
-            if (from < n) right += evalBatch(new BatchSource(data, split, n - from), from);
+            if (from < n) right += evalBatch(evalSource(split, n - from), from);
         } finally {
             setTraining(true);
         }
@@ -226,6 +227,14 @@ public final class Trainer {
         telemetry.addEvaluation(step, accuracy);
         if (listener != null) listener.evaluated(step, accuracy);
         return accuracy;
+    }
+
+    /** The evaluation's batches: made at the first evaluation and kept, as each epoch's would reach the old generation. */
+    private BatchSource evalSource(Mnist.Split split, int size) {
+        for (BatchSource s : evalSources) if (s.size() == size) return s;
+        BatchSource s = new BatchSource(data, split, size);
+        evalSources.add(s);
+        return s;
     }
 
     private long evalBatch(BatchSource src, int from) {

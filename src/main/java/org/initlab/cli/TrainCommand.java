@@ -85,18 +85,24 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "compute threads (default: OMP_NUM_THREADS, else 1: steadier and faster on a busy machine)")
     Integer threads;
 
+    @Option(names = "--soak", description = "train for this many minutes instead of --epochs (epochs follow one another, each evaluated), "
+        + "sampling resident memory every minute")
+    Double soakMinutes;
+
     @Override
     public Integer call() throws Exception {
         Experiment exp = experiment();
         if (threads != null) Backend.threads(threads);
         if (save != null) exp.save(save);
         Mnist mnist = Mnist.load(data != null ? data : Path.of(exp.data().folder()));
-        Trainer trainer = new Trainer(exp, mnist, new Trainer.Options(every, limit, 0));
         PrintWriter err = spec.commandLine().getErr();
-        ProgressBar bar = progress == Progress.never ? null : new ProgressBar(err, progress == Progress.always || stderrIsTerminal());
+        Soak soak = soakMinutes == null ? null : new Soak(soakMinutes, progress == Progress.never ? null : err);
+        Experiment run = soak == null ? exp : exp.withEpochs(Integer.MAX_VALUE); // the clock ends a soak
+        Trainer trainer = new Trainer(run, mnist, new Trainer.Options(every, limit, 0));
+        ProgressBar bar = progress == Progress.never || soak != null ? null : new ProgressBar(err, progress == Progress.always || stderrIsTerminal());
         Trainer.Result r;
         try {
-            r = trainer.run(bar);
+            r = soak == null ? trainer.run(bar) : soak.run(trainer);
         } catch (DivergenceException e) {
             if (bar != null) bar.finish();
             err.println("initlab: " + e.getMessage());
@@ -104,13 +110,55 @@ final class TrainCommand implements Callable<Integer> {
             return 3;
         }
         if (bar != null) bar.finish();
-        System.out.println(format == StatsCommand.Format.json ? json(exp, r) : table(exp, r));
+        System.out.println(format == StatsCommand.Format.json ? json(exp, r, soak) : table(exp, r, soak));
         return 0;
+    }
+
+    /** Trains until the time is up, reading resident memory at the start and after every minute. */
+    private static final class Soak {
+        private final double minutes;
+        private final PrintWriter progress; // null: quiet
+        private final List<double[]> samples = new java.util.ArrayList<>(); // minute, step, epoch, MB
+
+        Soak(double minutes, PrintWriter progress) {
+            this.minutes = minutes;
+            this.progress = progress;
+        }
+
+        Trainer.Result run(Trainer trainer) {
+            long t0 = System.nanoTime(), end = t0 + (long) (minutes * 60e9), next = t0;
+            long[] epochAndEvaluated = {1, -1};
+            Trainer.Listener listener = new Trainer.Listener() {
+                @Override public void step(long step, long total, int epoch, double loss) { epochAndEvaluated[0] = epoch; }
+                @Override public void evaluated(long step, double accuracy) { epochAndEvaluated[1] = step; }
+            };
+            trainer.initialize();
+            while (true) {
+                long now = System.nanoTime();
+                if (now >= next || now >= end) {
+                    double[] s = {Math.round((now - t0) / 6e9) / 10.0, trainer.step(), epochAndEvaluated[0], BenchCommand.residentMegabytes()};
+                    samples.add(s);
+                    if (progress != null) {
+                        progress.printf(Locale.ROOT, "soak: minute %.1f step %d epoch %d resident %.1f MB%n", s[0], (long) s[1], (int) s[2], s[3]);
+                        progress.flush();
+                    }
+                    next += 60_000_000_000L;
+                }
+                if (now >= end || trainer.done()) break;
+                trainer.advance(listener);
+            }
+            Double accuracy = trainer.step() > 0 && epochAndEvaluated[1] != trainer.step()
+                ? trainer.evaluate(listener) : trainer.lastAccuracy(); // as a run that --limit stops mid-epoch
+            return new Trainer.Result(accuracy, trainer.step(), (System.nanoTime() - t0) / 1e9, trainer.telemetry().snapshot());
+        }
     }
 
     private Experiment experiment() throws IOException {
         if (limit < 0) throw new IllegalArgumentException("--limit must be ≥ 0 (got " + limit + ")");
         if (every <= 0) throw new IllegalArgumentException("--every must be > 0 (got " + every + ")");
+        if (soakMinutes != null && !(soakMinutes > 0)) throw new IllegalArgumentException("--soak must be > 0 minutes (got " + soakMinutes + ")");
+        if (soakMinutes != null && spec.commandLine().getParseResult().hasMatchedOption("--epochs"))
+            throw new IllegalArgumentException("--soak cannot be combined with --epochs (it trains until the time is up)");
         if (experiment != null) {
             for (String o : EXPERIMENT_OPTIONS)
                 if (spec.commandLine().getParseResult().hasMatchedOption(o))
@@ -126,7 +174,7 @@ final class TrainCommand implements Callable<Integer> {
         return new Experiment(null, init.modelSpec("cnn"), init.initSpec(), Experiment.Data.of(data == null ? null : data.toString()), opt, seed, epochs, batch);
     }
 
-    private String json(Experiment exp, Trainer.Result r) throws IOException {
+    private String json(Experiment exp, Trainer.Result r, Soak soak) throws IOException {
         ObjectMapper om = new ObjectMapper();
         ObjectNode root = om.createObjectNode();
         root.put("experiment", exp.name());
@@ -166,6 +214,11 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         root.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+        if (soak != null) {
+            ArrayNode rss = root.putArray("rss_mb");
+            for (double[] s1 : soak.samples)
+                rss.addObject().put("minute", s1[0]).put("step", (long) s1[1]).put("epoch", (int) s1[2]).put("mb", s1[3]);
+        }
         root.put("threads", Backend.threads());
         root.put("backend", Backend.describe());
         return om.writeValueAsString(root);
@@ -176,7 +229,7 @@ final class TrainCommand implements Callable<Integer> {
         for (double v : values) a.add(v);
     }
 
-    private String table(Experiment exp, Trainer.Result r) {
+    private String table(Experiment exp, Trainer.Result r, Soak soak) {
         Telemetry.Snapshot s = r.telemetry();
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s · %s · %s · seed %d · batch %d · %d steps in %.1f s on %s%n",
             exp.model().name(), exp.init(), exp.optimizer(), exp.seed(), exp.batch(), r.steps(), r.seconds(), Backend.describe()));
@@ -188,6 +241,11 @@ final class TrainCommand implements Callable<Integer> {
             int k = m.actMean().length - 1;
             if (k < 0) continue;
             b.append(String.format(Locale.ROOT, "%-3d %-18s %10.4f %10.4f %10.3f %12.4g%n", m.index(), m.type(), m.actMean()[k], m.actStd()[k], m.actNearZero()[k], m.gradStd()[k]));
+        }
+        if (soak != null) {
+            b.append("resident memory (MB) by minute:");
+            for (double[] s1 : soak.samples) b.append(String.format(Locale.ROOT, " %.1f:%.0f", s1[0], s1[3]));
+            b.append('\n');
         }
         return b.toString().stripTrailing();
     }

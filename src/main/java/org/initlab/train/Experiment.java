@@ -60,6 +60,11 @@ public record Experiment(String name, ModelSpec model, InitSpec init, Data data,
         return new Experiment(name, model, init, data, optimizer, seed == null ? 0 : seed, epochs == null ? 1 : epochs, batch == null ? 64 : batch);
     }
 
+    /** The same run for another number of epochs. */
+    public Experiment withEpochs(int epochs) {
+        return new Experiment(name, model, init, data, optimizer, seed, epochs, batch);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public String toJson() {

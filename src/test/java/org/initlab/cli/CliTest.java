@@ -96,6 +96,8 @@ class CliTest {
             {"stats", "--model", unknown.toString()},
             {"stats", "--model", impossible.toString()},
             {"bench", "--iters", "0"},
+            {"train", "--soak", "0"},
+            {"train", "--soak", "1", "--epochs", "2"},
         };
         for (String[] c : cases) {
             String[] args = c[0].equals("frobnicate") ? c : append(c, "--data", DATA);

@@ -53,6 +53,20 @@ class TrainCommandTest {
     }
 
     @Test
+    void soakSamplesResidentMemoryAndEvaluatesAtTheEnd() throws Exception {
+        Run r = run("train", "--soak", "0.05", "--batch", "500", "--data", DATA, "--format", "json", "--progress", "always");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        JsonNode rss = j.get("rss_mb");
+        assertEquals(2, rss.size(), rss.toString()); // at the start and when the 3 s are up
+        assertEquals(0, rss.get(0).get("step").asLong());
+        assertEquals(j.get("steps").asLong(), rss.get(1).get("step").asLong());
+        assertTrue(j.get("steps").asLong() > 0 && rss.get(1).get("mb").asDouble() > 0, rss.toString());
+        assertTrue(j.get("test_accuracy").asDouble() > 0.1, "the soak ends mid-epoch and evaluates: " + j.get("test_accuracy"));
+        assertTrue(r.err().startsWith("soak: minute 0.0 step 0 epoch 1 resident "), r.err());
+    }
+
+    @Test
     void divergenceIsOneLineWithStepAndModule() {
         Run r = run("train", "--lr", "1e6", "--init", "kaiming-normal", "--limit", "50", "--data", DATA, "--progress", "never");
         assertEquals(3, r.code());

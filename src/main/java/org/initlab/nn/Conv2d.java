@@ -14,7 +14,7 @@ public final class Conv2d implements Layer {
     private final NativeOp conv, convBackward;
     private final Reused out = new Reused(), gx = new Reused(), gw = new Reused(), gb = new Reused(), patches = new Reused(), gradT = new Reused();
     private INDArray x;
-    private OneDnnConv direct; // float on the CPU: oneDNN's primitives for the current input shape
+    private final LastTwo<OneDnnConv> direct = new LastTwo<>(OneDnnConv::close); // float on the CPU: oneDNN's primitives per input shape
     private boolean forwardWasDirect; // the backward pass reuses what that forward reordered
 
     public Conv2d(int in, int out, int kernel, int stride, int padding, boolean hasBias, DataType dtype) {
@@ -51,14 +51,10 @@ public final class Conv2d implements Layer {
         return y;
     }
 
-    /** The oneDNN path for this input, made anew when the input's shape changes; null where it does not apply. */
+    /** The oneDNN path for this input's shape; null where it does not apply. */
     private OneDnnConv direct(INDArray x) {
         if (!OneDnn.usable(x.dataType())) return null;
-        if (direct == null || !direct.fits(x.shape())) {
-            if (direct != null) direct.close();
-            direct = new OneDnnConv(x.shape(), weight.value().shape(), bias != null, stride, padding);
-        }
-        return direct;
+        return direct.get(d -> d.fits(x.shape()), () -> new OneDnnConv(x.shape(), weight.value().shape(), bias != null, stride, padding));
     }
 
     @Override
@@ -70,7 +66,7 @@ public final class Conv2d implements Layer {
         INDArray dx = gx.get(x.dataType(), x.shape()), dw = gw.get(x.dataType(), weight.value().shape());
         INDArray db = bias == null ? null : gb.get(x.dataType(), bias.value().shape());
         if (forwardWasDirect) {
-            direct.backward(x, weight.value(), OneDnn.dense(gradOut), needInputGrad ? dx : null, dw, db);
+            direct.current().backward(x, weight.value(), OneDnn.dense(gradOut), needInputGrad ? dx : null, dw, db);
         } else {
             INDArray[] inputs = bias == null ? new INDArray[] {x, weight.value(), gradOut} : new INDArray[] {x, weight.value(), bias.value(), gradOut};
             if (db != null) convBackward.exec(inputs, dx, dw, db);
@@ -173,8 +169,7 @@ public final class Conv2d implements Layer {
 
     @Override
     public void release() {
-        if (direct != null) direct.close();
-        direct = null;
+        direct.clear();
         forwardWasDirect = false;
     }
 

@@ -19,7 +19,7 @@ public final class Relu implements Layer {
     private final Reused output = new Reused(), inputGrad = new Reused();
     private INDArray x, out;
     private float[] xs, ys, gs;
-    private OneDnnRelu direct; // for the current input length
+    private final LastTwo<OneDnnRelu> direct = new LastTwo<>(OneDnnRelu::close); // per input length
 
     private Relu(String type, double leak, double sub, double maxv) {
         this.type = type;
@@ -38,14 +38,10 @@ public final class Relu implements Layer {
         return leak == 0 && sub == 0 && Double.isNaN(maxv);
     }
 
-    /** ReLU or LeakyReLU in float on the CPU: oneDNN's primitives for this length (made anew when it changes). */
+    /** ReLU or LeakyReLU in float on the CPU: oneDNN's primitives for this length. */
     private OneDnnRelu direct(INDArray x) {
         if (sub != 0 || !Double.isNaN(maxv) || !OneDnn.usable(x.dataType())) return null;
-        if (direct == null || !direct.fits(x.length())) {
-            if (direct != null) direct.close();
-            direct = new OneDnnRelu(x.length(), (float) leak);
-        }
-        return direct;
+        return direct.get(d -> d.fits(x.length()), () -> new OneDnnRelu(x.length(), (float) leak));
     }
 
     @Override
@@ -76,8 +72,7 @@ public final class Relu implements Layer {
 
     @Override
     public void release() {
-        if (direct != null) direct.close();
-        direct = null;
+        direct.clear();
     }
 
     /**

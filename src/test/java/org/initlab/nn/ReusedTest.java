@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Training alternates two batch sizes (its own, the evaluation's) at every epoch's end; arrays made
  * anew there would be dropped after an epoch, in the old generation, with their native memory held
- * until a full collection. So the layers keep the arrays of both shapes.
+ * until a full collection. So the layers keep the arrays (and oneDNN's primitives) of both shapes.
  */
 class ReusedTest {
     @Test
@@ -28,6 +28,18 @@ class ReusedTest {
         assertSame(eval, r.get(DataType.FLOAT, 500, 8));
         assertNotSame(train, r.get(DataType.FLOAT, 64, 8));
         assertEquals(DataType.DOUBLE, r.get(DataType.DOUBLE, 64, 8).dataType());
+    }
+
+    @Test
+    void whatIsEvictedOrClearedIsDroppedOnce() {
+        List<String> dropped = new java.util.ArrayList<>();
+        LastTwo<String> kept = new LastTwo<>(dropped::add);
+        for (String shape : List.of("64", "500", "64", "500", "32", "32", "500")) kept.get(shape::equals, () -> shape);
+        assertEquals(List.of("64"), dropped); // made: 64, 500, 32
+        assertEquals("500", kept.current());
+        kept.clear();
+        assertEquals(List.of("64", "500", "32"), dropped);
+        assertEquals(null, kept.current());
     }
 
     @Test

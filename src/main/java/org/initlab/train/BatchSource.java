@@ -40,11 +40,13 @@ final class BatchSource {
     int size() { return size; }
     int count() { return part.count(); }
 
-    /** A seeded Fisher–Yates permutation of the split's indices. */
-    static int[] shuffled(int n, SplittableRandom rng) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        for (int i = n - 1; i > 0; i--) {
+    /**
+     * A seeded Fisher–Yates permutation of {@code 0 … order.length-1}, written into {@code order}: one
+     * array for the whole run, as a new one each epoch would end up in the old generation.
+     */
+    static int[] shuffle(int[] order, SplittableRandom rng) {
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        for (int i = order.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1), t = order[i];
             order[i] = order[j];
             order[j] = t;

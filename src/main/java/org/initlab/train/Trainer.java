@@ -129,7 +129,7 @@ public final class Trainer {
     /** Fills the weights (once): the init scheme with the experiment's seed; LSUV on the first training batch. */
     public void initialize() {
         if (order != null) return;
-        order = BatchSource.shuffled(train.count(), shuffle);
+        order = BatchSource.shuffle(new int[train.count()], shuffle);
         Initializer.init(model, exp.init(), exp.seed(), train.fill(order, 0).x());
         setTraining(true);
     }
@@ -151,7 +151,7 @@ public final class Trainer {
         if (batchInEpoch == stepsPerEpoch()) {
             epoch++;
             batchInEpoch = 0;
-            order = BatchSource.shuffled(train.count(), shuffle);
+            BatchSource.shuffle(order, shuffle);
         }
         double l = trainStep(train.fill(order, batchInEpoch * train.size()), epoch);
         batchInEpoch++;

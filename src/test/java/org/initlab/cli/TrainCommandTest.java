@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainCommandTest {
@@ -64,6 +65,21 @@ class TrainCommandTest {
         assertTrue(j.get("steps").asLong() > 0 && rss.get(1).get("mb").asDouble() > 0, rss.toString());
         assertTrue(j.get("test_accuracy").asDouble() > 0.1, "the soak ends mid-epoch and evaluates: " + j.get("test_accuracy"));
         assertTrue(r.err().startsWith("soak: minute 0.0 step 0 epoch 1 resident "), r.err());
+    }
+
+    /** The long soak, only when asked: {@code mvn verify -Dinitlab.soak.minutes=30} (then SoakTest soaks the lab as long). */
+    @Test
+    @EnabledIfSystemProperty(named = "initlab.soak.minutes", matches = "[0-9.]+")
+    void trainingResidentMemoryGrowsLessThanFivePercentAfterTheFirstMinute() throws Exception {
+        String minutes = System.getProperty("initlab.soak.minutes");
+        Run r = run("train", "--soak", minutes, "--model", "cnn", "--init", "kaiming-normal", "--optimizer", "adam",
+            "--data", DATA, "--format", "json", "--progress", "never");
+        assertEquals(0, r.code(), r.err());
+        JsonNode rss = new ObjectMapper().readTree(r.out()).get("rss_mb");
+        System.out.println("training soak, resident MB each minute: " + rss);
+        double firstMinute = rss.get(1).get("mb").asDouble();
+        for (JsonNode s : rss)
+            assertTrue(s.get("mb").asDouble() < firstMinute * 1.05, "grew more than 5 % after the first minute: " + rss);
     }
 
     @Test

@@ -56,8 +56,13 @@ final class BatchSource {
 
     /** Images {@code order[from..from+size-1]}; with order null, images {@code from..from+size-1}. */
     Batch fill(int[] order, int from) {
+        return fill(order, from, size);
+    }
+
+    /** The first {@code count} ≤ size rows only; the rest keep the last batch's images (an evaluation's last, shorter batch). */
+    Batch fill(int[] order, int from, int count) {
         byte[] px = part.pixels(), lb = part.labels();
-        for (int k = 0; k < size; k++) {
+        for (int k = 0; k < count; k++) {
             int img = order == null ? from + k : order[from + k];
             for (int p = 0, src = img * pixels, dst = k * pixels; p < pixels; p++)
                 xs[dst + p] = (((px[src + p] & 0xff) / 255f) - mean) * inv;

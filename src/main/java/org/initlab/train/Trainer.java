@@ -75,7 +75,7 @@ public final class Trainer {
     private final Moments[] act, grad;
     private final Moments check = new Moments(null);
     private final BatchSource train;
-    private final List<BatchSource> evalSources = new ArrayList<>(2); // the full evaluation batch and a last, partial one
+    private BatchSource eval; // made at the first evaluation and kept: each epoch's would reach the old generation
     private final SplittableRandom shuffle;
     private final String trainWs = "initlab-train-" + System.identityHashCode(this), evalWs = trainWs + "-eval";
     private long step;
@@ -189,7 +189,7 @@ public final class Trainer {
                 for (Param p : model.layers().get(i).params())
                     if (bad == null) bad = problem(check.of(p.grad(), false), p.name() + " gradient of module " + i + " (" + type(i) + ")");
             }
-            if (loss == Loss.CROSS_ENTROPY) acc = correct(last, train.labelInts()) / (double) batch.size();
+            if (loss == Loss.CROSS_ENTROPY) acc = correct(last, train.labelInts(), batch.size()) / (double) batch.size();
             if (bad == null) {
                 if (record) telemetry.addModules(step, act, grad);
                 telemetry.addLoss(step, value, acc);
@@ -216,10 +216,8 @@ public final class Trainer {
         setTraining(false);
         long right = 0;
         try {
-            BatchSource full = evalSource(split, Math.min(EVAL_BATCH, n));
-            int from = 0;
-            for (; from + full.size() <= n; from += full.size()) right += evalBatch(full, from);
-            if (from < n) right += evalBatch(evalSource(split, n - from), from);
+            if (eval == null) eval = new BatchSource(data, split, Math.min(EVAL_BATCH, n));
+            for (int from = 0; from < n; from += eval.size()) right += evalBatch(from, Math.min(eval.size(), n - from));
         } finally {
             setTraining(true);
         }
@@ -229,27 +227,23 @@ public final class Trainer {
         return accuracy;
     }
 
-    /** The evaluation's batches: made at the first evaluation and kept, as each epoch's would reach the old generation. */
-    private BatchSource evalSource(Mnist.Split split, int size) {
-        for (BatchSource s : evalSources) if (s.size() == size) return s;
-        BatchSource s = new BatchSource(data, split, size);
-        evalSources.add(s);
-        return s;
-    }
-
-    private long evalBatch(BatchSource src, int from) {
-        Batch b = src.fill(null, from);
+    /**
+     * Images {@code from … from+count-1} of the evaluation split, in the evaluation's one batch size: a
+     * last, shorter batch fills only its first rows, so the layers see no third shape (see {@code nn.LastTwo}).
+     */
+    private long evalBatch(int from, int count) {
+        Batch b = eval.fill(null, from, count);
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, evalWs)) {
             INDArray[] outs = model.forward(b.x());
-            return correct(outs[outs.length - 1], src.labelInts());
+            return correct(outs[outs.length - 1], eval.labelInts(), count);
         }
     }
 
-    /** How many rows' argmax equals the label. */
-    static int correct(INDArray logits, int[] labels) {
+    /** How many of the first {@code rows} rows' argmax equals the label. */
+    static int correct(INDArray logits, int[] labels, int rows) {
         float[] v = logits.castTo(DataType.FLOAT).dup('c').data().asFloat();
         int classes = (int) logits.size(1), right = 0;
-        for (int r = 0; r < labels.length; r++) {
+        for (int r = 0; r < rows; r++) {
             int best = 0;
             for (int c = 1; c < classes; c++) if (v[r * classes + c] > v[r * classes + best]) best = c;
             if (best == labels[r]) right++;

@@ -116,9 +116,11 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Trains until the time is up, reading resident memory at the start and after every minute. */
     private static final class Soak {
+        record Sample(double minute, long step, int epoch, double mb) {}
+
         private final double minutes;
         private final PrintWriter progress; // null: quiet
-        private final List<double[]> samples = new java.util.ArrayList<>(); // minute, step, epoch, MB
+        private final List<Sample> samples = new java.util.ArrayList<>();
 
         Soak(double minutes, PrintWriter progress) {
             this.minutes = minutes;
@@ -127,28 +129,22 @@ final class TrainCommand implements Callable<Integer> {
 
         Trainer.Result run(Trainer trainer) {
             long t0 = System.nanoTime(), end = t0 + (long) (minutes * 60e9), next = t0;
-            long[] epochAndEvaluated = {1, -1};
-            Trainer.Listener listener = new Trainer.Listener() {
-                @Override public void step(long step, long total, int epoch, double loss) { epochAndEvaluated[0] = epoch; }
-                @Override public void evaluated(long step, double accuracy) { epochAndEvaluated[1] = step; }
-            };
             trainer.initialize();
             while (true) {
                 long now = System.nanoTime();
                 if (now >= next || now >= end) {
-                    double[] s = {Math.round((now - t0) / 6e9) / 10.0, trainer.step(), epochAndEvaluated[0], BenchCommand.residentMegabytes()};
+                    Sample s = new Sample(Math.round((now - t0) / 6e9) / 10.0, trainer.step(), trainer.epoch(), BenchCommand.residentMegabytes());
                     samples.add(s);
                     if (progress != null) {
-                        progress.printf(Locale.ROOT, "soak: minute %.1f step %d epoch %d resident %.1f MB%n", s[0], (long) s[1], (int) s[2], s[3]);
+                        progress.printf(Locale.ROOT, "soak: minute %.1f step %d epoch %d resident %.1f MB%n", s.minute(), s.step(), s.epoch(), s.mb());
                         progress.flush();
                     }
                     next += 60_000_000_000L;
                 }
                 if (now >= end || trainer.done()) break;
-                trainer.advance(listener);
+                trainer.advance(null);
             }
-            Double accuracy = trainer.step() > 0 && epochAndEvaluated[1] != trainer.step()
-                ? trainer.evaluate(listener) : trainer.lastAccuracy(); // as a run that --limit stops mid-epoch
+            Double accuracy = trainer.evaluateWhereStopped(null);
             return new Trainer.Result(accuracy, trainer.step(), (System.nanoTime() - t0) / 1e9, trainer.telemetry().snapshot());
         }
     }
@@ -216,8 +212,8 @@ final class TrainCommand implements Callable<Integer> {
         root.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
         if (soak != null) {
             ArrayNode rss = root.putArray("rss_mb");
-            for (double[] s1 : soak.samples)
-                rss.addObject().put("minute", s1[0]).put("step", (long) s1[1]).put("epoch", (int) s1[2]).put("mb", s1[3]);
+            for (Soak.Sample s1 : soak.samples)
+                rss.addObject().put("minute", s1.minute()).put("step", s1.step()).put("epoch", s1.epoch()).put("mb", s1.mb());
         }
         root.put("threads", Backend.threads());
         root.put("backend", Backend.describe());
@@ -244,7 +240,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (soak != null) {
             b.append("resident memory (MB) by minute:");
-            for (double[] s1 : soak.samples) b.append(String.format(Locale.ROOT, " %.1f:%.0f", s1[0], s1[3]));
+            for (Soak.Sample s1 : soak.samples) b.append(String.format(Locale.ROOT, " %.1f:%.0f", s1.minute(), s1.mb()));
             b.append('\n');
         }
         return b.toString().stripTrailing();

@@ -165,6 +165,20 @@ public final class Trainer {
         return lastAccuracy;
     }
 
+    /** The epoch of the last step (1 before any). */
+    public int epoch() {
+        return epoch;
+    }
+
+    /**
+     * The accuracy where a run stopped from outside (a clock) stands: evaluates now unless the last step
+     * was evaluated already (an epoch's end, the run's end); null before any step or for losses without classes.
+     */
+    public Double evaluateWhereStopped(Listener listener) {
+        if (step > 0 && batchInEpoch != stepsPerEpoch() && !done()) lastAccuracy = evaluate(listener);
+        return lastAccuracy;
+    }
+
     /** One step on one batch; returns the loss. */
     double trainStep(Batch batch, int epoch) {
         Backend.configure(); // the compute thread count is per thread: the CLI's main thread or a UI's engine thread

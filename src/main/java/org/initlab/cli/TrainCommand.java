@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -120,7 +121,7 @@ final class TrainCommand implements Callable<Integer> {
 
         private final double minutes;
         private final PrintWriter progress; // null: quiet
-        private final List<Sample> samples = new java.util.ArrayList<>();
+        private final List<Sample> samples = new ArrayList<>();
 
         Soak(double minutes, PrintWriter progress) {
             this.minutes = minutes;

@@ -9,25 +9,16 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * Full detail of every error for bug reports, in the user's application data folder
- * ({@code $XDG_DATA_HOME/initlab/initlab.log}, else {@code ~/.local/share/initlab/initlab.log};
- * {@code -Dinitlab.home} overrides the folder), while the user sees one sentence.
+ * Full detail of every error for bug reports, in {@code initlab.log} of the user data folder
+ * ({@link AppFolders#log()}), while the user sees one sentence.
  */
 public final class AppLog {
     private static final long MAX_BYTES = 1 << 20;
 
     private AppLog() {}
 
-    public static Path folder() {
-        String override = System.getProperty("initlab.home");
-        if (override != null) return Path.of(override);
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("initlab");
-    }
-
     public static Path file() {
-        return folder().resolve("initlab.log");
+        return AppFolders.log();
     }
 
     /** The first line of a failure, with its type: what a user is shown while the log keeps the rest. */
@@ -55,7 +46,7 @@ public final class AppLog {
 
     private static synchronized void append(String context, String detail) {
         try {
-            Files.createDirectories(folder());
+            Files.createDirectories(AppFolders.user());
             Path f = file();
             if (Files.exists(f) && Files.size(f) > MAX_BYTES) Files.move(f, f.resolveSibling("initlab.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(f, Instant.now() + " " + context + "\n" + detail, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -170,7 +170,7 @@ final class BenchCommand implements Callable<Integer> {
     private int latency() throws Exception {
         if (iters <= 0 || warmup < 0 || gapMs < 0 || !(settle >= 0 && settle <= 3600))
             throw new IllegalArgumentException("--iters must be > 0; --warmup and --gap ≥ 0; --settle between 0 and 3600 s");
-        var r = org.initlab.ui.LatencyBench.run(opts.data, opts.modelName(), opts.batch, settle, warmup, iters, gapMs, 4);
+        var r = org.initlab.ui.LatencyBench.run(opts.dataFolder(), opts.modelName(), opts.batch, settle, warmup, iters, gapMs, 4);
         ObjectMapper om = new ObjectMapper();
         ObjectNode root = om.createObjectNode();
         root.put("model", opts.modelName());

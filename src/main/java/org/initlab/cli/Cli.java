@@ -7,10 +7,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The headless commands; with no command, the lab window opens. */
-@Command(name = "initlab", mixinStandardHelpOptions = true, version = "InitLab 0.1",
+@Command(name = "initlab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
     description = "A laboratory for seeing how weight initialization shapes a neural network.",
     subcommands = {StatsCommand.class, BenchCommand.class, TrainCommand.class, GuiCommand.class, PlotCommand.class})
 public final class Cli implements Runnable {
+    /** The pom's version, as the build wrote it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"InitLab " + org.initlab.AppFolders.version()};
+        }
+    }
+
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);

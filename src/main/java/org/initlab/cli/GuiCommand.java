@@ -2,6 +2,7 @@ package org.initlab.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.initlab.AppFolders;
 import org.initlab.ui.Gui;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "gui", mixinStandardHelpOptions = true,
     description = "Opens the lab window (seed4, pytorch-default, the bundled MNIST). The default when no command is given.")
 final class GuiCommand implements Callable<Integer> {
-    @Option(names = "--data", defaultValue = "data/mnist", description = "folder of IDX files; default ${DEFAULT-VALUE}")
+    @Option(names = "--data", description = "folder of IDX files; default: the bundled MNIST")
     Path data;
 
     @Option(names = "--theme", defaultValue = "light", description = "light, dark or projector; default ${DEFAULT-VALUE}")
@@ -45,19 +46,7 @@ final class GuiCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no display (DISPLAY is not set): run under a desktop, use xvfb-run, or render with `plot` / `gui --screenshot`");
         if (!tab.equals("stats") && !tab.equals("training")) throw new IllegalArgumentException("unknown tab '" + tab + "' (stats, training)");
         if (trainSteps < 0) throw new IllegalArgumentException("--train-steps must be ≥ 0 (got " + trainSteps + ")");
-        return Gui.window(resolveData(data), theme, screenshot, width, height, headless, tab, trainSteps, experiment);
+        return Gui.window(data != null ? data : AppFolders.bundled(AppFolders.MNIST), theme, screenshot, width, height, headless, tab, trainSteps, experiment);
     }
 
-    /** The default data folder is relative to the working directory, else to the jar (target/initlab.jar → data/mnist). */
-    static Path resolveData(Path data) {
-        if (java.nio.file.Files.isDirectory(data) || data.isAbsolute()) return data;
-        try {
-            Path jar = Path.of(GuiCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path dir = jar.getParent(); dir != null; dir = dir.getParent())
-                if (java.nio.file.Files.isDirectory(dir.resolve(data))) return dir.resolve(data);
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            // keep the path as given: the window says what is missing and offers a folder chooser
-        }
-        return data;
-    }
 }

@@ -2,6 +2,7 @@ package org.initlab.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.initlab.AppFolders;
 import org.initlab.data.DataException;
 import org.initlab.data.Mnist;
 import org.initlab.init.InitSpec;
@@ -22,7 +23,7 @@ public final class ModelOptions {
     @Option(names = "--offset", defaultValue = "0", description = "index of the first image")
     int offset;
 
-    @Option(names = "--data", defaultValue = "data/mnist", description = "folder of IDX files")
+    @Option(names = "--data", description = "folder of IDX files; default: the bundled MNIST")
     Path data;
 
     /** The model (default seed4, the notebook's net). */
@@ -47,7 +48,12 @@ public final class ModelOptions {
         if (offset < 0) throw new IllegalArgumentException("--offset must be ≥ 0 (got " + offset + ")");
     }
 
+    /** --data as given (relative to the working directory), else the bundled MNIST. */
+    Path dataFolder() {
+        return data != null ? data : AppFolders.bundled(AppFolders.MNIST);
+    }
+
     Mnist loadData() throws DataException {
-        return Mnist.load(data);
+        return Mnist.load(dataFolder());
     }
 }

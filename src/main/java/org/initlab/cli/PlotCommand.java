@@ -47,16 +47,14 @@ final class PlotCommand implements Callable<Integer> {
         if (steps < 0) throw new IllegalArgumentException("--steps must be ≥ 0 (got " + steps + ")");
         if (experiment != null) {
             org.initlab.train.Experiment exp = org.initlab.train.Experiment.load(experiment);
-            Path folder = Path.of(exp.data().folder());
-            if (!folder.isAbsolute() && !java.nio.file.Files.isDirectory(folder)) folder = GuiCommand.resolveData(folder);
-            Gui.plotTraining(exp, org.initlab.data.Mnist.load(folder), steps, theme, out, width, height, System.err);
+            Gui.plotTraining(exp, org.initlab.data.Mnist.load(org.initlab.AppFolders.data(exp.data().folder())), steps, theme, out, width, height, System.err);
             System.err.println("initlab: wrote " + out);
             return 0;
         }
         if (steps != 0) throw new IllegalArgumentException("--steps needs --experiment");
         var spec = opts.modelSpec();
         spec.shapes();
-        LabConfig cfg = new LabConfig(spec, opts.initSpec(), seed, opts.splitValue(), opts.offset, opts.batch, opts.data, false);
+        LabConfig cfg = new LabConfig(spec, opts.initSpec(), seed, opts.splitValue(), opts.offset, opts.batch, opts.dataFolder(), false);
         Gui.plot(cfg, theme, !linearStd, out, width, height);
         System.err.println("initlab: wrote " + out);
         return 0;

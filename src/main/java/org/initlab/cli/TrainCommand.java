@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.initlab.AppFolders;
 import org.initlab.data.Mnist;
 import org.initlab.engine.Backend;
 import org.initlab.stats.Telemetry;
@@ -60,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed of the init and the shuffle; default ${DEFAULT-VALUE}")
     long seed;
 
-    @Option(names = "--data", description = "folder of IDX files (default: the experiment's, else data/mnist)")
+    @Option(names = "--data", description = "folder of IDX files (default: the experiment's, else the bundled MNIST)")
     Path data;
 
     @Option(names = "--every", defaultValue = "1", description = "record module telemetry every N steps; default ${DEFAULT-VALUE}")
@@ -95,7 +96,7 @@ final class TrainCommand implements Callable<Integer> {
         Experiment exp = experiment();
         if (threads != null) Backend.threads(threads);
         if (save != null) exp.save(save);
-        Mnist mnist = Mnist.load(data != null ? data : Path.of(exp.data().folder()));
+        Mnist mnist = Mnist.load(data != null ? data : AppFolders.data(exp.data().folder()));
         PrintWriter err = spec.commandLine().getErr();
         Soak soak = soakMinutes == null ? null : new Soak(soakMinutes, progress == Progress.never ? null : err);
         Experiment run = soak == null ? exp : exp.withEpochs(Integer.MAX_VALUE); // the clock ends a soak
@@ -168,7 +169,7 @@ final class TrainCommand implements Callable<Integer> {
             if (kind == OptimizerSpec.Kind.ADAM) throw new IllegalArgumentException("--momentum applies to sgd and momentum, not adam");
             opt = new OptimizerSpec(kind, lr, momentum, weightDecay, opt.beta1(), opt.beta2(), opt.eps());
         }
-        return new Experiment(null, init.modelSpec("cnn"), init.initSpec(), Experiment.Data.of(data == null ? null : data.toString()), opt, seed, epochs, batch);
+        return new Experiment(null, init.modelSpec("cnn"), init.initSpec(), Experiment.Data.of(AppFolders.dataName(data)), opt, seed, epochs, batch);
     }
 
     private String json(Experiment exp, Trainer.Result r, Soak soak) throws IOException {

@@ -97,7 +97,7 @@ public final class TrainingRunner implements AutoCloseable {
             drop();
             run = o.run();
             try {
-                Path folder = Path.of(o.experiment().data().folder());
+                Path folder = org.initlab.AppFolders.data(o.experiment().data().folder());
                 if (data == null || !folder.equals(dataPath)) {
                     data = null;
                     dataPath = folder;

@@ -26,7 +26,7 @@ import org.initlab.nn.ModelSpec;
 public record Experiment(String name, ModelSpec model, InitSpec init, Data data, OptimizerSpec optimizer, long seed, int epochs, int batch) {
     /** Where the images come from: an IDX folder, the split trained on and the split evaluated on. */
     public record Data(String folder, String train, String eval) {
-        public static final String DEFAULT_FOLDER = "data/mnist";
+        public static final String DEFAULT_FOLDER = org.initlab.AppFolders.MNIST;
 
         public Data {
             if (folder == null || folder.isBlank()) folder = DEFAULT_FOLDER;

@@ -55,7 +55,7 @@ public final class LabWindow {
     private final TabPane tabs = new TabPane();
 
     public LabWindow(LabViewModel vm, double width, double height) {
-        this(vm, width, height, org.initlab.AppLog.folder());
+        this(vm, width, height, org.initlab.AppFolders.user());
     }
 
     /** @param sessionDir where the training panel autosaves (and marks a running session) */

@@ -5,6 +5,7 @@ import static org.initlab.ui.Controls.sync;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,6 +27,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.initlab.AppFolders;
+import org.initlab.AppLog;
 import org.initlab.engine.TrainingRunner.State;
 import org.initlab.engine.TrainingRunner.Update;
 import org.initlab.train.OptimizerSpec;
@@ -192,9 +195,19 @@ public final class TrainingView extends VBox {
         fc.setTitle(title);
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Experiment (*.json)", "*.json"));
         Path at = vm.fileProperty().get();
-        File dir = at != null && at.toAbsolutePath().getParent() != null ? at.toAbsolutePath().getParent().toFile() : new File("assets/experiments");
-        if (dir.isDirectory()) fc.setInitialDirectory(dir);
+        File dir = at != null && at.toAbsolutePath().getParent() != null ? at.toAbsolutePath().getParent().toFile() : userExperiments();
+        if (dir != null && dir.isDirectory()) fc.setInitialDirectory(dir);
         return fc;
+    }
+
+    /** The user's experiments folder, made on first use; null if it cannot be (the chooser then starts where it likes). */
+    private static File userExperiments() {
+        try {
+            return Files.createDirectories(AppFolders.experiments()).toFile();
+        } catch (IOException e) {
+            AppLog.error("cannot create " + AppFolders.experiments(), e);
+            return null;
+        }
     }
 
     /** Saves the training charts as PNG in the export folder; returns the file (null on failure). */

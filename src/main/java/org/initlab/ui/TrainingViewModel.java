@@ -77,7 +77,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final AtomicReference<Update> inbox = new AtomicReference<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
-    /** Must be made on the FX thread. @param sessionDir where autosave.json and the marker live (normally {@link AppLog#folder()}) */
+    /** Must be made on the FX thread. @param sessionDir where autosave.json and the marker live (normally {@link org.initlab.AppFolders#user()}) */
     public TrainingViewModel(LabViewModel lab, Path sessionDir) {
         this.lab = lab;
         this.sessionDir = sessionDir;
@@ -91,7 +91,7 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     public TrainingViewModel(LabViewModel lab) {
-        this(lab, AppLog.folder());
+        this(lab, org.initlab.AppFolders.user());
     }
 
     private void checkLastSession() {
@@ -182,7 +182,7 @@ public final class TrainingViewModel implements AutoCloseable {
     public Experiment experiment() {
         OptimizerSpec opt = OptimizerSpec.of(optimizer.get(), lr.get(), 0);
         Path data = lab.dataFolderProperty().get();
-        return new Experiment(null, lab.modelSpec(), lab.initSpec(), Experiment.Data.of(data == null ? null : data.toString()), opt,
+        return new Experiment(null, lab.modelSpec(), lab.initSpec(), Experiment.Data.of(org.initlab.AppFolders.dataName(data)), opt,
             seed.get(), epochs.get(), batch.get());
     }
 
@@ -191,7 +191,7 @@ public final class TrainingViewModel implements AutoCloseable {
         applying = true;
         try {
             lab.applyModel(e.model(), e.init());
-            if (e.data() != null) lab.dataFolderProperty().set(Path.of(e.data().folder()));
+            if (e.data() != null) lab.dataFolderProperty().set(org.initlab.AppFolders.data(e.data().folder()));
             optimizer.set(e.optimizer().kind());
             lr.set(e.optimizer().lr());
             epochs.set(e.epochs());

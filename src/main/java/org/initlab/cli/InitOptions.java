@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.initlab.JsonErrors;
 import org.initlab.init.InitSpec;
-import org.initlab.init.Scheme;
+import org.initlab.init.Nonlinearity;
 import org.initlab.nn.ModelSpec;
 import org.initlab.nn.Models;
 import picocli.CommandLine.Option;
@@ -16,7 +16,9 @@ public final class InitOptions {
     @Option(names = "--model", description = "built-in model (seed4, conv1, mlp20, cnn) or a model .json file; default seed4 (train: cnn)")
     String model;
 
-    @Option(names = "--init", defaultValue = "pytorch-default", description = "pytorch-default, kaiming-uniform, kaiming-normal, xavier-uniform, xavier-normal, lecun-normal, orthogonal, lsuv, zeros")
+    @Option(names = "--init", defaultValue = "pytorch-default", description = "pytorch-default, kaiming-uniform, kaiming-normal, "
+        + "xavier-uniform, xavier-normal, lecun-normal, lecun-uniform, normal (--std), uniform (--bound), trunc-normal (--std, cut at ±2·std), "
+        + "orthogonal, lsuv, zeros; a Conv2d or Linear with its own \"init\" in the model file keeps that one")
     String init;
 
     @Option(names = "--a", defaultValue = "0", description = "Kaiming's leaky gain a (default 0: ReLU)")
@@ -28,8 +30,18 @@ public final class InitOptions {
     @Option(names = "--bias", description = "default (PyTorch's U(±1/√fan_in)) or zero; default: default for pytorch-default, zero otherwise")
     String bias;
 
-    @Option(names = "--gain", defaultValue = "1", description = "gain of xavier-* and orthogonal")
-    double gain;
+    @Option(names = "--gain", description = "explicit gain of xavier-* and orthogonal (default 1)")
+    Double gain;
+
+    @Option(names = "--nonlinearity", description = "linear, sigmoid, tanh, relu, leaky_relu (slope --a) or selu: PyTorch's calculate_gain; "
+        + "kaiming-* take it as nonlinearity= (default leaky_relu), xavier-* and orthogonal as their gain")
+    String nonlinearity;
+
+    @Option(names = "--std", description = "std of normal and trunc-normal (default 1)")
+    Double std;
+
+    @Option(names = "--bound", description = "bound B of uniform, U(−B, B) (default 1)")
+    Double bound;
 
     /** The --model given, else the command's own default. */
     String modelName(String fallback) {
@@ -49,6 +61,7 @@ public final class InitOptions {
     }
 
     InitSpec initSpec() {
-        return new InitSpec(Scheme.parse(init), a, InitSpec.Mode.parse(mode), bias == null ? null : InitSpec.Bias.parse(bias), gain);
+        return InitSpec.parse(init, a, InitSpec.Mode.parse(mode), bias == null ? null : InitSpec.Bias.parse(bias), gain,
+            nonlinearity == null ? null : Nonlinearity.parse(nonlinearity), std, bound);
     }
 }

@@ -56,6 +56,9 @@ final class StatsCommand implements Callable<Integer> {
         i.put("mode", init.mode().id());
         i.put("bias", init.bias().id());
         i.put("gain", init.gain());
+        if (init.nonlinearity() != null) i.put("nonlinearity", init.nonlinearity().id());
+        if (init.scheme().usesStd()) i.put("std", init.std());
+        if (init.scheme().usesBound()) i.put("bound", init.bound());
         root.put("batch", opts.batch);
         root.put("split", opts.splitValue().id());
         root.put("offset", opts.offset);

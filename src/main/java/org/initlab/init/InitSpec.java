@@ -1,15 +1,24 @@
 package org.initlab.init;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * An initialization: scheme, Kaiming's leaky gain {@code a} and fan mode, Xavier/orthogonal
- * {@code gain}, and what happens to biases. Every scheme but pytorch-default zeroes the bias
- * unless {@code bias} is {@link Bias#DEFAULT}.
+ * {@code gain}, PyTorch's {@code nonlinearity} (null: Kaiming's leaky_relu with {@code a}, or the
+ * explicit {@code gain}), the {@code std} of normal and trunc-normal, the {@code bound} of uniform, and
+ * what happens to biases. Every scheme but pytorch-default zeroes the bias unless {@code bias} is
+ * {@link Bias#DEFAULT}. A std or bound the scheme does not use is kept at 1, so equal inits are equal records.
  */
-public record InitSpec(Scheme scheme, double a, Mode mode, Bias bias, double gain) {
+public record InitSpec(Scheme scheme, double a, Mode mode, Bias bias, double gain,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Nonlinearity nonlinearity,
+                       @JsonIgnore double std, @JsonIgnore double bound) {
+    /** The sample std of N(0, 1) cut at ±2: √(1 − 4φ(2)/(2Φ(2) − 1)) ≈ 0.8796. */
+    public static final double TRUNC_STD_FACTOR = Math.sqrt(1 - 4 * org.initlab.nn.Erf.phiPdf(2) / (2 * org.initlab.nn.Erf.phiCdf(2) - 1));
+
     public enum Mode {
         FAN_IN, FAN_OUT;
 
@@ -45,14 +54,35 @@ public record InitSpec(Scheme scheme, double a, Mode mode, Bias bias, double gai
         if (scheme == null) throw new IllegalArgumentException("init scheme is missing");
         if (!Double.isFinite(a) || a < 0) throw new IllegalArgumentException("a must be a finite number ≥ 0 (got " + a + ")");
         if (!Double.isFinite(gain) || gain <= 0) throw new IllegalArgumentException("gain must be a finite number > 0 (got " + gain + ")");
+        if (!Double.isFinite(std) || std < 0) throw new IllegalArgumentException("std must be a finite number ≥ 0 (got " + std + ")");
+        if (!Double.isFinite(bound) || bound < 0) throw new IllegalArgumentException("bound must be a finite number ≥ 0 (got " + bound + ")");
+        if (nonlinearity != null && !scheme.usesNonlinearity())
+            throw new IllegalArgumentException("nonlinearity applies to kaiming-*, xavier-* and orthogonal, not to " + scheme.id());
+        if (nonlinearity != null && gain != 1)
+            throw new IllegalArgumentException("give gain or nonlinearity, not both (gain " + gain + ", nonlinearity " + nonlinearity.id() + ")");
         if (mode == null) mode = Mode.FAN_IN;
         if (bias == null) bias = scheme == Scheme.PYTORCH_DEFAULT ? Bias.DEFAULT : Bias.ZERO;
+        if (!scheme.usesStd()) std = 1;
+        if (!scheme.usesBound()) bound = 1;
     }
 
+    public InitSpec(Scheme scheme, double a, Mode mode, Bias bias, double gain) {
+        this(scheme, a, mode, bias, gain, null, 1, 1);
+    }
+
+    /**
+     * From JSON or the command line, where a field the scheme does not use is an error rather than
+     * ignored; absent fields take PyTorch's defaults (a 0, fan_in, gain 1, std 1, bound 1).
+     */
     @JsonCreator
-    static InitSpec fromJson(@JsonProperty("scheme") String scheme, @JsonProperty("a") Double a, @JsonProperty("mode") Mode mode,
-                             @JsonProperty("bias") Bias bias, @JsonProperty("gain") Double gain) {
-        return new InitSpec(Scheme.parse(scheme == null ? "" : scheme), a == null ? 0 : a, mode, bias, gain == null ? 1 : gain);
+    public static InitSpec parse(@JsonProperty("scheme") String scheme, @JsonProperty("a") Double a, @JsonProperty("mode") Mode mode,
+                                 @JsonProperty("bias") Bias bias, @JsonProperty("gain") Double gain,
+                                 @JsonProperty("nonlinearity") Nonlinearity nonlinearity,
+                                 @JsonProperty("std") Double std, @JsonProperty("bound") Double bound) {
+        Scheme s = Scheme.parse(scheme == null ? "" : scheme);
+        if (std != null && !s.usesStd()) throw new IllegalArgumentException("std applies to normal and trunc-normal, not to " + s.id());
+        if (bound != null && !s.usesBound()) throw new IllegalArgumentException("bound applies to uniform, not to " + s.id());
+        return new InitSpec(s, a == null ? 0 : a, mode, bias, gain == null ? 1 : gain, nonlinearity, std == null ? 1 : std, bound == null ? 1 : bound);
     }
 
     public static InitSpec of(Scheme scheme) {
@@ -64,11 +94,29 @@ public record InitSpec(Scheme scheme, double a, Mode mode, Bias bias, double gai
     }
 
     public InitSpec withA(double newA) {
-        return new InitSpec(scheme, newA, mode, bias, gain);
+        return new InitSpec(scheme, newA, mode, bias, gain, nonlinearity, std, bound);
     }
 
+    /** Another scheme with the same parameters; a nonlinearity the new scheme does not use is dropped. */
     public InitSpec withScheme(Scheme s) {
-        return new InitSpec(s, a, mode, s == scheme ? bias : null, gain);
+        return new InitSpec(s, a, mode, s == scheme ? bias : null, gain, s.usesNonlinearity() ? nonlinearity : null, std, bound);
+    }
+
+    /** PyTorch's calculate_gain for this nonlinearity (null: none); the explicit gain goes back to 1 when one is set. */
+    public InitSpec withNonlinearity(Nonlinearity n) {
+        return new InitSpec(scheme, a, mode, bias, n == null ? gain : 1, scheme.usesNonlinearity() ? n : null, std, bound);
+    }
+
+    @JsonProperty("std")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Double stdIfUsed() {
+        return scheme.usesStd() ? std : null;
+    }
+
+    @JsonProperty("bound")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Double boundIfUsed() {
+        return scheme.usesBound() ? bound : null;
     }
 
     @JsonProperty("scheme")
@@ -83,37 +131,56 @@ public record InitSpec(Scheme scheme, double a, Mode mode, Bias bias, double gai
         long fan = mode == Mode.FAN_IN ? fanIn : fanOut;
         return switch (scheme) {
             case PYTORCH_DEFAULT -> Gains.kaimingStd(Math.sqrt(5), fanIn);
-            case KAIMING_UNIFORM, KAIMING_NORMAL -> Gains.kaimingStd(a, fan);
-            case XAVIER_UNIFORM, XAVIER_NORMAL -> Gains.xavierStd(gain, fanIn, fanOut);
-            case LECUN_NORMAL -> Gains.lecunStd(fanIn);
+            case KAIMING_UNIFORM, KAIMING_NORMAL -> formulaGain() / Math.sqrt(fan);
+            case XAVIER_UNIFORM, XAVIER_NORMAL -> Gains.xavierStd(formulaGain(), fanIn, fanOut);
+            case LECUN_NORMAL, LECUN_UNIFORM -> Gains.lecunStd(fanIn);
+            case NORMAL -> std;
+            case UNIFORM -> bound / Math.sqrt(3);
+            case TRUNC_NORMAL -> std * TRUNC_STD_FACTOR;
             // orthonormal rows (or columns) of the [out, fan_in] matrix: each entry has variance 1/max(out, fan_in)
-            case ORTHOGONAL, LSUV -> gain / Math.sqrt(Math.max(weightShape[0], fanIn));
+            case ORTHOGONAL, LSUV -> formulaGain() / Math.sqrt(Math.max(weightShape[0], fanIn));
             case ZEROS -> 0;
         };
     }
 
-    /** The gain used by the formula (for display): gain(a) for Kaiming, 1/√3 for pytorch-default. */
+    /**
+     * The gain the formula uses: calculate_gain(nonlinearity, a) when a nonlinearity is set, else gain(a)
+     * for Kaiming (PyTorch's default nonlinearity leaky_relu), the explicit gain for Xavier and orthogonal,
+     * 1/√3 for pytorch-default; 1 for the schemes without a gain.
+     */
     public double formulaGain() {
         return switch (scheme) {
             case PYTORCH_DEFAULT -> Gains.leakyRelu(Math.sqrt(5));
-            case KAIMING_UNIFORM, KAIMING_NORMAL -> Gains.leakyRelu(a);
-            case XAVIER_UNIFORM, XAVIER_NORMAL, ORTHOGONAL, LSUV -> gain;
-            case LECUN_NORMAL -> 1;
+            case KAIMING_UNIFORM, KAIMING_NORMAL -> nonlinearity == null ? Gains.leakyRelu(a) : nonlinearity.gain(a);
+            case XAVIER_UNIFORM, XAVIER_NORMAL, ORTHOGONAL -> nonlinearity == null ? gain : nonlinearity.gain(a);
+            case LSUV -> gain;
+            case LECUN_NORMAL, LECUN_UNIFORM, NORMAL, UNIFORM, TRUNC_NORMAL -> 1;
             case ZEROS -> 0;
         };
     }
 
     public boolean uniform() {
-        return scheme == Scheme.PYTORCH_DEFAULT || scheme == Scheme.KAIMING_UNIFORM || scheme == Scheme.XAVIER_UNIFORM;
+        return switch (scheme) {
+            case PYTORCH_DEFAULT, KAIMING_UNIFORM, XAVIER_UNIFORM, LECUN_UNIFORM, UNIFORM -> true;
+            default -> false;
+        };
     }
 
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder(scheme.id());
-        if (scheme.usesA()) b.append(" a=").append(fmt(a)).append(' ').append(mode.id());
+        if (nonlinearity != null) b.append(' ').append(nonlinearity.id());
+        if (scheme.usesA() || nonlinearity == Nonlinearity.LEAKY_RELU) b.append(" a=").append(fmt(a));
+        if (scheme.usesA()) b.append(' ').append(mode.id());
+        if (scheme.usesStd()) b.append(" std=").append(fmtG(std));
+        if (scheme.usesBound()) b.append(" bound=").append(fmtG(bound));
         if (scheme.usesGain() && gain != 1) b.append(" gain=").append(fmt(gain));
         if ((scheme == Scheme.PYTORCH_DEFAULT) != (bias == Bias.DEFAULT)) b.append(" bias=").append(bias.id());
         return b.toString();
+    }
+
+    private static String fmtG(double v) {
+        return String.format(java.util.Locale.US, "%.4g", v).replaceAll("\\.?0+$", "").replaceAll("\\.?0+e", "e");
     }
 
     private static String fmt(double v) {

@@ -25,10 +25,15 @@ public final class Initializer {
         }
     }
 
-    /** Every scheme from its formula; LSUV gets only its orthonormal start here. */
-    public static void init(Sequential model, InitSpec spec, long seed) {
+    /**
+     * Every scheme from its formula; LSUV gets only its orthonormal start here. A layer with its own
+     * init ({@code "init"} in the model file) takes that one, bias rule included.
+     */
+    public static void init(Sequential model, InitSpec modelInit, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        for (Layer layer : model.layers()) {
+        for (int i = 0; i < model.size(); i++) {
+            Layer layer = model.layers().get(i);
+            InitSpec spec = model.spec().layers().get(i).initOr(modelInit);
             if (layer instanceof BatchNorm2d bn) { // γ = 1, β = 0 as PyTorch; no weight formula applies
                 bn.reset();
                 continue;
@@ -53,9 +58,10 @@ public final class Initializer {
         int n = (int) product(shape);
         double std = spec.weightStd(shape);
         return switch (spec.scheme()) {
-            case PYTORCH_DEFAULT, KAIMING_UNIFORM, XAVIER_UNIFORM -> uniform(rng, n, Gains.uniformBound(std));
-            case KAIMING_NORMAL, XAVIER_NORMAL, LECUN_NORMAL -> toFloat(normal(rng, n, std));
-            case ORTHOGONAL, LSUV -> toFloat(orthogonal(rng, (int) shape[0], n / (int) shape[0], spec.gain()));
+            case PYTORCH_DEFAULT, KAIMING_UNIFORM, XAVIER_UNIFORM, LECUN_UNIFORM, UNIFORM -> uniform(rng, n, Gains.uniformBound(std));
+            case KAIMING_NORMAL, XAVIER_NORMAL, LECUN_NORMAL, NORMAL -> toFloat(normal(rng, n, std));
+            case TRUNC_NORMAL -> toFloat(truncNormal(rng, n, spec.std()));
+            case ORTHOGONAL, LSUV -> toFloat(orthogonal(rng, (int) shape[0], n / (int) shape[0], spec.formulaGain()));
             case ZEROS -> new float[n];
         };
     }
@@ -72,6 +78,20 @@ public final class Initializer {
             double r = Math.sqrt(-2 * Math.log(1 - rng.nextDouble())), t = 2 * Math.PI * rng.nextDouble();
             v[i] = std * r * Math.cos(t);
             if (i + 1 < n) v[i + 1] = std * r * Math.sin(t);
+        }
+        return v;
+    }
+
+    /**
+     * N(0, std²) cut at ±2·std, the TensorFlow/JAX convention (PyTorch's trunc_normal_ with a = −2·std,
+     * b = 2·std), by redrawing what falls outside: the same distribution as PyTorch's inverse-CDF draw.
+     */
+    static double[] truncNormal(SplittableRandom rng, int n, double std) {
+        double[] v = new double[n];
+        int i = 0;
+        while (i < n) {
+            double[] pair = normal(rng, 2, 1);
+            for (double z : pair) if (i < n && Math.abs(z) <= 2) v[i++] = std * z;
         }
         return v;
     }

@@ -11,6 +11,10 @@ public enum Scheme {
     XAVIER_UNIFORM("xavier-uniform"),
     XAVIER_NORMAL("xavier-normal"),
     LECUN_NORMAL("lecun-normal"),
+    LECUN_UNIFORM("lecun-uniform"),
+    NORMAL("normal"),
+    UNIFORM("uniform"),
+    TRUNC_NORMAL("trunc-normal"),
     ORTHOGONAL("orthogonal"),
     LSUV("lsuv"),
     ZEROS("zeros");
@@ -32,6 +36,21 @@ public enum Scheme {
 
     public boolean usesGain() {
         return this == XAVIER_UNIFORM || this == XAVIER_NORMAL || this == ORTHOGONAL;
+    }
+
+    /** Whether {@code nonlinearity} picks the gain: Kaiming's {@code nonlinearity=}, and the gain of Xavier and orthogonal. */
+    public boolean usesNonlinearity() {
+        return usesA() || usesGain();
+    }
+
+    /** normal and trunc-normal take an explicit std. */
+    public boolean usesStd() {
+        return this == NORMAL || this == TRUNC_NORMAL;
+    }
+
+    /** uniform takes an explicit bound. */
+    public boolean usesBound() {
+        return this == UNIFORM;
     }
 
     public static Scheme parse(String s) {

@@ -1,13 +1,18 @@
 package org.initlab.init;
 
+import org.initlab.nn.Activation;
 import org.initlab.nn.LayerSpec;
 import org.initlab.nn.ModelSpec;
 
 /**
  * The per-layer activation std the init formulas predict, compounding from the input's second
- * moment: a weight layer gives Var[y] = fan_in·Var[w]·E[x²] + Var[b]; a (leaky) ReLU on a
- * zero-mean Gaussian keeps E[f²] = (1+a²)/2·E[y²] with mean (1−a)·σ/√(2π). Pools are outside the
- * formula: the prediction restarts there from the measured output. NaN where nothing is predicted.
+ * moment: a weight layer (with its own init if it has one) gives Var[y] = fan_in·Var[w]·E[x²] + Var[b];
+ * a (leaky) ReLU on a zero-mean symmetric input keeps E[f²] = (1+a²)/2·E[y²] with mean (1−a)·σ/√(2π).
+ * Tanh, Sigmoid, GELU, SiLU and SELU have no such closed form; right after a weight layer or a
+ * BatchNorm2d their input is taken as zero-mean Gaussian (a sum over fan_in independent terms, the
+ * mean-field assumption) and E[f], E[f²] are integrated numerically ({@link GaussianMoments}); anywhere
+ * else (after a pool, another activation, or on the images) nothing is predicted. Pools are outside
+ * the formula: the prediction restarts there from the measured output. NaN where nothing is predicted.
  */
 public final class Theory {
     private Theory() {}
@@ -25,9 +30,19 @@ public final class Theory {
             LayerSpec l = model.layers().get(i);
             double mean = 0;
             if (l instanceof LayerSpec.Conv2d c) {
-                m2 = linear(init, new long[] {c.out(), in[0], c.kernel(), c.kernel()}, c.bias(), m2);
+                m2 = linear(c.initOr(init), new long[] {c.out(), in[0], c.kernel(), c.kernel()}, c.bias(), m2);
             } else if (l instanceof LayerSpec.Linear f) {
-                m2 = linear(init, new long[] {f.out(), in[0]}, f.bias(), m2);
+                m2 = linear(f.initOr(init), new long[] {f.out(), in[0]}, f.bias(), m2);
+            } else if (smooth(l) != null) {
+                LayerSpec before = i > 0 ? model.layers().get(i - 1) : null;
+                boolean gaussian = before instanceof LayerSpec.Conv2d || before instanceof LayerSpec.Linear || before instanceof LayerSpec.BatchNorm2d;
+                if (gaussian && !Double.isNaN(m2)) {
+                    double[] m = GaussianMoments.of(smooth(l)::f, Math.sqrt(m2));
+                    mean = m[0];
+                    m2 = m[1];
+                } else {
+                    m2 = Double.NaN;
+                }
             } else if (l instanceof LayerSpec.ReLU) {
                 mean = Math.sqrt(m2 / (2 * Math.PI));
                 m2 = m2 / 2;
@@ -55,6 +70,16 @@ public final class Theory {
             in = shapes.get(i);
         }
         return std;
+    }
+
+    /** The smooth activation of this layer, or null. */
+    static Activation.Kind smooth(LayerSpec l) {
+        if (l instanceof LayerSpec.Tanh) return Activation.Kind.TANH;
+        if (l instanceof LayerSpec.Sigmoid) return Activation.Kind.SIGMOID;
+        if (l instanceof LayerSpec.GELU) return Activation.Kind.GELU;
+        if (l instanceof LayerSpec.SiLU) return Activation.Kind.SILU;
+        if (l instanceof LayerSpec.SELU) return Activation.Kind.SELU;
+        return null;
     }
 
     private static double linear(InitSpec init, long[] weightShape, boolean hasBias, double m2) {

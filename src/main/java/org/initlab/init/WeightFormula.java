@@ -15,8 +15,11 @@ import org.initlab.nn.ModelSpec;
 public record WeightFormula(int layer, String layerName, long[] weightShape, long fanIn, long fanOut, long fan, double gain,
                             double std, double bound, boolean uniform, String formula, String numbers) {
 
-    /** The formula for layer {@code index}; null when that layer has no weight or the shapes up to it are impossible. */
-    public static WeightFormula of(ModelSpec model, int index, InitSpec init) {
+    /**
+     * The formula for layer {@code index} under its own init if it has one, else {@code modelInit};
+     * null when that layer has no weight or the shapes up to it are impossible.
+     */
+    public static WeightFormula of(ModelSpec model, int index, InitSpec modelInit) {
         if (index < 0 || index >= model.layers().size()) return null;
         List<long[]> shapes;
         try { // only the layers up to this one matter: a later impossible layer does not hide this formula
@@ -26,6 +29,7 @@ public record WeightFormula(int layer, String layerName, long[] weightShape, lon
         }
         long[] in = index == 0 ? model.input() : shapes.get(index - 1);
         LayerSpec l = model.layers().get(index);
+        InitSpec init = l.initOr(modelInit);
         long[] w;
         String name;
         if (l instanceof LayerSpec.Conv2d c) {
@@ -49,20 +53,40 @@ public record WeightFormula(int layer, String layerName, long[] weightShape, lon
         switch (init.scheme()) {
             case PYTORCH_DEFAULT, KAIMING_UNIFORM, KAIMING_NORMAL -> {
                 double a = init.scheme() == Scheme.PYTORCH_DEFAULT ? Math.sqrt(5) : init.a();
-                formula = "gain(a) = √(2/(1+a²)),  std = gain(a)/√" + fanName + tail;
-                numbers = "a = " + f(a) + ",  " + fanName + " = " + fan + ",  gain = " + f(gain) + ",  std = " + f(gain) + "/√" + fan
-                    + " = " + f(std) + boundNum;
+                if (init.nonlinearity() == null) {
+                    formula = "gain(a) = √(2/(1+a²)),  std = gain(a)/√" + fanName + tail;
+                    numbers = "a = " + f(a) + ",  " + fanName + " = " + fan + ",  gain = " + f(gain);
+                } else {
+                    formula = "gain = calculate_gain(" + init.nonlinearity().id() + "),  std = gain/√" + fanName + tail;
+                    numbers = gainNumbers(init) + ",  " + fanName + " = " + fan;
+                }
+                numbers += ",  std = " + f(gain) + "/√" + fan + " = " + f(std) + boundNum;
             }
             case XAVIER_UNIFORM, XAVIER_NORMAL -> {
-                formula = "std = gain·√(2/(fan_in+fan_out))" + tail;
-                numbers = "fan_in = " + fans.in() + ",  fan_out = " + fans.out() + ",  gain = " + f(gain) + ",  std = " + f(std) + boundNum;
+                formula = (init.nonlinearity() == null ? "" : "gain = calculate_gain(" + init.nonlinearity().id() + "),  ")
+                    + "std = gain·√(2/(fan_in+fan_out))" + tail;
+                numbers = (init.nonlinearity() == null ? "" : gainNumbers(init) + ",  ") + "fan_in = " + fans.in() + ",  fan_out = " + fans.out()
+                    + ",  gain = " + f(gain) + ",  std = " + f(std) + boundNum;
             }
-            case LECUN_NORMAL -> {
-                formula = "std = 1/√fan_in";
-                numbers = "fan_in = " + fans.in() + ",  std = 1/√" + fans.in() + " = " + f(std);
+            case LECUN_NORMAL, LECUN_UNIFORM -> {
+                formula = "std = 1/√fan_in" + (uniform ? ",  bound = √(3/fan_in)" : "");
+                numbers = "fan_in = " + fans.in() + ",  std = 1/√" + fans.in() + " = " + f(std) + boundNum;
+            }
+            case NORMAL -> {
+                formula = "w ~ N(0, std²), std given (torch.nn.init.normal_)";
+                numbers = "std = " + f(std);
+            }
+            case UNIFORM -> {
+                formula = "w ~ U(−bound, bound), bound given (uniform_(−b, b)),  std = bound/√3";
+                numbers = "bound = " + f(bound) + ",  std = " + f(std);
+            }
+            case TRUNC_NORMAL -> {
+                formula = "N(0, std²) redrawn outside ±2·std (TensorFlow/JAX; trunc_normal_(std, a=−2·std, b=2·std)),  sample std = 0.8796·std";
+                numbers = "std = " + f(init.std()) + ",  cut at ±" + f(2 * init.std()) + ",  sample std = " + f(std);
             }
             case ORTHOGONAL, LSUV -> {
-                formula = "orthonormal rows: std = gain/√max(out, fan_in)" + (init.scheme() == Scheme.LSUV ? ", then rescaled to unit output variance" : "");
+                formula = (init.nonlinearity() == null ? "" : "gain = calculate_gain(" + init.nonlinearity().id() + "),  ")
+                    + "orthonormal rows: std = gain/√max(out, fan_in)" + (init.scheme() == Scheme.LSUV ? ", then rescaled to unit output variance" : "");
                 numbers = "out = " + w[0] + ",  fan_in = " + fans.in() + ",  gain = " + f(gain) + ",  std = " + f(std);
             }
             default -> {
@@ -72,6 +96,18 @@ public record WeightFormula(int layer, String layerName, long[] weightShape, lon
         }
         if (init.bias() == InitSpec.Bias.DEFAULT) numbers += ";  bias ~ U(±1/√" + fans.in() + ") = U(±" + f(1 / Math.sqrt(fans.in())) + ")";
         return new WeightFormula(index, name, w, fans.in(), fans.out(), fan, gain, std, bound, uniform, formula, numbers);
+    }
+
+    /** calculate_gain's value for this nonlinearity, e.g. {@code tanh → 5/3 = 1.667}. */
+    private static String gainNumbers(InitSpec init) {
+        String exact = switch (init.nonlinearity()) {
+            case LINEAR, SIGMOID -> "1";
+            case TANH -> "5/3";
+            case RELU -> "√2";
+            case LEAKY_RELU -> "√(2/(1+a²)), a = " + f(init.a());
+            case SELU -> "3/4";
+        };
+        return init.nonlinearity().id() + " → " + exact;
     }
 
     private static String f(double v) {

@@ -1,7 +1,10 @@
 package org.initlab.nn;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.initlab.init.InitSpec;
+import org.initlab.init.Scheme;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -21,6 +24,11 @@ import org.nd4j.linalg.api.buffer.DataType;
     @JsonSubTypes.Type(value = LayerSpec.AdaptiveAvgPool2d.class, name = "AdaptiveAvgPool2d"),
     @JsonSubTypes.Type(value = LayerSpec.Flatten.class, name = "Flatten"),
     @JsonSubTypes.Type(value = LayerSpec.BatchNorm2d.class, name = "BatchNorm2d"),
+    @JsonSubTypes.Type(value = LayerSpec.Tanh.class, name = "Tanh"),
+    @JsonSubTypes.Type(value = LayerSpec.Sigmoid.class, name = "Sigmoid"),
+    @JsonSubTypes.Type(value = LayerSpec.GELU.class, name = "GELU"),
+    @JsonSubTypes.Type(value = LayerSpec.SiLU.class, name = "SiLU"),
+    @JsonSubTypes.Type(value = LayerSpec.SELU.class, name = "SELU"),
 })
 public sealed interface LayerSpec {
     /** The output shape for an input shape without the batch dimension; throws with a reason if impossible. */
@@ -31,14 +39,35 @@ public sealed interface LayerSpec {
     /** PyTorch-like one-line description, e.g. {@code Conv2d(1, 8, k=5, s=2, p=2)}. */
     String describe(long[] in);
 
-    record Conv2d(int in, int out, int kernel, int stride, int padding, Boolean bias) implements LayerSpec {
+    /** This layer's own init, overriding the model's; null for the model's (and for layers without weights). */
+    default InitSpec init() {
+        return null;
+    }
+
+    /** This layer's own init if it has one, else the model's. */
+    default InitSpec initOr(InitSpec modelInit) {
+        return init() == null ? modelInit : init();
+    }
+
+    /** @param init this layer's own init, or null for the model's */
+    record Conv2d(int in, int out, int kernel, int stride, int padding, Boolean bias,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) InitSpec init) implements LayerSpec {
         public Conv2d {
             if (stride == 0) stride = 1;
             if (bias == null) bias = true;
+            requireLayerInit(init);
+        }
+
+        public Conv2d(int in, int out, int kernel, int stride, int padding, Boolean bias) {
+            this(in, out, kernel, stride, padding, bias, null);
         }
 
         public Conv2d(int out, int kernel, int stride, int padding) {
             this(0, out, kernel, stride, padding, true);
+        }
+
+        public Conv2d withInit(InitSpec newInit) {
+            return new Conv2d(in, out, kernel, stride, padding, bias, newInit);
         }
 
         @Override
@@ -61,17 +90,27 @@ public sealed interface LayerSpec {
 
         @Override
         public String describe(long[] s) {
-            return "Conv2d(" + s[0] + ", " + out + ", k=" + kernel + ", s=" + stride + ", p=" + padding + (bias ? "" : ", no bias") + ")";
+            return "Conv2d(" + s[0] + ", " + out + ", k=" + kernel + ", s=" + stride + ", p=" + padding + (bias ? "" : ", no bias") + ")" + initSuffix(init);
         }
     }
 
-    record Linear(int in, int out, Boolean bias) implements LayerSpec {
+    /** @param init this layer's own init, or null for the model's */
+    record Linear(int in, int out, Boolean bias, @JsonInclude(JsonInclude.Include.NON_NULL) InitSpec init) implements LayerSpec {
         public Linear {
             if (bias == null) bias = true;
+            requireLayerInit(init);
+        }
+
+        public Linear(int in, int out, Boolean bias) {
+            this(in, out, bias, null);
         }
 
         public Linear(int out) {
             this(0, out, true);
+        }
+
+        public Linear withInit(InitSpec newInit) {
+            return new Linear(in, out, bias, newInit);
         }
 
         @Override
@@ -89,7 +128,7 @@ public sealed interface LayerSpec {
 
         @Override
         public String describe(long[] s) {
-            return "Linear(" + s[0] + ", " + out + (bias ? "" : ", no bias") + ")";
+            return "Linear(" + s[0] + ", " + out + (bias ? "" : ", no bias") + ")" + initSuffix(init);
         }
     }
 
@@ -200,6 +239,47 @@ public sealed interface LayerSpec {
         public String describe(long[] s) {
             return "BatchNorm2d(" + s[0] + ", eps=" + eps + ", momentum=" + momentum + ")";
         }
+    }
+
+    /** tanh; see {@link Activation.Kind} for each activation's forward and derivative. */
+    record Tanh() implements LayerSpec {
+        @Override public long[] outputShape(long[] s) { return s; }
+        @Override public Layer build(long[] s, DataType dtype) { return new Activation(Activation.Kind.TANH); }
+        @Override public String describe(long[] s) { return "Tanh"; }
+    }
+
+    record Sigmoid() implements LayerSpec {
+        @Override public long[] outputShape(long[] s) { return s; }
+        @Override public Layer build(long[] s, DataType dtype) { return new Activation(Activation.Kind.SIGMOID); }
+        @Override public String describe(long[] s) { return "Sigmoid"; }
+    }
+
+    /** The exact GELU x·Φ(x), PyTorch's default (approximate='none'). */
+    record GELU() implements LayerSpec {
+        @Override public long[] outputShape(long[] s) { return s; }
+        @Override public Layer build(long[] s, DataType dtype) { return new Activation(Activation.Kind.GELU); }
+        @Override public String describe(long[] s) { return "GELU"; }
+    }
+
+    record SiLU() implements LayerSpec {
+        @Override public long[] outputShape(long[] s) { return s; }
+        @Override public Layer build(long[] s, DataType dtype) { return new Activation(Activation.Kind.SILU); }
+        @Override public String describe(long[] s) { return "SiLU"; }
+    }
+
+    record SELU() implements LayerSpec {
+        @Override public long[] outputShape(long[] s) { return s; }
+        @Override public Layer build(long[] s, DataType dtype) { return new Activation(Activation.Kind.SELU); }
+        @Override public String describe(long[] s) { return "SELU"; }
+    }
+
+    /** LSUV calibrates the whole net in order, so a single layer cannot ask for it. */
+    private static void requireLayerInit(InitSpec init) {
+        require(init == null || init.scheme() != Scheme.LSUV, "init: lsuv applies to the whole model, not to one layer");
+    }
+
+    private static String initSuffix(InitSpec init) {
+        return init == null ? "" : " · " + init;
     }
 
     private static long[] poolShape(String name, long[] s, int kernel, int stride, int padding) {

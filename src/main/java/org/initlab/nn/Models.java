@@ -10,16 +10,52 @@ public final class Models {
     private Models() {}
 
     private static final Map<String, Supplier<ModelSpec>> BUILT_IN = Map.of(
-        "seed4", Models::seed4, "conv1", Models::conv1, "mlp20", Models::mlp20, "cnn", Models::cnn);
+        "seed4", Models::seed4, "conv1", Models::conv1, "mlp20", Models::mlp20, "cnn", Models::cnn, "tanh10", Models::tanh10);
 
     public static List<String> names() {
-        return List.of("seed4", "conv1", "mlp20", "cnn");
+        return List.of("seed4", "conv1", "mlp20", "cnn", "tanh10");
     }
 
+    /** The activations an {@code mlp-ACT-DxW} name may use, by their lower-case JSON names. */
+    private static final Map<String, Supplier<LayerSpec>> ACTIVATIONS = Map.of(
+        "relu", LayerSpec.ReLU::new, "tanh", LayerSpec.Tanh::new, "sigmoid", LayerSpec.Sigmoid::new,
+        "gelu", LayerSpec.GELU::new, "silu", LayerSpec.SiLU::new, "selu", LayerSpec.SELU::new);
+
+    private static final java.util.regex.Pattern MLP = java.util.regex.Pattern.compile("mlp-([a-z]+)-(\\d{1,4})x(\\d{1,5})");
+
+    /** A built-in name, or {@code mlp-ACT-DEPTHxWIDTH} (e.g. {@code mlp-tanh-10x500}) for {@link #mlp}. */
     public static ModelSpec byName(String name) {
         var s = BUILT_IN.get(name);
-        if (s == null) throw new IllegalArgumentException("unknown model '" + name + "' (built-in: " + String.join(", ", names()) + ", or a .json file)");
-        return s.get();
+        if (s != null) return s.get();
+        var m = MLP.matcher(name);
+        if (m.matches() && ACTIVATIONS.containsKey(m.group(1)))
+            return mlp(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), ACTIVATIONS.get(m.group(1)).get());
+        throw new IllegalArgumentException("unknown model '" + name + "' (built-in: " + String.join(", ", names())
+            + ", mlp-ACT-DEPTHxWIDTH with ACT one of " + String.join(", ", new java.util.TreeSet<>(ACTIVATIONS.keySet())) + ", or a .json file)");
+    }
+
+    /**
+     * depth × (Linear(width), activation) on flattened images, then Linear(10) and cross-entropy: the
+     * deep stacks of CS231n's lecture on initialization.
+     */
+    public static ModelSpec mlp(int depth, int width, LayerSpec activation) {
+        if (depth < 1 || depth > 200) throw new IllegalArgumentException("mlp depth must be between 1 and 200 (got " + depth + ")");
+        if (width < 1 || width > 10000) throw new IllegalArgumentException("mlp width must be between 1 and 10000 (got " + width + ")");
+        List<LayerSpec> l = new ArrayList<>();
+        l.add(new LayerSpec.Flatten());
+        for (int i = 0; i < depth; i++) {
+            l.add(new LayerSpec.Linear(width));
+            l.add(activation);
+        }
+        l.add(new LayerSpec.Linear(10));
+        String act = ModelSpec.typeName(activation).toLowerCase(java.util.Locale.ROOT);
+        return new ModelSpec("mlp-" + act + "-" + depth + "x" + width, l, null, "cross-entropy");
+    }
+
+    /** CS231n's example: 10 × (Linear(500), Tanh), here on MNIST with a Linear(10) head. */
+    public static ModelSpec tanh10() {
+        ModelSpec m = mlp(10, 500, new LayerSpec.Tanh());
+        return new ModelSpec("tanh10", m.layers(), m.input(), m.loss());
     }
 
     /** The 02a_why_sqrt5 notebook's net: four stride-2 convs, global average pool, MSE on the labels. */

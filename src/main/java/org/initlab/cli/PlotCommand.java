@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.initlab.engine.LabConfig;
 import org.initlab.ui.Gui;
+import org.initlab.ui.ViewsModel;
+import org.initlab.ui.ViewsPlot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,6 +35,15 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--linear-std", description = "plot std on a linear axis instead of log10")
     boolean linearStd;
 
+    @Option(names = "--view", defaultValue = "charts", description = "charts (the four stats charts), histograms (one per module) or landscape (activation std vs a); default ${DEFAULT-VALUE}")
+    String view;
+
+    @Option(names = "--seeds", defaultValue = "1", description = "charts: the mean over this many fresh inits (seeds --seed …), with a band of ±1 std across them; default ${DEFAULT-VALUE}")
+    int seeds;
+
+    @Option(names = "--gradients", description = "histograms of the output-gradients instead of the activations")
+    boolean gradients;
+
     @Option(names = "--width", defaultValue = "1600", description = "image width; default ${DEFAULT-VALUE}")
     int width;
 
@@ -55,7 +66,14 @@ final class PlotCommand implements Callable<Integer> {
         var spec = opts.modelSpec();
         spec.shapes();
         LabConfig cfg = new LabConfig(spec, opts.initSpec(), seed, opts.splitValue(), opts.offset, opts.batch, opts.dataFolder(), false);
-        Gui.plot(cfg, theme, !linearStd, out, width, height);
+        ViewsModel.View v = switch (view) {
+            case "charts" -> ViewsModel.View.CHARTS;
+            case "histograms" -> ViewsModel.View.HISTOGRAMS;
+            case "landscape" -> ViewsModel.View.LANDSCAPE;
+            default -> throw new IllegalArgumentException("--view must be charts, histograms or landscape (got '" + view + "')");
+        };
+        if (v == ViewsModel.View.CHARTS && seeds == 1 && !gradients) Gui.plot(cfg, theme, !linearStd, out, width, height);
+        else ViewsPlot.plot(cfg, new ViewsPlot.Options(v, seeds, gradients, java.util.List.of(), null), theme, !linearStd, out, width, height);
         System.err.println("initlab: wrote " + out);
         return 0;
     }

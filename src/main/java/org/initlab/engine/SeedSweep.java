@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.ToDoubleFunction;
 import org.initlab.init.InitSpec;
 import org.initlab.init.Initializer;
 import org.initlab.nn.ModelSpec;
 import org.initlab.nn.Sequential;
 import org.initlab.stats.Summary;
-import org.initlab.stats.TensorStats;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -26,11 +26,20 @@ public final class SeedSweep {
     private SeedSweep() {}
 
     public static Result run(ModelSpec spec, InitSpec init, Batch batch, int seeds) {
+        return run(spec.build(DataType.FLOAT), init, batch, 0, seeds, () -> false);
+    }
+
+    /**
+     * Seeds {@code firstSeed … firstSeed + seeds − 1} on a model already built; null if {@code cancelled}
+     * said so between two seeds (the window's band: a newer command makes this one's answer worthless).
+     */
+    public static Result run(Sequential model, InitSpec init, Batch batch, long firstSeed, int seeds, BooleanSupplier cancelled) {
         if (seeds <= 0) throw new IllegalArgumentException("seeds must be > 0 (got " + seeds + ")");
-        Sequential model = spec.build(DataType.FLOAT);
+        ModelSpec spec = model.spec();
         Stepper stepper = new Stepper();
         List<StepResult> runs = new ArrayList<>();
-        for (int s = 0; s < seeds; s++) {
+        for (long s = firstSeed; s < firstSeed + seeds; s++) {
+            if (cancelled.getAsBoolean()) return null;
             Initializer.init(model, init, s, batch.x());
             StepResult r = stepper.step(model, batch, spec.lossFunction(), true);
             String bad = r.firstNonFinite();

@@ -207,14 +207,14 @@ public final class Gui {
         var c = s.config();
         String title = String.format(Locale.ROOT, "%s · %s · seed %d · %s images %d–%d · loss %.4g", c.spec().name(), c.init(),
             c.seed(), c.split().id(), c.offset(), c.offset() + c.batchSize() - 1, s.stats().loss());
-        return renderTitled(title, StatsCharts::new, charts -> charts.show(s, null, logStd), theme, width, height);
+        return renderTitled(title, StatsCharts::new, charts -> charts.show(s, java.util.List.of(), null, logStd), theme, width, height);
     }
 
     /**
      * Charts under a title, in a theme, laid out and snapshotted off-screen on the FX thread; waits
      * for the image. {@code fill} runs twice: some charts (tooltips) need their nodes laid out once.
      */
-    private static <C extends Region> WritableImage renderTitled(String title, Supplier<C> make, Consumer<C> fill, String theme, int width, int height) {
+    static <C extends Region> WritableImage renderTitled(String title, Supplier<C> make, Consumer<C> fill, String theme, int width, int height) {
         AtomicReference<WritableImage> img = new AtomicReference<>();
         AtomicReference<RuntimeException> err = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);

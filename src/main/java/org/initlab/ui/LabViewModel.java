@@ -76,7 +76,8 @@ public final class LabViewModel implements AutoCloseable {
     private final ObservableList<LayerRow> rows = FXCollections.observableArrayList();
     private final ObservableList<LayerRow> rowsView = FXCollections.unmodifiableObservableList(rows); // one wrapper: its listeners are weak
     private final ReadOnlyObjectWrapper<LabSnapshot> charted = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<LabSnapshot> pinned = new ReadOnlyObjectWrapper<>();
+    private final Pins pins = new Pins();
+    private final ViewsModel views;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper dataProblem = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper("starting engine…");
@@ -134,6 +135,7 @@ public final class LabViewModel implements AutoCloseable {
         selectedLayer.addListener(o -> updateFormula());
         rows.setAll(computeRows());
         updateFormula();
+        views = new ViewsModel(this);
     }
 
     /**
@@ -148,12 +150,14 @@ public final class LabViewModel implements AutoCloseable {
     public void start() {
         if (lab != null) return;
         lab = new Lab(this::receive);
+        views.start();
         changed();
     }
 
     @Override
     public void close() {
         if (lab != null) lab.close();
+        views.close();
     }
 
     // ---- actions ----
@@ -213,12 +217,18 @@ public final class LabViewModel implements AutoCloseable {
         seed.set(seed.get() + 1);
     }
 
-    public void pin() {
-        pinned.set(charted.get());
+    /** Pins what is charted, labelled with its init; false when {@value Pins#MAX} are pinned already. */
+    public boolean pin() {
+        return pins.pin(charted.get());
     }
 
+    /** Removes the newest pin. */
     public void unpin() {
-        pinned.set(null);
+        pins.unpinLast();
+    }
+
+    public void unpinAll() {
+        pins.unpinAll();
     }
 
     /** The model as set now (for the training panel and experiment files). */
@@ -368,7 +378,7 @@ public final class LabViewModel implements AutoCloseable {
             quiet = false;
         }
         if (s.hasStats()) {
-            if (pinned.get() != null && !sameModules(pinned.get(), s)) pinned.set(null); // a pin only compares like with like
+            pins.keepLike(s);
             charted.set(s);
             double ms = (System.nanoTime() - s.submittedNanos()) / 1e6;
             latencyMs.set(ms);
@@ -380,14 +390,6 @@ public final class LabViewModel implements AutoCloseable {
                 lab.warmUp(ENGINE_WARMUP_STEPS);
             }
         }
-    }
-
-    private static boolean sameModules(LabSnapshot a, LabSnapshot b) {
-        var x = a.modules();
-        var y = b.modules();
-        if (x.size() != y.size()) return false;
-        for (int i = 0; i < x.size(); i++) if (!x.get(i).type().equals(y.get(i).type())) return false;
-        return true;
     }
 
     /** Called on the FX thread after a snapshot's figures are in the charts. */
@@ -423,7 +425,11 @@ public final class LabViewModel implements AutoCloseable {
 
     public ObservableList<LayerRow> rows() { return rowsView; }
     public ReadOnlyObjectProperty<LabSnapshot> chartedProperty() { return charted.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<LabSnapshot> pinnedProperty() { return pinned.getReadOnlyProperty(); }
+    /** The pinned runs, oldest first. */
+    public javafx.collections.ObservableList<Pins.Pin> pins() { return pins.list(); }
+    public Pins pinSet() { return pins; }
+    /** Histograms, the seed average and the a landscape. */
+    public ViewsModel views() { return views; }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty dataProblemProperty() { return dataProblem.getReadOnlyProperty(); }
     public ReadOnlyStringProperty backendProperty() { return backend.getReadOnlyProperty(); }

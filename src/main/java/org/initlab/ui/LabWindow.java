@@ -32,6 +32,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.DirectoryChooser;
@@ -44,6 +45,8 @@ import org.initlab.engine.LabSnapshot;
 public final class LabWindow {
     private final LabViewModel vm;
     private final StatsCharts charts = new StatsCharts();
+    private final HistogramStrip histograms = new HistogramStrip();
+    private final LandscapeChart landscape = new LandscapeChart();
     private final BorderPane root = new BorderPane();
     private final Scene scene;
     private final Label message = new Label();
@@ -68,8 +71,11 @@ public final class LabWindow {
         VBox.setVgrow(left.getChildren().get(1), Priority.ALWAYS);
         left.getStyleClass().add("side-panel");
         root.setLeft(left);
-        VBox center = new VBox(6, banner(), charts);
-        VBox.setVgrow(charts, Priority.ALWAYS);
+        StackPane views = new StackPane(charts, histograms, landscape);
+        showView(vm.views().viewProperty().get());
+        vm.views().viewProperty().addListener((o, was, now) -> showView(now));
+        VBox center = new VBox(6, banner(), new ViewBar(vm), views);
+        VBox.setVgrow(views, Priority.ALWAYS);
         center.getStyleClass().add("center-panel");
         Tab stats = new Tab("Layer stats", center);
         stats.setId("statsTab");
@@ -84,11 +90,24 @@ public final class LabWindow {
         scene = new Scene(root, width, height);
         Themes.apply(scene, vm.themeProperty().get());
         vm.themeProperty().addListener((o, was, now) -> Themes.apply(scene, now));
-        InvalidationListener redraw = o -> charts.show(vm.chartedProperty().get(), vm.pinnedProperty().get(), vm.logStdProperty().get());
+        InvalidationListener redraw = o -> charts.show(vm.chartedProperty().get(), vm.pins(), vm.views().shownBand(), vm.logStdProperty().get());
         vm.chartedProperty().addListener(redraw);
-        vm.pinnedProperty().addListener(redraw);
+        vm.pins().addListener(redraw);
         vm.logStdProperty().addListener(redraw);
+        vm.views().bandProperty().addListener(redraw);
+        vm.views().seedsProperty().addListener(redraw);
         redraw.invalidated(null); // the engine may have answered before the window was built
+        InvalidationListener histogramsRedraw = o -> histograms.show(vm.views().histogramsProperty().get() == null ? null
+            : vm.views().histogramsProperty().get().modules(), vm.views().histogramKindProperty().get() == ViewsModel.HistogramKind.GRADIENTS);
+        vm.views().histogramsProperty().addListener(histogramsRedraw);
+        vm.views().histogramKindProperty().addListener(histogramsRedraw);
+        InvalidationListener landscapeRedraw = o -> {
+            ViewsModel.LandscapeAnswer l = vm.views().shownLandscape();
+            landscape.show(l == null ? null : l.result(), vm.aProperty().get());
+        };
+        vm.views().landscapeProperty().addListener(landscapeRedraw);
+        vm.aProperty().addListener(landscapeRedraw);
+        vm.chartedProperty().addListener(landscapeRedraw);
         vm.chartedProperty().addListener(new InvalidationListener() {
             @Override public void invalidated(javafx.beans.Observable o) {
                 if (vm.chartedProperty().get() == null) return;
@@ -127,7 +146,7 @@ public final class LabWindow {
                 redraws.stop();
                 return;
             }
-            charts.show(first, vm.pinnedProperty().get(), vm.logStdProperty().get());
+            charts.show(first, vm.pins(), vm.views().shownBand(), vm.logStdProperty().get());
             tick[0]++;
             for (Label l : labels) {
                 l.requestLayout();
@@ -159,7 +178,15 @@ public final class LabWindow {
         }
     }
 
+    private void showView(ViewsModel.View v) {
+        charts.setVisible(v == ViewsModel.View.CHARTS);
+        histograms.setVisible(v == ViewsModel.View.HISTOGRAMS);
+        landscape.setVisible(v == ViewsModel.View.LANDSCAPE);
+    }
+
     public Scene scene() { return scene; }
+    public HistogramStrip histograms() { return histograms; }
+    public LandscapeChart landscape() { return landscape; }
     public StatsCharts charts() { return charts; }
     public LabViewModel viewModel() { return vm; }
 
@@ -201,9 +228,10 @@ public final class LabWindow {
         run.setTooltip(new Tooltip("Forward + backward over successive batches, continuously"));
         run.selectedProperty().bindBidirectional(vm.runningProperty());
         run.textProperty().bind(Bindings.when(vm.runningProperty()).then("Pause").otherwise("Run"));
-        Button pin = button("Pin", "pin", "Keep the current stats on the charts, faded, while you change the init", vm::pin);
-        Button unpin = button("Unpin", "unpin", "Remove the pinned run", vm::unpin);
-        unpin.disableProperty().bind(vm.pinnedProperty().isNull());
+        Button pin = button("Pin", "pin", "Keep the current stats on the charts, labelled, while you change the init (up to four)", vm::pin);
+        pin.disableProperty().bind(Bindings.size(vm.pins()).greaterThanOrEqualTo(Pins.MAX));
+        Button unpin = button("Unpin all", "unpin", "Remove every pinned run (× beside a pin removes that one)", vm::unpinAll);
+        unpin.disableProperty().bind(Bindings.isEmpty(vm.pins()));
         Button png = button("Save PNG", "exportPng", "Save the charts as PNG (and copy them to the clipboard)", this::exportPng);
         Button csv = button("Save CSV", "exportCsv", "Save every module's statistics as CSV", this::exportCsv);
         CheckBox log = new CheckBox("log std");

@@ -21,9 +21,9 @@ public final class StatsCharts extends GridPane {
     /** Which figure a chart shows. */
     public enum Figure { ACT_MEAN, ACT_STD, GRAD_MEAN, GRAD_STD }
 
-    /** The lines of a chart: the current run, the theory (activation std only), the pinned run. */
+    /** The lines of a chart: the current run (or the mean over seeds), the theory (activation std only). Pins and the band are overlays. */
     public enum Series {
-        CURRENT(""), THEORY("theory "), PINNED("pinned ");
+        CURRENT(""), THEORY("theory ");
 
         private final String prefix;
 
@@ -64,17 +64,34 @@ public final class StatsCharts extends GridPane {
         return p;
     }
 
-    /** Shows a run, and the pinned one (may be null) faded beneath it. */
-    public void show(LabSnapshot current, LabSnapshot pinned, boolean logStd) {
-        LabSnapshot labelled = current != null && current.hasStats() ? current : pinned;
+    /**
+     * Shows a run and the pinned ones beneath it; with a band (its seed average of this run, or null) the
+     * current line is the mean over the seeds and the band ±1 std across them.
+     */
+    public void show(LabSnapshot current, List<Pins.Pin> pins, ViewsModel.Band band, boolean logStd) {
+        LabSnapshot labelled = current != null && current.hasStats() ? current : pins.isEmpty() ? null : pins.get(0).snapshot();
+        List<String> categories = categories(labelled, pins);
         for (Figure f : Figure.values()) {
             boolean log = logStd && (f == Figure.ACT_STD || f == Figure.GRAD_STD);
             Map<Series, List<StatsPlot.Point>> series = new EnumMap<>(Series.class);
-            series.put(Series.CURRENT, points(current, values(f, current), log));
+            List<PlotOverlays.BandPoint> bandPoints = new ArrayList<>();
+            series.put(Series.CURRENT, band == null ? points(current, values(f, current), log) : SeedBands.means(band, f, log, bandPoints));
             series.put(Series.THEORY, f == Figure.ACT_STD && current != null ? points(current, current.theoryStd(), log) : List.of());
-            series.put(Series.PINNED, points(pinned, values(f, pinned), log));
-            plots.get(f.ordinal()).show(categories(labelled, pinned), series, log);
+            List<PlotOverlays.PinLine> lines = new ArrayList<>();
+            for (Pins.Pin p : pins) lines.add(new PlotOverlays.PinLine(p.label(), p.style(), points(p.snapshot(), values(f, p.snapshot()), log)));
+            String name = band == null ? "current" : "mean of " + band.seeds() + " seeds";
+            plots.get(f.ordinal()).show(categories, series, lines, bandPoints, name, band == null ? "" : SeedBands.LABEL, log);
         }
+    }
+
+    /** The pins' lines in a chart, in pin order. */
+    public List<PlotOverlays.PinLine> pinLines(Figure f) {
+        return plots.get(f.ordinal()).pins();
+    }
+
+    /** The band's (lower, upper) per module in a chart; empty without a band. */
+    public List<PlotOverlays.BandPoint> band(Figure f) {
+        return plots.get(f.ordinal()).band();
     }
 
     /** How many points a series of a chart shows (skipped values left out). */
@@ -110,10 +127,13 @@ public final class StatsCharts extends GridPane {
         };
     }
 
-    /** "3 relu" per module of the run shown, then any further modules of the pinned run. */
-    private static List<String> categories(LabSnapshot shown, LabSnapshot pinned) {
+    /** "3 relu" per module of the run shown, then any further modules of the pinned runs. */
+    private static List<String> categories(LabSnapshot shown, List<Pins.Pin> pins) {
         List<String> labels = new ArrayList<>();
-        for (LabSnapshot s : new LabSnapshot[] {shown, pinned})
+        List<LabSnapshot> runs = new ArrayList<>();
+        runs.add(shown);
+        for (Pins.Pin p : pins) runs.add(p.snapshot());
+        for (LabSnapshot s : runs)
             if (s != null)
                 for (ModuleStats m : s.modules().subList(Math.min(labels.size(), s.modules().size()), s.modules().size()))
                     labels.add(labels.size() + " " + shortName(m.type()));

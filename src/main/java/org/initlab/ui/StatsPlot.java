@@ -6,18 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.beans.value.ObservableValue;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
@@ -34,29 +31,17 @@ import org.initlab.ui.StatsCharts.Series;
  * canvas commands, and only when the data, the size or the style changed. The look comes from the
  * theme's CSS through the {@code -initlab-*} properties.
  */
-final class StatsPlot extends Region {
+final class StatsPlot extends CanvasChart {
     /** What a charted point stands for: the module and its exact value (plotted as its log10 on a log scale). */
     record Point(int index, String type, double value) {}
 
-    private static final StyleablePropertyFactory<StatsPlot> STYLE = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
-    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+    private static final StyleablePropertyFactory<StatsPlot> STYLE = new StyleablePropertyFactory<>(CanvasChart.getClassCssMetaData());
     /** Measures text widths for every plot (FX thread only). */
     private static final Text MEASURE = new Text();
 
-    private final StyleableProperty<Color> seriesColor = watched(STYLE.createStyleableColorProperty(this, "seriesColor", "-initlab-series-color", p -> p.seriesColor, Color.web("#1f5fbf")));
-    private final StyleableProperty<Color> theoryColor = watched(STYLE.createStyleableColorProperty(this, "theoryColor", "-initlab-theory-color", p -> p.theoryColor, Color.web("#e07b00")));
-    private final StyleableProperty<Color> pinnedColor = watched(STYLE.createStyleableColorProperty(this, "pinnedColor", "-initlab-pinned-color", p -> p.pinnedColor, Color.web("#7a7a7a", 0.5)));
-    private final StyleableProperty<Color> plotColor = watched(STYLE.createStyleableColorProperty(this, "plotColor", "-initlab-plot-color", p -> p.plotColor, Color.WHITE));
-    private final StyleableProperty<Color> gridColor = watched(STYLE.createStyleableColorProperty(this, "gridColor", "-initlab-grid-color", p -> p.gridColor, Color.web("#e4e4e4")));
-    private final StyleableProperty<Color> axisColor = watched(STYLE.createStyleableColorProperty(this, "axisColor", "-initlab-axis-color", p -> p.axisColor, Color.web("#9a9a9a")));
-    private final StyleableProperty<Color> textColor = watched(STYLE.createStyleableColorProperty(this, "textColor", "-initlab-text-color", p -> p.textColor, Color.web("#222222")));
-    private final StyleableProperty<Number> lineWidth = watched(STYLE.createStyleableNumberProperty(this, "lineWidth", "-initlab-line-width", p -> p.lineWidth, 2.5));
     private final StyleableProperty<Number> markerRadius = watched(STYLE.createStyleableNumberProperty(this, "markerRadius", "-initlab-marker-radius", p -> p.markerRadius, 4.5));
-    private final StyleableProperty<Number> fontSize = watched(STYLE.createStyleableNumberProperty(this, "fontSize", "-initlab-font-size", p -> p.fontSize, 12));
-    private final StyleableProperty<Number> titleFontSize = watched(STYLE.createStyleableNumberProperty(this, "titleFontSize", "-initlab-title-font-size", p -> p.titleFontSize, 15));
     private final StyleableProperty<Boolean> categoryGrid = watched(STYLE.createStyleableBooleanProperty(this, "categoryGrid", "-initlab-category-grid", p -> p.categoryGrid, true));
 
-    private final Canvas canvas = new Canvas();
     private final String title;
     private final boolean zeroInRange;
     private final boolean legend;
@@ -64,8 +49,11 @@ final class StatsPlot extends Region {
     /** Module labels along x, "3 relu"; a point's x slot is its module index. */
     private List<String> categories = List.of();
     private final Map<Series, List<Point>> points = new EnumMap<>(Series.class);
+    private List<PlotOverlays.PinLine> pins = List.of();
+    private List<PlotOverlays.BandPoint> band = List.of();
+    /** The legend's names of the current run and of the band ("mean of 20 seeds", "±1 std across seeds"). */
+    private String currentName = "current", bandName = "";
     private boolean log;
-    private boolean dirty = true;
     /** Where the last drawing put the plot area and the y range, for hovering. */
     private double plotLeft, plotTop, plotWidth, plotHeight, lowerBound, upperBound;
 
@@ -73,8 +61,6 @@ final class StatsPlot extends Region {
         this.title = title;
         this.zeroInRange = zeroInRange;
         this.legend = legend;
-        getStyleClass().add("stats-plot");
-        getChildren().add(canvas);
         for (Series s : Series.values()) points.put(s, List.of());
         setOnMouseMoved(this::hover);
         setOnMouseExited(e -> tooltip.hide());
@@ -89,12 +75,25 @@ final class StatsPlot extends Region {
         return getClassCssMetaData();
     }
 
-    /** New data: the module labels, each series' points (skipped values left out), and the scale. */
-    void show(List<String> categories, Map<Series, List<Point>> series, boolean logScale) {
+    /** New data: the module labels, each series' points (skipped values left out), the pins, a band, and the scale. */
+    void show(List<String> categories, Map<Series, List<Point>> series, List<PlotOverlays.PinLine> pinLines, List<PlotOverlays.BandPoint> bandPoints,
+              String current, String bandLabel, boolean logScale) {
         this.categories = categories;
         points.putAll(series);
+        pins = pinLines;
+        band = bandPoints;
+        currentName = current;
+        bandName = bandLabel;
         log = logScale;
         invalidate();
+    }
+
+    List<PlotOverlays.PinLine> pins() {
+        return pins;
+    }
+
+    List<PlotOverlays.BandPoint> band() {
+        return band;
     }
 
     List<Point> points(Series s) {
@@ -114,29 +113,6 @@ final class StatsPlot extends Region {
         for (Point p : points.get(s))
             if (p.index() == module) return new Point2D(x(p.index()), y(plotted(p.value())));
         return null;
-    }
-
-    private <T> StyleableProperty<T> watched(StyleableProperty<T> p) {
-        ((ObservableValue<?>) p).addListener(o -> invalidate());
-        return p;
-    }
-
-    /** Redraws at the next layout pass, once however many things changed. */
-    private void invalidate() {
-        dirty = true;
-        requestLayout();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
-        if (w != canvas.getWidth() || h != canvas.getHeight()) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            dirty = true;
-        }
-        if (dirty && w > 0 && h > 0) draw(w, h);
-        dirty = false;
     }
 
     @Override
@@ -163,12 +139,10 @@ final class StatsPlot extends Region {
 
     // ---- drawing ----
 
-    private void draw(double w, double h) {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        double fs = fontSize.getValue().doubleValue();
+    @Override
+    void draw(GraphicsContext g, double left, double top, double right, double bottom) {
+        double end = bottom, fs = fontSize.getValue().doubleValue();
         Font font = Font.font(fs), bold = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, titleFontSize.getValue().doubleValue());
-        double left = snappedLeftInset(), top = snappedTopInset(), right = w - snappedRightInset(), bottom = h - snappedBottomInset();
         double lineH = Math.ceil(fs * 1.3);
 
         g.setFill(textColor.getValue());
@@ -177,13 +151,14 @@ final class StatsPlot extends Region {
         g.setTextBaseline(VPos.TOP);
         g.fillText(title(), (left + right) / 2, top);
         top += Math.ceil(titleFontSize.getValue().doubleValue() * 1.35) + lineH / 2;
-        if (legend && hasLegend()) bottom -= lineH * 1.6;
+        List<List<PlotOverlays.Entry>> legendRows = legend && hasLegend() ? PlotOverlays.rows(legendEntries(), font, left, right) : List.of();
+        if (!legendRows.isEmpty()) bottom -= lineH * (0.6 + legendRows.size());
 
-        Ticks ticks = ticks(Math.max(40, bottom - top - 3 * lineH), fs);
-        lowerBound = ticks.lower;
-        upperBound = ticks.upper;
+        AxisTicks.Ticks ticks = ticks(Math.max(40, bottom - top - 3 * lineH), fs);
+        lowerBound = ticks.lower();
+        upperBound = ticks.upper();
         double labelsWidth = 0;
-        for (String s : ticks.labels) labelsWidth = Math.max(labelsWidth, width(s, font));
+        for (String s : ticks.labels()) labelsWidth = Math.max(labelsWidth, width(s, font));
         // the plot area on whole pixels, so its edges and the axes are sharp
         plotLeft = Math.round(left + labelsWidth + fs * 0.6);
         plotWidth = Math.max(10, Math.floor(right - plotLeft - fs * 0.5));
@@ -195,11 +170,30 @@ final class StatsPlot extends Region {
         g.fillRect(plotLeft, plotTop, plotWidth, plotHeight);
         drawGrid(g, ticks, font, fs);
         drawCategories(g, xl);
-        // the y bounds span every point, so nothing needs clipping; beneath first: the pinned run, then the theory, the current run on top
-        drawSeries(g, points.get(Series.PINNED), pinnedColor.getValue(), lineWidth() * 0.8, false);
+        // the y bounds span every point, so nothing needs clipping; beneath first: the band, the pins, the theory, the current run on top
+        PlotOverlays.Axes axes = new PlotOverlays.Axes() {
+            @Override public double x(int module) { return StatsPlot.this.x(module); }
+            @Override public double y(double plotted) { return StatsPlot.this.y(plotted); }
+            @Override public double plotted(double value) { return StatsPlot.this.plotted(value); }
+            @Override public double floor() { return lowerBound; }
+        };
+        PlotOverlays.band(g, band, seriesColor.getValue(), axes, log);
+        for (PlotOverlays.PinLine p : pins) PlotOverlays.pin(g, p, lineWidth() * 0.8, markerRadius() * 0.9, plotColor.getValue(), axes);
         drawSeries(g, points.get(Series.THEORY), theoryColor.getValue(), lineWidth(), true);
         drawSeries(g, points.get(Series.CURRENT), seriesColor.getValue(), lineWidth(), false);
-        if (legend && hasLegend()) drawLegend(g, font, left, right, h - snappedBottomInset() - lineH * 0.8);
+        if (!legendRows.isEmpty())
+            PlotOverlays.legend(g, legendRows, font, left, right, end - lineH * (legendRows.size() - 0.2), lineH,
+                lineWidth(), markerRadius(), textColor.getValue(), plotColor.getValue());
+    }
+
+    private List<PlotOverlays.Entry> legendEntries() {
+        List<PlotOverlays.Entry> entries = new ArrayList<>();
+        entries.add(new PlotOverlays.Entry(currentName, seriesColor.getValue(), null, PlotOverlays.Marker.CIRCLE, false));
+        if (!band.isEmpty()) entries.add(new PlotOverlays.Entry(bandName, seriesColor.getValue(), null, null, true));
+        if (!points.get(Series.THEORY).isEmpty())
+            entries.add(new PlotOverlays.Entry("theory (formula)", theoryColor.getValue(), new double[] {2.2, 1.6}, PlotOverlays.Marker.CIRCLE, false));
+        for (PlotOverlays.PinLine p : pins) entries.add(PlotOverlays.Entry.pin(p));
+        return entries;
     }
 
     private double lineWidth() {
@@ -211,19 +205,19 @@ final class StatsPlot extends Region {
     }
 
     private boolean hasLegend() {
-        return !points.get(Series.CURRENT).isEmpty() || !points.get(Series.PINNED).isEmpty();
+        return !points.get(Series.CURRENT).isEmpty() || !pins.isEmpty();
     }
 
-    private void drawGrid(GraphicsContext g, Ticks ticks, Font font, double fs) {
+    private void drawGrid(GraphicsContext g, AxisTicks.Ticks ticks, Font font, double fs) {
         g.setFont(font);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i < ticks.values.length; i++) {
-            double y = y(ticks.values[i]);
+        for (int i = 0; i < ticks.values().length; i++) {
+            double y = y(ticks.values()[i]);
             g.setFill(gridColor.getValue());
             hLine(g, plotLeft, plotLeft + plotWidth, y);
             g.setFill(textColor.getValue());
-            g.fillText(ticks.labels.get(i), plotLeft - fs * 0.4, Math.floor(y) + 0.5);
+            g.fillText(ticks.labels().get(i), plotLeft - fs * 0.4, Math.floor(y) + 0.5);
         }
         g.setFill(gridColor.getValue());
         if (categoryGrid.getValue())
@@ -333,76 +327,26 @@ final class StatsPlot extends Region {
         g.fillOval(x - inner, y - inner, 2 * inner, 2 * inner);
     }
 
-    /** A legend line: a sample of the series' stroke and marker, then its name. */
-    private record LegendEntry(String name, Color color, boolean dashed) {}
-
-    /** Centred between left and right; in smaller type where the panel is too narrow for it (large projector type). */
-    private void drawLegend(GraphicsContext g, Font font, double left, double right, double y) {
-        List<LegendEntry> entries = new ArrayList<>();
-        entries.add(new LegendEntry("current", seriesColor.getValue(), false));
-        if (!points.get(Series.THEORY).isEmpty()) entries.add(new LegendEntry("theory (formula)", theoryColor.getValue(), true));
-        if (!points.get(Series.PINNED).isEmpty()) entries.add(new LegendEntry("pinned", pinnedColor.getValue(), false));
-        double total = legendWidth(entries, font);
-        if (total > right - left) {
-            font = Font.font(font.getSize() * Math.max(0.7, (right - left) / total));
-            total = legendWidth(entries, font);
-        }
-        double fs = font.getSize(), sample = fs * 2.4, x = (left + right - total) / 2;
-        g.setFont(font);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        g.setLineWidth(lineWidth());
-        for (LegendEntry e : entries) {
-            g.setStroke(e.color());
-            if (e.dashed()) g.setLineDashes(lineWidth() * 2.2, lineWidth() * 1.6);
-            g.strokeLine(x, y, x + sample, y);
-            g.setLineDashes();
-            marker(g, x + sample / 2, y, markerRadius(), Math.max(1.5, lineWidth() * 0.7), e.color());
-            g.setFill(textColor.getValue());
-            g.fillText(e.name(), x + sample + fs * 0.4, y);
-            x += sample + fs * 0.4 + width(e.name(), font) + fs * 1.4;
-        }
-    }
-
-    private static double legendWidth(List<LegendEntry> entries, Font font) {
-        double fs = font.getSize(), total = -fs * 1.4;
-        for (LegendEntry e : entries) total += fs * 2.4 + fs * 0.4 + width(e.name(), font) + fs * 1.4;
-        return total;
-    }
-
     // ---- the y axis ----
 
-    /** Tick positions (plotted values), their labels, and the axis bounds they span. */
-    private record Ticks(double lower, double upper, double[] values, List<String> labels) {}
-
-    private Ticks ticks(double height, double fs) {
+    private AxisTicks.Ticks ticks(double height, double fs) {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (List<Point> series : points.values())
-            for (Point p : series) {
-                lo = Math.min(lo, plotted(p.value()));
-                hi = Math.max(hi, plotted(p.value()));
-            }
-        return log ? logTicks(lo, hi) : linearTicks(lo, hi, Math.max(2, (int) (height / (fs * 3.2))));
-    }
-
-    /** Whole powers of ten around every plotted value, one tick per power (every other one beyond 8 decades). */
-    private static Ticks logTicks(double lo, double hi) {
-        if (lo > hi) { lo = -1; hi = 0; }
-        double lower = Math.floor(lo), upper = Math.ceil(hi);
-        if (upper <= lower) upper = lower + 1;
-        int unit = upper - lower > 8 ? 2 : 1;
-        int n = (int) ((upper - lower) / unit) + 1;
-        double[] values = new double[n];
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            values[i] = lower + i * unit;
-            labels.add(powerOfTen((long) values[i]));
+        List<Double> values = new ArrayList<>();
+        for (List<Point> series : points.values()) for (Point p : series) values.add(p.value());
+        for (PlotOverlays.PinLine pin : pins) for (Point p : pin.points()) values.add(p.value());
+        for (PlotOverlays.BandPoint b : band) {
+            values.add(b.hi());
+            if (!log || b.lo() > 0) values.add(b.lo());
         }
-        return new Ticks(lower, upper, values, labels);
+        for (double v : values) {
+            lo = Math.min(lo, plotted(v));
+            hi = Math.max(hi, plotted(v));
+        }
+        return log ? AxisTicks.logTicks(lo, hi) : linearTicks(lo, hi, Math.max(2, (int) (height / (fs * 3.2))));
     }
 
     /** About {@code target} ticks a round step apart (1, 2 or 5 × 10^k); zero in range for the means. */
-    private Ticks linearTicks(double lo, double hi, int target) {
+    private AxisTicks.Ticks linearTicks(double lo, double hi, int target) {
         if (lo > hi) { lo = 0; hi = 1; }
         if (zeroInRange) {
             lo = Math.min(lo, 0);
@@ -413,54 +357,18 @@ final class StatsPlot extends Region {
             lo -= pad;
             hi += pad;
         }
-        double step = niceStep((hi - lo) / target);
+        double step = AxisTicks.niceStep((hi - lo) / target);
         long first = (long) Math.floor(lo / step), last = (long) Math.ceil(hi / step);
         double[] values = new double[(int) (last - first + 1)];
         for (int i = 0; i < values.length; i++) values[i] = (first + i) * step;
-        return new Ticks(first * step, last * step, values, tickLabels(values, step));
-    }
-
-    private static double niceStep(double raw) {
-        double p = Math.pow(10, Math.floor(Math.log10(raw))), m = raw / p;
-        return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
-    }
-
-    /**
-     * Plain decimals with as many places as the step needs; for tiny or huge values a compact exponent
-     * (2.5e-5, not 0.000025), the same form on the whole axis. A tick at zero reads "0", never "-0".
-     */
-    static List<String> tickLabels(double[] values, double step) {
-        int places = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
-        double largest = 0;
-        for (double v : values) largest = Math.max(largest, Math.abs(v));
-        boolean exponent = places > 4 || largest >= 1e6;
-        List<String> labels = new ArrayList<>();
-        // Locale.US, not ROOT: for any other locale Formatter builds a DecimalFormatSymbols per call, and this runs on every update
-        for (double v : values) {
-            if (Math.abs(v) < step / 2) labels.add("0");
-            else if (!exponent) labels.add(String.format(Locale.US, "%." + places + "f", v));
-            else {
-                int digits = Math.max(0, (int) (Math.floor(Math.log10(Math.abs(v)) + 1e-9) - Math.floor(Math.log10(step) + 1e-9)));
-                String s = String.format(Locale.US, "%." + digits + "e", v); // 2.5e-05
-                labels.add(s.replaceFirst("e([-+])0*(\\d)", "e$1$2").replace("e+", "e"));
-            }
-        }
-        return labels;
-    }
-
-    /** 10⁻³, 10⁰, 10²: the label of a log10 tick. */
-    static String powerOfTen(long k) {
-        StringBuilder b = new StringBuilder("10");
-        if (k < 0) b.append('⁻');
-        for (char c : Long.toString(Math.abs(k)).toCharArray()) b.append(SUPERSCRIPTS.charAt(c - '0'));
-        return b.toString();
+        return new AxisTicks.Ticks(first * step, last * step, values, AxisTicks.tickLabels(values, step));
     }
 
     /** Widths already measured (FX thread only): the same labels come back on every redraw, and each text layout makes garbage. */
     private static final Map<Font, Map<String, Double>> WIDTHS = new HashMap<>();
 
     /** Text width in this font. */
-    private static double width(String s, Font font) {
+    static double width(String s, Font font) {
         Map<String, Double> known = WIDTHS.computeIfAbsent(font, f -> new HashMap<>());
         Double w = known.get(s);
         if (w == null) {
@@ -478,12 +386,16 @@ final class StatsPlot extends Region {
         String text = null;
         double best = Math.max(10, markerRadius() + 5); // how far from a point the pointer may be
         // the current run wins a tie: it is drawn on top
-        for (Series s : new Series[] {Series.CURRENT, Series.THEORY, Series.PINNED})
-            for (Point p : points.get(s)) {
+        Map<String, List<Point>> lines = new java.util.LinkedHashMap<>();
+        lines.put(band.isEmpty() ? Series.CURRENT.prefix() : currentName + ": ", points.get(Series.CURRENT));
+        lines.put(Series.THEORY.prefix(), points.get(Series.THEORY));
+        for (PlotOverlays.PinLine p : pins) lines.put("pinned " + p.label() + ": ", p.points());
+        for (var line : lines.entrySet())
+            for (Point p : line.getValue()) {
                 double d = Math.hypot(e.getX() - x(p.index()), e.getY() - y(plotted(p.value())));
                 if (d < best - 0.5) {
                     best = d;
-                    text = "module " + p.index() + " (" + p.type() + ")\n" + s.prefix() + title.toLowerCase(Locale.ROOT) + " = "
+                    text = "module " + p.index() + " (" + p.type() + ")\n" + line.getKey() + title.toLowerCase(Locale.ROOT) + " = "
                         + String.format(Locale.ROOT, "%.6g", p.value());
                 }
             }

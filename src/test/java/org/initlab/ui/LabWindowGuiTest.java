@@ -10,7 +10,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.geometry.Point2D;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -18,74 +17,16 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.initlab.engine.LabSnapshot;
 import org.initlab.init.Gains;
 import org.initlab.init.InitSpec;
 import org.initlab.init.Scheme;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real window, headless (Monocle): settings go in through its controls, assertions read the charts' data. */
-class LabWindowGuiTest {
-    static final Path DATA = Path.of(System.getProperty("initlab.data", "data/mnist"));
-
-    LabViewModel vm;
-    LabWindow window;
-    Stage stage;
-
-    @BeforeAll
-    static void toolkit() {
-        Fx.start();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        open(DATA);
-    }
-
-    void open(Path data) throws Exception {
-        Fx.run(() -> {
-            vm = new LabViewModel(data);
-            window = new LabWindow(vm, 1400, 900);
-            stage = new Stage();
-            stage.setScene(window.scene());
-            stage.show();
-            vm.start();
-        });
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        Fx.run(() -> stage.close());
-        vm.close();
-    }
-
-    /** The node with this id; callable on and off the FX thread. */
-    <T extends Node> T node(String id) {
-        try {
-            @SuppressWarnings("unchecked")
-            T n = javafx.application.Platform.isFxApplicationThread() ? (T) window.scene().lookup("#" + id)
-                : (T) Fx.call(() -> window.scene().lookup("#" + id));
-            assertNotNull(n, "no node #" + id);
-            return n;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Waits until the charts show the answer to the last config sent. */
-    void awaitCharted() throws Exception {
-        Fx.waitFor("the charts to show the latest settings", 60, () -> {
-            LabSnapshot s = vm.chartedProperty().get();
-            return s != null && s.commandId() >= vm.lastSubmitted();
-        });
-    }
-
+class LabWindowGuiTest extends WindowTestBase {
     double chartedActStd(int module) throws Exception {
         return Fx.call(() -> window.charts().chartedValue(StatsCharts.Figure.ACT_STD, module));
     }
@@ -99,7 +40,7 @@ class LabWindowGuiTest {
         awaitCharted();
         assertEquals(9, points(StatsCharts.Figure.ACT_STD, StatsCharts.Series.CURRENT));
         assertTrue(points(StatsCharts.Figure.ACT_STD, StatsCharts.Series.THEORY) >= 4, "theory series is drawn");
-        assertEquals(0, points(StatsCharts.Figure.ACT_STD, StatsCharts.Series.PINNED), "nothing pinned yet");
+        assertTrue(Fx.call(() -> window.charts().pinLines(StatsCharts.Figure.ACT_STD)).isEmpty(), "nothing pinned yet");
         Label latency = node("latency");
         assertTrue(Fx.call(latency::getText).matches("first stats after [0-9.]+ s"), Fx.call(latency::getText));
         Fx.run(() -> vm.seedProperty().set(7));
@@ -176,9 +117,10 @@ class LabWindowGuiTest {
         Fx.run(() -> ((Button) node("pin")).fire());
         Fx.run(() -> vm.schemeProperty().set(Scheme.KAIMING_NORMAL));
         awaitCharted();
-        for (StatsCharts.Figure f : StatsCharts.Figure.values()) assertEquals(9, points(f, StatsCharts.Series.PINNED), f + ": the pinned run");
-        double pinned = Fx.call(() -> window.charts().chartedValue(StatsCharts.Figure.ACT_STD, StatsCharts.Series.PINNED, 0));
-        assertEquals(Fx.call(() -> vm.pinnedProperty().get().actStd()[0]), pinned);
+        for (StatsCharts.Figure f : StatsCharts.Figure.values())
+            assertEquals(9, (int) Fx.call(() -> window.charts().pinLines(f).get(0).points().size()), f + ": the pinned run");
+        double pinned = Fx.call(() -> window.charts().pinLines(StatsCharts.Figure.ACT_STD).get(0).points().get(0).value());
+        assertEquals(Fx.call(() -> vm.pins().get(0).snapshot().actStd()[0]), pinned);
         assertFalse(pinned == chartedActStd(0), "the pinned run stays while the current one moves");
     }
 

@@ -101,7 +101,7 @@ class StatsChartsCostGuiTest {
             double[][] update = new double[n][], painted = new double[n][];
             for (int i = 0; i < n; i++) {
                 LabSnapshot s = i % 2 == 0 ? b : a;
-                update[i] = pulse(window, () -> window.charts().show(s, a, true));
+                update[i] = pulse(window, () -> window.charts().show(s, java.util.List.of(new Pins.Pin("pinned", 0, a)), null, true));
                 painted[i] = paint(window);
             }
             System.out.printf("stats charts, one update (median, wall / CPU): show + the pulse's css and layout %.1f / %.1f ms; "

@@ -15,20 +15,20 @@ class StatsPlotTicksGuiTest {
 
     @Test
     void linearTicksHaveTheStepsPlacesAndAPlainZero() {
-        assertEquals(List.of("-0.10", "-0.05", "0", "0.05"), StatsPlot.tickLabels(new double[] {-0.1, -0.05, -1e-17, 0.05}, 0.05));
-        assertEquals(List.of("-2", "0", "2", "4"), StatsPlot.tickLabels(new double[] {-2, 0, 2, 4}, 2));
+        assertEquals(List.of("-0.10", "-0.05", "0", "0.05"), AxisTicks.tickLabels(new double[] {-0.1, -0.05, -1e-17, 0.05}, 0.05));
+        assertEquals(List.of("-2", "0", "2", "4"), AxisTicks.tickLabels(new double[] {-2, 0, 2, 4}, 2));
     }
 
     @Test
     void tinyTicksUseACompactExponentOnTheWholeAxis() {
-        assertEquals(List.of("-1e-6", "0", "1e-6", "2e-6"), StatsPlot.tickLabels(new double[] {-1e-6, 0, 1e-6, 2e-6}, 1e-6));
-        assertEquals(List.of("0", "5e-6", "1.0e-5", "1.5e-5"), StatsPlot.tickLabels(new double[] {0, 5e-6, 1e-5, 1.5e-5}, 5e-6));
+        assertEquals(List.of("-1e-6", "0", "1e-6", "2e-6"), AxisTicks.tickLabels(new double[] {-1e-6, 0, 1e-6, 2e-6}, 1e-6));
+        assertEquals(List.of("0", "5e-6", "1.0e-5", "1.5e-5"), AxisTicks.tickLabels(new double[] {0, 5e-6, 1e-5, 1.5e-5}, 5e-6));
     }
 
     @Test
     void logTicksAreLabelledAsPowersOfTen() {
-        assertEquals("10⁻³", StatsPlot.powerOfTen(-3));
-        assertEquals("10⁰", StatsPlot.powerOfTen(0));
-        assertEquals("10¹²", StatsPlot.powerOfTen(12));
+        assertEquals("10⁻³", AxisTicks.powerOfTen(-3));
+        assertEquals("10⁰", AxisTicks.powerOfTen(0));
+        assertEquals("10¹²", AxisTicks.powerOfTen(12));
     }
 }

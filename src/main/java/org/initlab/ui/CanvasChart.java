@@ -1,0 +1,86 @@
+package org.initlab.ui;
+
+import java.util.List;
+import javafx.beans.value.ObservableValue;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+
+/**
+ * A chart drawn on one canvas, redrawn at the next layout pass only when its data, size or style
+ * changed; its look comes from the theme's CSS through the same {@code -initlab-*} properties as the
+ * stats charts (style class {@code stats-plot}), so every theme applies without new rules.
+ */
+abstract class CanvasChart extends Region {
+    private static final StyleablePropertyFactory<CanvasChart> STYLE = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+
+    final StyleableProperty<Color> seriesColor = watched(STYLE.createStyleableColorProperty(this, "seriesColor", "-initlab-series-color", c -> c.seriesColor, Color.web("#1f5fbf")));
+    final StyleableProperty<Color> theoryColor = watched(STYLE.createStyleableColorProperty(this, "theoryColor", "-initlab-theory-color", c -> c.theoryColor, Color.web("#e07b00")));
+    final StyleableProperty<Color> plotColor = watched(STYLE.createStyleableColorProperty(this, "plotColor", "-initlab-plot-color", c -> c.plotColor, Color.WHITE));
+    final StyleableProperty<Color> gridColor = watched(STYLE.createStyleableColorProperty(this, "gridColor", "-initlab-grid-color", c -> c.gridColor, Color.web("#e4e4e4")));
+    final StyleableProperty<Color> axisColor = watched(STYLE.createStyleableColorProperty(this, "axisColor", "-initlab-axis-color", c -> c.axisColor, Color.web("#9a9a9a")));
+    final StyleableProperty<Color> textColor = watched(STYLE.createStyleableColorProperty(this, "textColor", "-initlab-text-color", c -> c.textColor, Color.web("#222222")));
+    final StyleableProperty<Number> lineWidth = watched(STYLE.createStyleableNumberProperty(this, "lineWidth", "-initlab-line-width", c -> c.lineWidth, 2.5));
+    final StyleableProperty<Number> fontSize = watched(STYLE.createStyleableNumberProperty(this, "fontSize", "-initlab-font-size", c -> c.fontSize, 12));
+    final StyleableProperty<Number> titleFontSize = watched(STYLE.createStyleableNumberProperty(this, "titleFontSize", "-initlab-title-font-size", c -> c.titleFontSize, 15));
+
+    private final Canvas canvas = new Canvas();
+    private boolean dirty = true;
+
+    CanvasChart() {
+        getStyleClass().add("stats-plot");
+        getChildren().add(canvas);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return STYLE.getCssMetaData();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
+    }
+
+    final <T> StyleableProperty<T> watched(StyleableProperty<T> p) {
+        ((ObservableValue<?>) p).addListener(o -> invalidate());
+        return p;
+    }
+
+    /** Redraws at the next layout pass, once however many things changed. */
+    final void invalidate() {
+        dirty = true;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
+        if (w != canvas.getWidth() || h != canvas.getHeight()) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            dirty = true;
+        }
+        if (dirty && w > 0 && h > 0) {
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            g.clearRect(0, 0, w, h);
+            draw(g, snappedLeftInset(), snappedTopInset(), w - snappedRightInset(), h - snappedBottomInset());
+        }
+        dirty = false;
+    }
+
+    double fs() {
+        return fontSize.getValue().doubleValue();
+    }
+
+    double lw() {
+        return lineWidth.getValue().doubleValue();
+    }
+
+    /** Draws everything inside the insets. */
+    abstract void draw(GraphicsContext g, double left, double top, double right, double bottom);
+}

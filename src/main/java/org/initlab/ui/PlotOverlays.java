@@ -1,0 +1,199 @@
+package org.initlab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * What {@link StatsPlot} draws beside its own series: up to four labelled pins, each in a colour, a dash
+ * pattern and a marker shape of its own (so they stay apart in grayscale print as well as on a
+ * projector), the band of a seed average, and the legend that names them all.
+ */
+final class PlotOverlays {
+    private PlotOverlays() {}
+
+    /** A pinned run's line in a chart: its label, its style (0–3) and its points. */
+    record PinLine(String label, int style, List<StatsPlot.Point> points) {}
+
+    /** The band at one module: lower and upper value (not yet on the plot's scale). */
+    record BandPoint(int index, double lo, double hi) {}
+
+    /** How pin {@code style} looks: colour, dashes in line widths, marker. */
+    record PinStyle(Color color, double[] dashes, Marker marker) {}
+
+    enum Marker { CIRCLE, SQUARE, TRIANGLE, DIAMOND, CROSS }
+
+    /**
+     * Purple, green, brown, black: apart from the current run's blue and the theory's orange in colour,
+     * and from each other in grayscale by their dashes (long, dotted, dash-dot, short) and markers.
+     */
+    static final List<PinStyle> PIN_STYLES = List.of(
+        new PinStyle(Color.web("#7b2d8e"), new double[] {4, 1.6}, Marker.SQUARE),
+        new PinStyle(Color.web("#1b7837"), new double[] {0.1, 1.8}, Marker.TRIANGLE),
+        new PinStyle(Color.web("#8c510a"), new double[] {4, 1.4, 0.1, 1.4}, Marker.DIAMOND),
+        new PinStyle(Color.web("#111111"), new double[] {1.6, 1.2}, Marker.CROSS));
+
+    /** Maps a module index and a plotted value to canvas coordinates. */
+    interface Axes {
+        double x(int module);
+
+        double y(double plotted);
+
+        double plotted(double value);
+
+        /** Plotted value at the bottom of the plot area. */
+        double floor();
+    }
+
+    static void band(GraphicsContext g, List<BandPoint> band, Color color, Axes axes, boolean log) {
+        if (band.size() < 1) return;
+        g.setFill(color.deriveColor(0, 1, 1, 0.22));
+        double[] xs = new double[band.size() * 2], ys = new double[band.size() * 2];
+        int n = band.size();
+        for (int i = 0; i < n; i++) {
+            BandPoint b = band.get(i);
+            xs[i] = axes.x(b.index());
+            ys[i] = axes.y(axes.plotted(b.hi()));
+            xs[2 * n - 1 - i] = xs[i];
+            // on a log scale a lower edge at or below zero lies under the plot's floor
+            ys[2 * n - 1 - i] = axes.y(log && b.lo() <= 0 ? axes.floor() : axes.plotted(b.lo()));
+        }
+        if (n == 1) { // one module: a bar
+            double x = xs[0];
+            g.fillRect(x - 6, Math.min(ys[0], ys[1]), 12, Math.abs(ys[1] - ys[0]));
+            return;
+        }
+        g.fillPolygon(xs, ys, xs.length);
+    }
+
+    static void pin(GraphicsContext g, PinLine pin, double width, double radius, Color background, Axes axes) {
+        PinStyle s = PIN_STYLES.get(pin.style() % PIN_STYLES.size());
+        if (pin.points().isEmpty()) return;
+        g.setStroke(s.color());
+        g.setLineWidth(width);
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        g.setLineDashes(scaled(s.dashes(), width));
+        g.beginPath();
+        for (int i = 0; i < pin.points().size(); i++) {
+            StatsPlot.Point p = pin.points().get(i);
+            double x = axes.x(p.index()), y = axes.y(axes.plotted(p.value()));
+            if (i == 0) g.moveTo(x, y);
+            else g.lineTo(x, y);
+        }
+        g.stroke();
+        g.setLineDashes();
+        for (StatsPlot.Point p : pin.points()) marker(g, s.marker(), axes.x(p.index()), axes.y(axes.plotted(p.value())), radius, s.color(), background, width);
+    }
+
+    private static double[] scaled(double[] dashes, double width) {
+        double[] d = new double[dashes.length];
+        for (int i = 0; i < d.length; i++) d[i] = dashes[i] * width;
+        return d;
+    }
+
+    /** A marker outline in the series colour, filled with the plot background where it has an inside. */
+    static void marker(GraphicsContext g, Marker m, double x, double y, double r, Color color, Color background, double width) {
+        double ring = Math.max(1.5, width * 0.7);
+        switch (m) {
+            case CIRCLE -> {
+                g.setFill(color);
+                g.fillOval(x - r, y - r, 2 * r, 2 * r);
+                if (r - ring > 0.5) {
+                    g.setFill(background);
+                    g.fillOval(x - r + ring, y - r + ring, 2 * (r - ring), 2 * (r - ring));
+                }
+            }
+            case SQUARE -> polygon(g, new double[] {x - r, x + r, x + r, x - r}, new double[] {y - r, y - r, y + r, y + r}, color, background, ring);
+            case TRIANGLE -> polygon(g, new double[] {x, x + r * 1.15, x - r * 1.15}, new double[] {y - r * 1.2, y + r * 0.8, y + r * 0.8}, color, background, ring);
+            case DIAMOND -> polygon(g, new double[] {x, x + r * 1.2, x, x - r * 1.2}, new double[] {y - r * 1.2, y, y + r * 1.2, y}, color, background, ring);
+            case CROSS -> {
+                g.setStroke(color);
+                g.setLineWidth(ring);
+                g.setLineDashes();
+                g.strokeLine(x - r, y - r, x + r, y + r);
+                g.strokeLine(x - r, y + r, x + r, y - r);
+            }
+        }
+    }
+
+    private static void polygon(GraphicsContext g, double[] xs, double[] ys, Color color, Color background, double ring) {
+        g.setFill(background);
+        g.fillPolygon(xs, ys, xs.length);
+        g.setStroke(color);
+        g.setLineWidth(ring);
+        g.setLineDashes();
+        g.strokePolygon(xs, ys, xs.length);
+    }
+
+    // ---- the legend ----
+
+    /** A legend entry: a sample of the stroke (dashes in line widths, none: solid; a band: a filled box) and marker. */
+    record Entry(String name, Color color, double[] dashes, Marker marker, boolean band) {
+        static Entry pin(PinLine p) {
+            PinStyle s = PIN_STYLES.get(p.style() % PIN_STYLES.size());
+            return new Entry(p.label(), s.color(), s.dashes(), s.marker(), false);
+        }
+    }
+
+    /** Entries in rows that fit between left and right, in order. */
+    static List<List<Entry>> rows(List<Entry> entries, Font font, double left, double right) {
+        List<List<Entry>> rows = new ArrayList<>();
+        List<Entry> row = new ArrayList<>();
+        double used = 0, fs = font.getSize();
+        for (Entry e : entries) {
+            double w = entryWidth(e, font);
+            if (!row.isEmpty() && used + w > right - left) {
+                rows.add(row);
+                row = new ArrayList<>();
+                used = 0;
+            }
+            row.add(e);
+            used += w + fs * 1.4;
+        }
+        if (!row.isEmpty()) rows.add(row);
+        return rows;
+    }
+
+    private static double entryWidth(Entry e, Font font) {
+        double fs = font.getSize();
+        return fs * 2.4 + fs * 0.4 + StatsPlot.width(e.name(), font);
+    }
+
+    /** Draws the rows, each centred, the first at y, one line height apart. */
+    static void legend(GraphicsContext g, List<List<Entry>> rows, Font font, double left, double right, double y, double lineH,
+                       double width, double radius, Color text, Color background) {
+        double fs = font.getSize(), sample = fs * 2.4;
+        g.setFont(font);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (List<Entry> row : rows) {
+            double total = -fs * 1.4;
+            for (Entry e : row) total += entryWidth(e, font) + fs * 1.4;
+            double x = (left + right - total) / 2;
+            for (Entry e : row) {
+                if (e.band()) {
+                    g.setFill(e.color().deriveColor(0, 1, 1, 0.22));
+                    g.fillRect(x, y - fs * 0.45, sample, fs * 0.9);
+                } else {
+                    g.setStroke(e.color());
+                    g.setLineWidth(width);
+                    g.setLineDashes(e.dashes() == null ? null : scaled(e.dashes(), width));
+                    g.strokeLine(x, y, x + sample, y);
+                    g.setLineDashes();
+                    marker(g, e.marker(), x + sample / 2, y, radius, e.color(), background, width);
+                }
+                g.setFill(text);
+                g.fillText(e.name(), x + sample + fs * 0.4, y);
+                x += entryWidth(e, font) + fs * 1.4;
+            }
+            y += lineH;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.initlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import org.initlab.engine.LabSnapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The real lab window on a stage, headless (Monocle), opened before and closed after each test. */
+abstract class WindowTestBase {
+    static final Path DATA = Path.of(System.getProperty("initlab.data", "data/mnist"));
+
+    LabViewModel vm;
+    LabWindow window;
+    Stage stage;
+
+    @BeforeAll
+    static void toolkit() {
+        Fx.start();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        open(DATA);
+    }
+
+    void open(Path data) throws Exception {
+        Fx.run(() -> {
+            vm = new LabViewModel(data);
+            window = new LabWindow(vm, 1400, 900);
+            stage = new Stage();
+            stage.setScene(window.scene());
+            stage.show();
+            vm.start();
+        });
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        Fx.run(() -> stage.close());
+        vm.close();
+    }
+
+    /** The node with this id; callable on and off the FX thread. */
+    <T extends Node> T node(String id) {
+        try {
+            @SuppressWarnings("unchecked")
+            T n = javafx.application.Platform.isFxApplicationThread() ? (T) window.scene().lookup("#" + id)
+                : (T) Fx.call(() -> window.scene().lookup("#" + id));
+            assertNotNull(n, "no node #" + id);
+            return n;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Waits until the charts show the answer to the last config sent. */
+    void awaitCharted() throws Exception {
+        Fx.waitFor("the charts to show the latest settings", 60, () -> {
+            LabSnapshot s = vm.chartedProperty().get();
+            return s != null && s.commandId() >= vm.lastSubmitted();
+        });
+    }
+
+}

@@ -35,6 +35,32 @@ public enum Nonlinearity {
         };
     }
 
+    /**
+     * The nonlinearity of the activation right after layer {@code index} when that is obvious (ReLU,
+     * LeakyReLU, Tanh, Sigmoid, SELU), else null (GELU, SiLU and the rest have no calculate_gain entry).
+     */
+    public static Nonlinearity following(java.util.List<org.initlab.nn.LayerSpec> layers, int index) {
+        if (index < 0 || index + 1 >= layers.size()) return null;
+        org.initlab.nn.LayerSpec next = layers.get(index + 1);
+        if (next instanceof org.initlab.nn.LayerSpec.ReLU) return RELU;
+        if (next instanceof org.initlab.nn.LayerSpec.LeakyReLU) return LEAKY_RELU;
+        if (next instanceof org.initlab.nn.LayerSpec.Tanh) return TANH;
+        if (next instanceof org.initlab.nn.LayerSpec.Sigmoid) return SIGMOID;
+        if (next instanceof org.initlab.nn.LayerSpec.SELU) return SELU;
+        return null;
+    }
+
+    /**
+     * What the window presets for {@code scheme} on the weight layer at {@code index}: the following
+     * activation's nonlinearity, except that Kaiming keeps its leaky gain a (no nonlinearity) before a
+     * ReLU or LeakyReLU, where the a slider already says it; null for schemes without a nonlinearity.
+     */
+    public static Nonlinearity preset(Scheme scheme, java.util.List<org.initlab.nn.LayerSpec> layers, int index) {
+        if (!scheme.usesNonlinearity()) return null;
+        Nonlinearity n = following(layers, index);
+        return scheme.usesA() && (n == RELU || n == LEAKY_RELU) ? null : n;
+    }
+
     @Override
     public String toString() {
         return id();

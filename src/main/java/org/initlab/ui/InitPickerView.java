@@ -7,16 +7,18 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.initlab.init.InitSpec;
+import org.initlab.init.Nonlinearity;
 import org.initlab.init.Scheme;
 import org.initlab.init.WeightFormula;
 
-/** Scheme, fan mode, bias, the leaky gain slider with its two landmarks, and the live formula. */
+/** Scheme, nonlinearity, fan mode, bias, std and bound, the leaky gain slider with its two landmarks, and the live formula. */
 public final class InitPickerView extends VBox {
     static final double A_MAX = 3;
 
@@ -47,7 +49,19 @@ public final class InitPickerView extends VBox {
         bias.valueProperty().bindBidirectional(vm.biasProperty());
         bias.getStyleClass().add("bias-box");
 
-        javafx.scene.layout.FlowPane pickers = new javafx.scene.layout.FlowPane(8, 4, labelled("scheme", scheme), labelled("mode", mode), labelled("bias", bias));
+        ComboBox<Nonlinearity> nonlinearity = nonlinearityBox();
+        nonlinearity.setId("nonlinearity");
+        nonlinearity.valueProperty().bindBidirectional(vm.nonlinearityProperty());
+        nonlinearity.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.schemeProperty().get().usesNonlinearity(), vm.schemeProperty()));
+        nonlinearity.setTooltip(new Tooltip("PyTorch's calculate_gain: kaiming-* take it as nonlinearity=, xavier-* and orthogonal as their gain"));
+
+        TextField std = NumberField.bound(vm.stdProperty(), "std");
+        std.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.schemeProperty().get().usesStd(), vm.schemeProperty()));
+        TextField bound = NumberField.bound(vm.boundProperty(), "bound");
+        bound.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.schemeProperty().get().usesBound(), vm.schemeProperty()));
+
+        javafx.scene.layout.FlowPane pickers = new javafx.scene.layout.FlowPane(8, 4, labelled("scheme", scheme), labelled("nonlinearity", nonlinearity),
+            labelled("mode", mode), labelled("bias", bias), labelled("std", std), labelled("bound", bound));
         pickers.setAlignment(Pos.BOTTOM_LEFT);
 
         Slider slider = new Slider(0, A_MAX, vm.aProperty().get());
@@ -118,13 +132,30 @@ public final class InitPickerView extends VBox {
         return b;
     }
 
-    private static VBox labelled(String text, javafx.scene.Node n) {
+    /** The nonlinearities, and none: Kaiming's leaky gain a, or the explicit gain. */
+    static ComboBox<Nonlinearity> nonlinearityBox() {
+        ComboBox<Nonlinearity> box = new ComboBox<>();
+        box.getItems().add(null);
+        box.getItems().addAll(Nonlinearity.values());
+        box.setConverter(converter(Nonlinearity::id));
+        box.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Nonlinearity n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(n == null ? "— (a / gain)" : n.id());
+            }
+        });
+        box.getStyleClass().add("nonlinearity-box");
+        return box;
+    }
+
+    static VBox labelled(String text, javafx.scene.Node n) {
         Label l = new Label(text);
         l.getStyleClass().add("field-name");
         return new VBox(2, l, n);
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+    static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
         return new StringConverter<>() {
             @Override public String toString(T t) { return t == null ? "" : f.apply(t); }
             @Override public T fromString(String s) { throw new UnsupportedOperationException(); }

@@ -34,6 +34,7 @@ import org.initlab.engine.Lab;
 import org.initlab.engine.LabConfig;
 import org.initlab.engine.LabSnapshot;
 import org.initlab.init.InitSpec;
+import org.initlab.init.Nonlinearity;
 import org.initlab.init.Scheme;
 import org.initlab.init.WeightFormula;
 import org.initlab.nn.LayerSpec;
@@ -62,6 +63,8 @@ public final class LabViewModel implements AutoCloseable {
     private final DoubleProperty a = new SimpleDoubleProperty(SQRT5);
     private final ObjectProperty<InitSpec.Mode> mode = new SimpleObjectProperty<>(InitSpec.Mode.FAN_IN);
     private final ObjectProperty<InitSpec.Bias> bias = new SimpleObjectProperty<>(InitSpec.Bias.DEFAULT);
+    private final ObjectProperty<Nonlinearity> nonlinearity = new SimpleObjectProperty<>(); // null: the a slider (Kaiming), the gain (Xavier)
+    private final DoubleProperty std = new SimpleDoubleProperty(1), bound = new SimpleDoubleProperty(1); // PyTorch's defaults
     private final LongProperty seed = new SimpleLongProperty(0);
     private final IntegerProperty batchSize = new SimpleIntegerProperty(100);
     private final ObjectProperty<Mnist.Split> split = new SimpleObjectProperty<>(Mnist.Split.TEST);
@@ -115,6 +118,7 @@ public final class LabViewModel implements AutoCloseable {
             if (now == Scheme.PYTORCH_DEFAULT) a.set(SQRT5);
             if (!(was == Scheme.PYTORCH_DEFAULT && now == Scheme.KAIMING_UNIFORM))
                 bias.set(now == Scheme.PYTORCH_DEFAULT ? InitSpec.Bias.DEFAULT : InitSpec.Bias.ZERO);
+            nonlinearity.set(Nonlinearity.preset(now, layers, firstWeightLayer()));
             quiet = q;
             changed();
         });
@@ -126,7 +130,7 @@ public final class LabViewModel implements AutoCloseable {
             }
             changed();
         });
-        for (var p : List.of(mode, bias, seed, batchSize, split, offset, dataFolder, running)) p.addListener(o -> changed());
+        for (var p : List.of(mode, bias, nonlinearity, std, bound, seed, batchSize, split, offset, dataFolder, running)) p.addListener(o -> changed());
         layers.addListener((javafx.collections.ListChangeListener<LayerSpec>) c -> {
             if (!quiet) modelName.set("custom");
             rows.setAll(computeRows());
@@ -169,6 +173,7 @@ public final class LabViewModel implements AutoCloseable {
             loss = m.loss();
             layers.setAll(m.layers());
             modelName.set(name);
+            nonlinearity.set(Nonlinearity.preset(scheme.get(), layers, firstWeightLayer()));
         } finally {
             quiet = false;
         }
@@ -238,7 +243,32 @@ public final class LabViewModel implements AutoCloseable {
 
     /** The init as set now; throws with the field's message when a value is out of range. */
     public InitSpec initSpec() {
-        return new InitSpec(scheme.get(), a.get(), mode.get(), bias.get(), 1);
+        return new InitSpec(scheme.get(), a.get(), mode.get(), bias.get(), 1, scheme.get().usesNonlinearity() ? nonlinearity.get() : null,
+            std.get(), bound.get());
+    }
+
+    /** Layer i's own init (null: the model's), keeping its other fields; false with the layer unchanged when the init is invalid. */
+    public boolean setLayerInit(int i, java.util.function.Supplier<InitSpec> init) {
+        try {
+            LayerSpec l = layers.get(i), next = l instanceof LayerSpec.Conv2d c ? c.withInit(init.get())
+                : l instanceof LayerSpec.Linear f ? f.withInit(init.get()) : l;
+            if (!next.equals(l)) layers.set(i, next);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The selected layer if it has weights, else the first that has; -1 when none. */
+    private int firstWeightLayer() {
+        int sel = selectedLayer.get();
+        if (sel >= 0 && sel < layers.size() && hasWeights(layers.get(sel))) return sel;
+        for (int i = 0; i < layers.size(); i++) if (hasWeights(layers.get(i))) return i;
+        return -1;
+    }
+
+    static boolean hasWeights(LayerSpec l) {
+        return l instanceof LayerSpec.Conv2d || l instanceof LayerSpec.Linear;
     }
 
     /** Shows an experiment's model and init (from an opened file). */
@@ -252,6 +282,9 @@ public final class LabViewModel implements AutoCloseable {
             if (init.scheme() != Scheme.PYTORCH_DEFAULT) a.set(init.a()); // its a is always √5
             mode.set(init.mode());
             bias.set(init.bias());
+            nonlinearity.set(init.nonlinearity());
+            std.set(init.std());
+            bound.set(init.bound());
         } finally {
             quiet = false;
         }
@@ -413,6 +446,9 @@ public final class LabViewModel implements AutoCloseable {
     public DoubleProperty aProperty() { return a; }
     public ObjectProperty<InitSpec.Mode> modeProperty() { return mode; }
     public ObjectProperty<InitSpec.Bias> biasProperty() { return bias; }
+    public ObjectProperty<Nonlinearity> nonlinearityProperty() { return nonlinearity; }
+    public DoubleProperty stdProperty() { return std; }
+    public DoubleProperty boundProperty() { return bound; }
     public LongProperty seedProperty() { return seed; }
     public IntegerProperty batchSizeProperty() { return batchSize; }
     public ObjectProperty<Mnist.Split> splitProperty() { return split; }

@@ -34,7 +34,7 @@ public final class LayerBuilderView extends VBox {
             String v = preset.getValue();
             if (v != null && Models.names().contains(v) && !v.equals(currentPresetLoaded)) load(v);
         });
-        preset.setTooltip(new Tooltip("Built-in models: seed4 (the 02a notebook's net), conv1, mlp20, cnn"));
+        preset.setTooltip(new Tooltip("Built-in models: seed4 (the 02a notebook's net), conv1, mlp20, cnn, tanh10 (CS231n: 10 × Linear(500) + Tanh)"));
         HBox top = new HBox(8, title, spacer(), new Label("preset"), preset);
         top.setAlignment(Pos.CENTER_LEFT);
 
@@ -54,11 +54,45 @@ public final class LayerBuilderView extends VBox {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("layer-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(top, scroll, adder);
+        getChildren().addAll(top, mlpRow(), scroll, adder);
 
         vm.rows().addListener((ListChangeListener<LabViewModel.LayerRow>) c -> rebuild());
         vm.selectedLayerProperty().addListener(o -> rebuild());
         rebuild();
+    }
+
+    /** depth × (Linear(width), activation): Models.mlp by its name, e.g. mlp-tanh-10x500. */
+    private HBox mlpRow() {
+        TextField depth = new TextField("10"), width = new TextField("500");
+        depth.setId("mlpDepth");
+        width.setId("mlpWidth");
+        depth.setPrefColumnCount(3);
+        width.setPrefColumnCount(4);
+        ComboBox<String> act = new ComboBox<>();
+        act.setId("mlpActivation");
+        act.getItems().addAll("tanh", "relu", "sigmoid", "gelu", "silu", "selu");
+        act.setValue("tanh");
+        Button build = new Button("Build");
+        build.setId("mlpBuild");
+        build.setOnAction(e -> {
+            depth.getStyleClass().remove("invalid");
+            try {
+                load("mlp-" + act.getValue() + "-" + Integer.parseInt(depth.getText().strip()) + "x" + Integer.parseInt(width.getText().strip()));
+            } catch (IllegalArgumentException bad) { // not a number, or out of range: Models names the limits
+                depth.getStyleClass().add("invalid");
+                build.setTooltip(new Tooltip(bad.getMessage()));
+            }
+        });
+        depth.setTooltip(new Tooltip("depth: how many Linear + activation pairs"));
+        width.setTooltip(new Tooltip("width: the units of each Linear"));
+        Label times = new Label("×");
+        times.setMinWidth(Region.USE_PREF_SIZE);
+        Label mlp = new Label("MLP");
+        mlp.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(6, mlp, depth, times, width, act, build);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("mlp-row");
+        return row;
     }
 
     private String currentPresetLoaded = "seed4";
@@ -115,6 +149,7 @@ public final class LayerBuilderView extends VBox {
         line.getChildren().addAll(spacer(), shape, up, down, remove);
         VBox box = new VBox(2, line);
         if (!params.getChildren().isEmpty()) box.getChildren().add(params);
+        if (LabViewModel.hasWeights(r.spec())) box.getChildren().add(new LayerInitRow(vm, i, r.spec()));
         box.getStyleClass().add("layer-row");
         box.setId("layerRow" + i);
         if (vm.selectedLayerProperty().get() == i) box.getStyleClass().add("selected");

@@ -9,8 +9,8 @@ final class LayerForms {
     private LayerForms() {}
 
     /** The layer types the builder offers, in menu order. */
-    static final List<String> TYPES = List.of("Conv2d", "Linear", "ReLU", "LeakyReLU", "GeneralReLU", "MaxPool2d", "AvgPool2d",
-        "AdaptiveAvgPool2d", "Flatten");
+    static final List<String> TYPES = List.of("Conv2d", "Linear", "BatchNorm2d", "ReLU", "LeakyReLU", "GeneralReLU", "Tanh", "Sigmoid",
+        "GELU", "SiLU", "SELU", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "Flatten");
 
     /** One parameter: its label and current value as text ({@code ""} for an empty optional value). */
     record Field(String name, String value) {}
@@ -26,6 +26,12 @@ final class LayerForms {
             case "AvgPool2d" -> new LayerSpec.AvgPool2d(2, 2, 0);
             case "AdaptiveAvgPool2d" -> new LayerSpec.AdaptiveAvgPool2d();
             case "Flatten" -> new LayerSpec.Flatten();
+            case "BatchNorm2d" -> new LayerSpec.BatchNorm2d();
+            case "Tanh" -> new LayerSpec.Tanh();
+            case "Sigmoid" -> new LayerSpec.Sigmoid();
+            case "GELU" -> new LayerSpec.GELU();
+            case "SiLU" -> new LayerSpec.SiLU();
+            case "SELU" -> new LayerSpec.SELU();
             default -> throw new IllegalArgumentException("unknown layer type '" + type + "'");
         };
     }
@@ -39,6 +45,7 @@ final class LayerForms {
             return List.of(f("leak", c.leak()), f("sub", c.sub()), new Field("max", c.maxv() == null ? "" : num(c.maxv())));
         if (l instanceof LayerSpec.MaxPool2d c) return List.of(f("k", c.kernel()), f("s", c.stride()), f("p", c.padding()));
         if (l instanceof LayerSpec.AvgPool2d c) return List.of(f("k", c.kernel()), f("s", c.stride()), f("p", c.padding()));
+        if (l instanceof LayerSpec.BatchNorm2d c) return List.of(f("eps", c.eps()), f("momentum", c.momentum()));
         return List.of();
     }
 
@@ -52,13 +59,17 @@ final class LayerForms {
         if (l instanceof LayerSpec.Conv2d c) {
             int v = Integer.parseInt(text);
             return switch (name) {
-                case "out" -> new LayerSpec.Conv2d(0, v, c.kernel(), c.stride(), c.padding(), c.bias());
-                case "k" -> new LayerSpec.Conv2d(0, c.out(), v, c.stride(), c.padding(), c.bias());
-                case "s" -> new LayerSpec.Conv2d(0, c.out(), c.kernel(), v, c.padding(), c.bias());
-                default -> new LayerSpec.Conv2d(0, c.out(), c.kernel(), c.stride(), v, c.bias());
+                case "out" -> new LayerSpec.Conv2d(0, v, c.kernel(), c.stride(), c.padding(), c.bias(), c.init());
+                case "k" -> new LayerSpec.Conv2d(0, c.out(), v, c.stride(), c.padding(), c.bias(), c.init());
+                case "s" -> new LayerSpec.Conv2d(0, c.out(), c.kernel(), v, c.padding(), c.bias(), c.init());
+                default -> new LayerSpec.Conv2d(0, c.out(), c.kernel(), c.stride(), v, c.bias(), c.init());
             };
         }
-        if (l instanceof LayerSpec.Linear c) return new LayerSpec.Linear(0, Integer.parseInt(text), c.bias());
+        if (l instanceof LayerSpec.Linear c) return new LayerSpec.Linear(0, Integer.parseInt(text), c.bias(), c.init());
+        if (l instanceof LayerSpec.BatchNorm2d c) {
+            double v = Double.parseDouble(text);
+            return name.equals("eps") ? new LayerSpec.BatchNorm2d(v, c.momentum()) : new LayerSpec.BatchNorm2d(c.eps(), v);
+        }
         if (l instanceof LayerSpec.LeakyReLU) return new LayerSpec.LeakyReLU(Double.parseDouble(text));
         if (l instanceof LayerSpec.GeneralReLU c) {
             return switch (name) {

@@ -85,7 +85,8 @@ public final class TrainingViewModel implements AutoCloseable {
         checkLastSession();
         autosave.setOnFinished(e -> autosaveNow());
         for (var p : List.of(optimizer, lr, epochs, batch, seed)) p.addListener(o -> changed());
-        for (var p : List.of(lab.schemeProperty(), lab.aProperty(), lab.modeProperty(), lab.biasProperty(), lab.modelNameProperty(), lab.dataFolderProperty()))
+        for (var p : List.of(lab.schemeProperty(), lab.aProperty(), lab.modeProperty(), lab.biasProperty(), lab.nonlinearityProperty(), lab.stdProperty(),
+            lab.boundProperty(), lab.modelNameProperty(), lab.dataFolderProperty()))
             p.addListener(o -> changed());
         lab.layers().addListener((javafx.collections.ListChangeListener<Object>) c -> changed());
     }

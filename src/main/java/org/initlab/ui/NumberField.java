@@ -1,0 +1,48 @@
+package org.initlab.ui;
+
+import java.util.Locale;
+import java.util.function.DoubleConsumer;
+import java.util.function.DoublePredicate;
+import javafx.beans.property.DoubleProperty;
+import javafx.scene.control.TextField;
+
+/** A text field for one number, committed on Enter or when focus leaves; what does not parse is marked invalid and not sent. */
+final class NumberField {
+    private NumberField() {}
+
+    /** A field showing {@code p} and setting it to what the user types, when that is a finite number ≥ 0. */
+    static TextField bound(DoubleProperty p, String id) {
+        TextField t = of(text(p.get()), v -> p.set(v), v -> v >= 0);
+        t.setId(id);
+        p.addListener((o, was, now) -> {
+            if (!t.isFocused()) t.setText(text(now.doubleValue()));
+        });
+        return t;
+    }
+
+    /** @param accept whether the number may be sent; {@code set} may still refuse it by throwing IllegalArgumentException */
+    static TextField of(String initial, DoubleConsumer set, DoublePredicate accept) {
+        TextField t = new TextField(initial);
+        t.setPrefColumnCount(4);
+        t.getStyleClass().add("field");
+        Runnable commit = () -> {
+            t.getStyleClass().remove("invalid");
+            try {
+                double v = Double.parseDouble(t.getText().strip());
+                if (!Double.isFinite(v) || !accept.test(v)) throw new IllegalArgumentException();
+                set.accept(v);
+            } catch (IllegalArgumentException e) { // NumberFormatException included
+                t.getStyleClass().add("invalid");
+            }
+        };
+        t.setOnAction(e -> commit.run());
+        t.focusedProperty().addListener((o, was, now) -> {
+            if (!now) commit.run();
+        });
+        return t;
+    }
+
+    static String text(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
+    }
+}

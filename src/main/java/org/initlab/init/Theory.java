@@ -72,6 +72,21 @@ public final class Theory {
         return std;
     }
 
+    /** What the theory line assumes at the module after layer {@code index}, in one sentence ("" where nothing follows). */
+    public static String assumption(ModelSpec model, int index) {
+        if (index < 0 || index + 1 >= model.layers().size()) return "";
+        LayerSpec next = model.layers().get(index + 1);
+        String name = ModelSpec.typeName(next);
+        if (next instanceof LayerSpec.ReLU || next instanceof LayerSpec.LeakyReLU || next instanceof LayerSpec.GeneralReLU)
+            return "theory at " + name + ": E[f²] = (1+a²)/2·E[y²], exact for any zero-mean symmetric input";
+        if (smooth(next) != null)
+            return "theory at " + name + ": input taken as zero-mean Gaussian (mean field), E[f] and E[f²] integrated numerically";
+        if (next instanceof LayerSpec.BatchNorm2d) return "theory at BatchNorm2d: unit variance per channel (γ = 1, β = 0)";
+        if (next instanceof LayerSpec.MaxPool2d || next instanceof LayerSpec.AvgPool2d || next instanceof LayerSpec.AdaptiveAvgPool2d)
+            return "no theory at " + name + ": it restarts from the measured output";
+        return "";
+    }
+
     /** The smooth activation of this layer, or null. */
     static Activation.Kind smooth(LayerSpec l) {
         if (l instanceof LayerSpec.Tanh) return Activation.Kind.TANH;

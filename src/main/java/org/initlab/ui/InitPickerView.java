@@ -16,6 +16,7 @@ import javafx.util.StringConverter;
 import org.initlab.init.InitSpec;
 import org.initlab.init.Nonlinearity;
 import org.initlab.init.Scheme;
+import org.initlab.init.Theory;
 import org.initlab.init.WeightFormula;
 
 /** Scheme, nonlinearity, fan mode, bias, std and bound, the leaky gain slider with its two landmarks, and the live formula. */
@@ -101,15 +102,20 @@ public final class InitPickerView extends VBox {
         numbers.setWrapText(true);
         Label layer = new Label();
         layer.getStyleClass().add("formula-layer");
+        Label assumption = new Label();
+        assumption.setId("theoryAssumption");
+        assumption.getStyleClass().add("formula-layer");
+        assumption.setWrapText(true);
         Runnable showFormula = () -> {
             WeightFormula f = vm.formulaProperty().get();
             layer.setText(f == null ? "no weight layer" : "layer " + f.layer() + ": " + f.layerName());
             formula.setText(f == null ? "" : f.formula());
             numbers.setText(f == null ? "" : f.numbers());
+            assumption.setText(f == null ? "" : Theory.assumption(vm.modelSpec(), f.layer()));
         };
         vm.formulaProperty().addListener(o -> showFormula.run());
         showFormula.run();
-        VBox formulaBox = new VBox(2, layer, formula, numbers);
+        VBox formulaBox = new VBox(2, layer, formula, numbers, assumption);
         formulaBox.getStyleClass().add("formula-box");
 
         getChildren().addAll(title, pickers, sliderBox, formulaBox);

@@ -105,6 +105,7 @@ public final class Gui {
                 });
                 Stage stage = new Stage();
                 stage.setTitle("InitLab — weight initialization lab");
+                stage.getIcons().add(new javafx.scene.image.Image(Gui.class.getResource("/icons/initlab.png").toExternalForm()));
                 stage.setScene(w.scene());
                 stage.setOnHidden(e -> {
                     vm.close();

@@ -38,6 +38,7 @@ import javafx.scene.text.Text;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
+import org.controlsfx.control.SegmentedButton;
 import org.initlab.data.Mnist;
 import org.initlab.engine.LabSnapshot;
 
@@ -237,19 +238,33 @@ public final class LabWindow {
         CheckBox log = new CheckBox("log std");
         log.setId("logStd");
         log.selectedProperty().bindBidirectional(vm.logStdProperty());
-        ComboBox<String> theme = new ComboBox<>();
-        theme.setId("theme");
-        theme.getItems().addAll(Themes.NAMES);
-        theme.valueProperty().bindBidirectional(vm.themeProperty());
-        ToggleButton projector = new ToggleButton("Projector");
-        projector.setId("projector");
-        projector.setTooltip(new Tooltip("Large type, high contrast, thick lines"));
-        projector.setSelected("projector".equals(vm.themeProperty().get()));
-        projector.setOnAction(e -> vm.themeProperty().set(projector.isSelected() ? "projector" : "light"));
-        vm.themeProperty().addListener((o, was, now) -> projector.setSelected("projector".equals(now)));
-        // Projector first: it must never fall into the overflow menu on a small screen
-        return new ToolBar(projector, new Separator(), new Label("batch"), batch, split, new Label("seed"), seed, next, reinit, run,
-            new Separator(), pin, unpin, new Separator(), png, csv, new Separator(), log, theme);
+        // the themes first: Projector must never fall into the overflow menu on a small screen
+        return new ToolBar(themes(), new Separator(), new Label("batch"), batch, split, new Label("seed"), seed, next, reinit, run,
+            new Separator(), pin, unpin, new Separator(), png, csv, new Separator(), log);
+    }
+
+    /** Light, dark, projector: one of them always on (ids themeLight, themeDark, projector). */
+    private SegmentedButton themes() {
+        SegmentedButton themes = new SegmentedButton();
+        themes.setId("themes");
+        for (String name : Themes.NAMES) {
+            ToggleButton b = new ToggleButton(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1));
+            b.setId(name.equals("projector") ? "projector" : "theme" + b.getText());
+            b.setUserData(name);
+            b.setTooltip(new Tooltip(switch (name) {
+                case "projector" -> "Large type, high contrast, thick lines";
+                case "dark" -> "Light text on dark panels";
+                default -> "Dark text on light panels";
+            }));
+            b.setSelected(name.equals(vm.themeProperty().get()));
+            themes.getButtons().add(b);
+        }
+        themes.getToggleGroup().selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) was.setSelected(true); // clicking the chosen theme keeps it
+            else vm.themeProperty().set((String) now.getUserData());
+        });
+        vm.themeProperty().addListener((o, was, now) -> themes.getButtons().forEach(b -> b.setSelected(now.equals(b.getUserData()))));
+        return themes;
     }
 
     private VBox banner() {

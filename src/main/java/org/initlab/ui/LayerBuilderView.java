@@ -4,6 +4,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -12,12 +13,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
 import org.initlab.nn.Models;
 
 /** The model as an ordered list of layers: preset, add, remove, reorder, edit; output shape beside each. */
 public final class LayerBuilderView extends VBox {
     private final LabViewModel vm;
     private final VBox list = new VBox();
+    // made anew with the rows, so no validator outlives its field
+    private ValidationSupport validation = new ValidationSupport();
 
     public LayerBuilderView(LabViewModel vm) {
         this.vm = vm;
@@ -106,6 +111,7 @@ public final class LayerBuilderView extends VBox {
     private void rebuild() {
         currentPresetLoaded = vm.modelNameProperty().get();
         list.getChildren().clear();
+        validation = new ValidationSupport();
         for (LabViewModel.LayerRow r : vm.rows()) list.getChildren().add(row(r));
     }
 
@@ -127,9 +133,14 @@ public final class LayerBuilderView extends VBox {
             t.setId("layer" + i + "-" + f.name());
             t.setPrefColumnCount(3);
             t.getStyleClass().add("field");
+            // a value that is no number of the right kind is marked at the field, with the reason, and not applied
+            validation.registerValidator(t, false, (Control c, String text) -> {
+                String problem = LayerForms.problem(r.spec(), f.name(), text);
+                return problem == null ? new ValidationResult() : ValidationResult.fromError(c, problem);
+            });
             Runnable commit = () -> {
-                if (t.getText().equals(f.value())) return;
-                if (!vm.setLayerField(i, f.name(), t.getText())) t.getStyleClass().add("invalid");
+                if (!t.getText().equals(f.value()) && LayerForms.problem(r.spec(), f.name(), t.getText()) == null)
+                    vm.setLayerField(i, f.name(), t.getText());
             };
             t.setOnAction(e -> commit.run());
             t.focusedProperty().addListener((o, was, now) -> {

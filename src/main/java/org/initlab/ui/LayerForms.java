@@ -97,6 +97,19 @@ final class LayerForms {
         return l;
     }
 
+    /** Why {@code text} cannot be field {@code name} of the layer, or null when it can (its range is the model's to judge). */
+    static String problem(LayerSpec l, String name, String text) {
+        try {
+            with(l, name, text);
+            return null;
+        } catch (NumberFormatException e) {
+            boolean whole = l instanceof LayerSpec.Conv2d || l instanceof LayerSpec.Linear || l instanceof LayerSpec.MaxPool2d
+                || l instanceof LayerSpec.AvgPool2d;
+            String optional = l instanceof LayerSpec.GeneralReLU && name.equals("max") ? " (or empty: no clamp)" : "";
+            return name + " must be " + (whole ? "a whole number" : "a number") + optional + ", not '" + text.strip() + "'";
+        }
+    }
+
     private static Field f(String name, int v) {
         return new Field(name, Integer.toString(v));
     }

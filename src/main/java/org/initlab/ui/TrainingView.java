@@ -24,7 +24,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.initlab.AppFolders;
@@ -32,12 +31,16 @@ import org.initlab.AppLog;
 import org.initlab.engine.TrainingRunner.State;
 import org.initlab.engine.TrainingRunner.Update;
 import org.initlab.train.OptimizerSpec;
+import org.controlsfx.control.StatusBar;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
 
 /** The Training tab: run controls and optimizer settings, experiment files, the restore bar, a status line and the telemetry charts. */
 public final class TrainingView extends VBox {
     private final TrainingViewModel vm;
     private final TelemetryCharts charts = new TelemetryCharts();
-    private final Label status = new Label();
+    private final StatusBar status = new StatusBar();
+    private final ValidationSupport validation = new ValidationSupport();
     private Path exportDir = Path.of("").toAbsolutePath();
 
     public TrainingView(TrainingViewModel vm) {
@@ -88,15 +91,11 @@ public final class TrainingView extends VBox {
         lr.setId("trainLr");
         lr.setPrefColumnCount(6);
         lr.setTooltip(new Tooltip("Learning rate, e.g. 1e-3 (Enter to apply)"));
+        validation.registerValidator(lr, false, (javafx.scene.control.Control c, String text) ->
+            ValidationResult.fromErrorIf(c, "the learning rate must be a number > 0, e.g. 1e-3", Double.isNaN(learningRate(text))));
         Runnable applyLr = () -> {
-            try {
-                double v = Double.parseDouble(lr.getText().strip());
-                if (!(v > 0) || !Double.isFinite(v)) throw new NumberFormatException();
-                vm.lrProperty().set(v);
-                lr.getStyleClass().remove("invalid");
-            } catch (NumberFormatException e) {
-                if (!lr.getStyleClass().contains("invalid")) lr.getStyleClass().add("invalid");
-            }
+            double v = learningRate(lr.getText());
+            if (!Double.isNaN(v)) vm.lrProperty().set(v);
         };
         lr.setOnAction(e -> applyLr.run());
         lr.focusedProperty().addListener((o, was, now) -> { if (!now) applyLr.run(); });
@@ -142,19 +141,21 @@ public final class TrainingView extends VBox {
         HBox box = new HBox(text);
         box.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(text, Priority.ALWAYS);
-        // a failure is a red banner; a note (saved, opened) a quiet line
-        box.getStyleClass().add("train-message");
-        vm.messageIsProblemProperty().addListener((o, was, now) -> {
-            box.getStyleClass().remove("problem-banner");
-            if (now) box.getStyleClass().add("problem-banner");
+        // a failure stays as a red banner; a note (saved, opened, restored) passes as a notification
+        box.getStyleClass().addAll("train-message", "problem-banner");
+        vm.messageProperty().addListener((o, was, now) -> {
+            if (now.isEmpty()) return;
+            if (vm.messageIsProblemProperty().get()) Notices.alarm(this, now); // diverged, could not save: also seen from the other tab
+            else Notices.note(this, now);
         });
-        box.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        box.visibleProperty().bind(vm.messageProperty().isNotEmpty().and(vm.messageIsProblemProperty()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }
 
-    private HBox statusLine() {
-        Label s = status;
+    /** The run's state, step and numbers, with its progress when the run has a known length. */
+    private StatusBar statusLine() {
+        StatusBar s = status;
         s.setId("trainStatus");
         s.textProperty().bind(Bindings.createStringBinding(() -> {
             Update u = vm.latestProperty().get();
@@ -167,14 +168,15 @@ public final class TrainingView extends VBox {
             String acc = u.testAccuracy() == null ? "" : String.format(Locale.ROOT, " · test accuracy %.1f %%", 100 * u.testAccuracy());
             return st.name().toLowerCase(Locale.ROOT) + " · step " + u.step() + total + last + acc + rate;
         }, vm.latestProperty(), vm.stateProperty()));
+        s.progressProperty().bind(Bindings.createDoubleBinding(() -> {
+            Update u = vm.latestProperty().get();
+            return u == null || u.totalSteps() <= 0 ? 0.0 : Math.min(1.0, (double) u.step() / u.totalSteps());
+        }, vm.latestProperty()));
         Label pinned = new Label();
         pinned.textProperty().bind(Bindings.when(vm.pinnedProperty().isNull()).then("").otherwise("pinned run shown faded, dashed"));
         pinned.getStyleClass().add("status-detail");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(18, s, gap, pinned);
-        bar.getStyleClass().add("status-bar");
-        return bar;
+        s.getRightItems().add(pinned);
+        return s;
     }
 
     private void openFile() {
@@ -227,6 +229,16 @@ public final class TrainingView extends VBox {
     private void statusNote(String text) {
         // the note goes into the message line; the status line keeps the run's numbers
         vm.note(text);
+    }
+
+    /** The text as a learning rate, NaN when it is none (not a number, not finite, not > 0). */
+    private static double learningRate(String text) {
+        try {
+            double v = Double.parseDouble(text.strip());
+            return v > 0 && Double.isFinite(v) ? v : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     static String fmt(double v) {

@@ -245,12 +245,13 @@ public final class TrainingViewModel implements AutoCloseable {
     /** A quiet one-line note in the panel (saved, opened). */
     public void note(String text) {
         messageIsProblem.set(false);
+        message.set(""); // the same note twice (saved, saved again) is news twice
         message.set(text);
     }
 
     private void problem(String text) {
-        message.set(text);
         messageIsProblem.set(true);
+        message.set(text);
     }
 
     /** Cheap on purpose (a slider storm calls it thousands of times a second): the first change starts the timer, later ones ride on it. */

@@ -16,6 +16,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
 import org.initlab.engine.TrainingRunner.State;
 import org.initlab.init.InitSpec;
 import org.initlab.init.Scheme;
@@ -104,7 +105,9 @@ class TrainingPanelGuiTest {
         int maps = Fx.call(() -> window.trainingView().charts().heatMaps().size());
         assertEquals(4, maps, "one colorful-dimension map per ReLU of the cnn");
         assertEquals(6, (int) Fx.call(() -> window.trainingView().charts().heatMaps().get(0).records()));
-        assertTrue(Fx.call(() -> ((Label) window.scene().lookup("#trainStatus")).getText()).startsWith("finished · step 6/6"));
+        StatusBar status = (StatusBar) Fx.call(() -> window.scene().lookup("#trainStatus"));
+        assertTrue(Fx.call(status::getText).startsWith("finished · step 6/6"), Fx.call(status::getText));
+        assertEquals(1.0, Fx.call(status::getProgress), "the progress of a run of known length");
         int layers = Fx.call(() -> window.trainingView().charts().chart(TelemetryCharts.Figure.ACT_MEAN).getData().size());
         assertEquals(4, layers, "one mean line per ReLU");
 

@@ -1,0 +1,93 @@
+package org.initlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Popup;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.controlsfx.control.decoration.Decorator;
+import org.initlab.nn.LayerSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/** The window's ControlsFX controls, driven as a user would (TestFX's robot: clicks and keys on the headless screen). */
+class ControlsGuiTest {
+    static final Path DATA = Path.of(System.getProperty("initlab.data", "data/mnist"));
+
+    final FxRobot robot = new FxRobot();
+    @TempDir Path session;
+    LabViewModel vm;
+    LabWindow window;
+    Stage stage;
+
+    @BeforeAll
+    static void toolkit() {
+        Fx.start();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        Fx.run(() -> {
+            vm = new LabViewModel(DATA);
+            window = new LabWindow(vm, 1400, 900, session);
+            stage = new Stage();
+            stage.setScene(window.scene());
+            stage.show();
+            vm.start();
+        });
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        Fx.run(() -> stage.close());
+        vm.close();
+    }
+
+    @Test
+    void themeButtonsKeepExactlyOneThemeOn() throws Exception {
+        robot.clickOn("#themeDark");
+        assertEquals("dark", Fx.call(() -> vm.themeProperty().get()));
+        robot.clickOn("#themeDark");
+        assertEquals("dark", Fx.call(() -> vm.themeProperty().get()), "clicking the chosen theme keeps it");
+        robot.clickOn("#projector");
+        assertEquals("projector", Fx.call(() -> vm.themeProperty().get()));
+        Fx.run(() -> vm.themeProperty().set("light"));
+        assertTrue(Fx.call(() -> robot.lookup("#themeLight").queryAs(javafx.scene.control.ToggleButton.class).isSelected()));
+    }
+
+    @Test
+    void aFieldThatIsNoNumberIsMarkedWithTheReasonAndNotApplied() throws Exception {
+        TextField out = robot.lookup("#layer0-out").queryAs(TextField.class);
+        robot.doubleClickOn(out).write("8x").type(KeyCode.ENTER);
+        Fx.waitFor("a decoration on the field", 5, () -> marked(out));
+        assertEquals(8, Fx.call(() -> ((LayerSpec.Conv2d) vm.layers().get(0)).out()), "the model keeps its value");
+
+        robot.doubleClickOn(out).write("12").type(KeyCode.ENTER);
+        Fx.waitFor("the new value in the model", 5, () -> ((LayerSpec.Conv2d) vm.layers().get(0)).out() == 12);
+        TextField rebuilt = robot.lookup("#layer0-out").queryAs(TextField.class);
+        assertFalse(Fx.call(() -> marked(rebuilt)), "a valid field carries no mark");
+    }
+
+    private static boolean marked(TextField field) {
+        var d = Decorator.getDecorations(field); // null when the field never had one
+        return d != null && !d.isEmpty();
+    }
+
+    @Test
+    void savingAnExperimentIsAnnouncedInTheCorner() throws Exception {
+        Fx.run(() -> window.showTab("training"));
+        Path file = session.resolve("mine.json");
+        assertTrue(Fx.call(() -> window.training().save(file)));
+        Fx.waitFor("a notification", 5, () -> Window.getWindows().stream().anyMatch(w -> w instanceof Popup && w.isShowing()
+            && ((Popup) w).getContent().stream().anyMatch(n -> n.lookup(".notification-bar") != null || n.getStyleClass().contains("notification-bar"))));
+    }
+}

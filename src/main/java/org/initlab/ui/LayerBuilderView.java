@@ -80,12 +80,13 @@ public final class LayerBuilderView extends VBox {
         Button build = new Button("Build");
         build.setId("mlpBuild");
         build.setOnAction(e -> {
-            depth.getStyleClass().remove("invalid");
+            FieldMarks.clear(depth);
             try {
                 load("mlp-" + act.getValue() + "-" + Integer.parseInt(depth.getText().strip()) + "x" + Integer.parseInt(width.getText().strip()));
-            } catch (IllegalArgumentException bad) { // not a number, or out of range: Models names the limits
-                depth.getStyleClass().add("invalid");
-                build.setTooltip(new Tooltip(bad.getMessage()));
+            } catch (NumberFormatException bad) {
+                FieldMarks.mark(depth, "depth and width must be whole numbers");
+            } catch (IllegalArgumentException bad) { // out of range: Models names the limits
+                FieldMarks.mark(depth, bad.getMessage());
             }
         });
         depth.setTooltip(new Tooltip("depth: how many Linear + activation pairs"));

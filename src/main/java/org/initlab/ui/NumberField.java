@@ -6,7 +6,7 @@ import java.util.function.DoublePredicate;
 import javafx.beans.property.DoubleProperty;
 import javafx.scene.control.TextField;
 
-/** A text field for one number, committed on Enter or when focus leaves; what does not parse is marked invalid and not sent. */
+/** A text field for one number, committed on Enter or when focus leaves; what is refused is marked at the field with the reason ({@link FieldMarks}) and not sent. */
 final class NumberField {
     private NumberField() {}
 
@@ -26,13 +26,15 @@ final class NumberField {
         t.setPrefColumnCount(4);
         t.getStyleClass().add("field");
         Runnable commit = () -> {
-            t.getStyleClass().remove("invalid");
+            FieldMarks.clear(t);
             try {
                 double v = Double.parseDouble(t.getText().strip());
-                if (!Double.isFinite(v) || !accept.test(v)) throw new IllegalArgumentException();
+                if (!Double.isFinite(v) || !accept.test(v)) throw new IllegalArgumentException("out of range: " + t.getText().strip());
                 set.accept(v);
-            } catch (IllegalArgumentException e) { // NumberFormatException included
-                t.getStyleClass().add("invalid");
+            } catch (NumberFormatException e) {
+                FieldMarks.mark(t, "not a number: '" + t.getText().strip() + "'");
+            } catch (IllegalArgumentException e) {
+                FieldMarks.mark(t, e.getMessage() == null ? "out of range: " + t.getText().strip() : e.getMessage());
             }
         };
         t.setOnAction(e -> commit.run());

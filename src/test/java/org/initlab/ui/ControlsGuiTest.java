@@ -83,6 +83,21 @@ class ControlsGuiTest {
     }
 
     @Test
+    void aRefusedMlpDepthIsMarkedAtItsField() throws Exception {
+        TextField depth = robot.lookup("#mlpDepth").queryAs(TextField.class);
+        String before = Fx.call(() -> vm.modelNameProperty().get());
+        robot.doubleClickOn(depth).write("ten");
+        robot.clickOn("#mlpBuild");
+        Fx.waitFor("a mark on the depth field", 5, () -> marked(depth));
+        assertEquals(before, Fx.call(() -> vm.modelNameProperty().get()), "nothing is built");
+
+        robot.doubleClickOn(depth).write("3");
+        robot.clickOn("#mlpBuild");
+        Fx.waitFor("the MLP built", 5, () -> "mlp-tanh-3x500".equals(vm.modelNameProperty().get()));
+        assertFalse(Fx.call(() -> marked(depth)), "the mark goes with the problem");
+    }
+
+    @Test
     void savingAnExperimentIsAnnouncedInTheCorner() throws Exception {
         Fx.run(() -> window.showTab("training"));
         Path file = session.resolve("mine.json");

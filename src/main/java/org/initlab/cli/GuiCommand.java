@@ -13,7 +13,7 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--data", description = "folder of IDX files; default: the bundled MNIST")
     Path data;
 
-    @Option(names = "--theme", defaultValue = "light", description = "light, dark or projector; default ${DEFAULT-VALUE}")
+    @Option(names = "--theme", description = "light, dark or projector; default: the one of the last run, else light")
     String theme;
 
     @Option(names = "--screenshot", description = "wait for the first charts, save the whole window to this PNG and exit")
@@ -39,7 +39,7 @@ final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        org.initlab.ui.Themes.check(theme);
+        if (theme != null) org.initlab.ui.Themes.check(theme);
         if (width < 640 || height < 480) throw new IllegalArgumentException("the window needs at least 640×480 (got " + width + "×" + height + ")");
         if (headless && screenshot == null) throw new IllegalArgumentException("--headless only makes sense with --screenshot");
         if (Gui.noDisplay() && screenshot == null)

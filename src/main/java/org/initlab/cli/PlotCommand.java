@@ -3,7 +3,8 @@ package org.initlab.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.initlab.engine.LabConfig;
-import org.initlab.ui.Gui;
+import org.initlab.engine.Sweep;
+import org.initlab.ui.Plots;
 import org.initlab.ui.ViewsModel;
 import org.initlab.ui.ViewsPlot;
 import picocli.CommandLine.Command;
@@ -11,13 +12,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "plot", mixinStandardHelpOptions = true,
-    description = {"Renders the lab's charts (activation and gradient mean/std by module, theory beside measured) to a PNG, headless: no window, no display needed.",
+    description = {"Renders the lab's charts (activation and gradient mean/std by module, theory beside measured), headless: no window, no display needed.",
+                   "The --out extension picks the format: .png (--scale 2 or 3 for high-DPI), .svg or .pdf (vector, text kept as text),",
+                   ".gif with --sweep (a labelled frame per value, looping, e.g. --init kaiming-uniform --sweep a=0:3:0.1).",
                    "With --experiment: trains that experiment in-process (progress on stderr) and renders its training telemetry instead",
-                   "(loss, accuracy, activation mean/std and % near zero over steps, colorful-dimension histograms)."})
+                   "(loss, accuracy, activation mean/std and % near zero over steps, colorful-dimension histograms): .png, or .gif to replay the run."})
 final class PlotCommand implements Callable<Integer> {
     @Mixin ModelOptions opts;
 
-    @Option(names = "--out", required = true, description = "PNG file to write")
+    @Option(names = "--out", required = true, description = "file to write: .png, .svg, .pdf, or .gif (with --sweep or --experiment)")
     Path out;
 
     @Option(names = "--theme", defaultValue = "light", description = "light, dark or projector; default ${DEFAULT-VALUE}")
@@ -50,15 +53,30 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--height", defaultValue = "1000", description = "image height; default ${DEFAULT-VALUE}")
     int height;
 
+    @Option(names = "--scale", defaultValue = "1", description = "PNG and GIF pixels per chart pixel: 1, 2 or 3 (2 at --width 1600 gives 3200 px); default ${DEFAULT-VALUE}")
+    int scale;
+
+    @Option(names = "--sweep", description = "name=from:to:step, e.g. a=0:3:0.1 (kaiming-*) or gain=0.5:2:0.1 (xavier-*, orthogonal): an animated .gif, a frame per value")
+    String sweep;
+
     @Override
     public Integer call() throws Exception {
         opts.validate();
         if (width < 200 || height < 150 || width > 10_000 || height > 10_000)
             throw new IllegalArgumentException("--width/--height must be within 200×150 … 10000×10000 (got " + width + "×" + height + ")");
         if (steps < 0) throw new IllegalArgumentException("--steps must be ≥ 0 (got " + steps + ")");
+        if (scale < 1 || scale > 3) throw new IllegalArgumentException("--scale must be 1, 2 or 3 (got " + scale + ")");
+        String ext = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        ext = ext.contains(".") ? ext.substring(ext.lastIndexOf('.') + 1) : "";
+        if (scale != 1 && !ext.equals("png") && !ext.equals("gif"))
+            throw new IllegalArgumentException("--scale applies to .png and .gif; " + out + " is vector, sharp at any size");
+        if (sweep != null && experiment != null) throw new IllegalArgumentException("--sweep and --experiment cannot be combined");
+        if (ext.equals("gif") && sweep == null && experiment == null)
+            throw new IllegalArgumentException(out + ": a .gif needs --sweep (or --experiment for a training replay)");
+        if (sweep != null && !ext.equals("gif")) throw new IllegalArgumentException("--sweep writes an animated .gif (got " + out + ")");
         if (experiment != null) {
             org.initlab.train.Experiment exp = org.initlab.train.Experiment.load(experiment);
-            Gui.plotTraining(exp, org.initlab.data.Mnist.load(org.initlab.AppFolders.data(exp.data().folder())), steps, theme, out, width, height, System.err);
+            Plots.plotTraining(exp, org.initlab.data.Mnist.load(org.initlab.AppFolders.data(exp.data().folder())), steps, theme, out, width, height, scale, System.err);
             System.err.println("initlab: wrote " + out);
             return 0;
         }
@@ -72,8 +90,11 @@ final class PlotCommand implements Callable<Integer> {
             case "landscape" -> ViewsModel.View.LANDSCAPE;
             default -> throw new IllegalArgumentException("--view must be charts, histograms or landscape (got '" + view + "')");
         };
-        if (v == ViewsModel.View.CHARTS && seeds == 1 && !gradients) Gui.plot(cfg, theme, !linearStd, out, width, height);
-        else ViewsPlot.plot(cfg, new ViewsPlot.Options(v, seeds, gradients, java.util.List.of(), null), theme, !linearStd, out, width, height);
+        boolean plain = v == ViewsModel.View.CHARTS && seeds == 1 && !gradients;
+        if (sweep != null && !plain) throw new IllegalArgumentException("--sweep draws the four charts of one seed: leave out --view, --seeds and --gradients");
+        if (sweep != null) Plots.sweep(cfg, Sweep.parse(sweep), theme, !linearStd, out, width, height, scale, System.err);
+        else if (plain) Plots.plot(cfg, theme, !linearStd, out, width, height, scale);
+        else ViewsPlot.plot(cfg, new ViewsPlot.Options(v, seeds, gradients, java.util.List.of(), null), theme, !linearStd, out, width, height, scale);
         System.err.println("initlab: wrote " + out);
         return 0;
     }

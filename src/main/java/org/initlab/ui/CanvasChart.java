@@ -7,16 +7,16 @@ import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 /**
  * A chart drawn on one canvas, redrawn at the next layout pass only when its data, size or style
  * changed; its look comes from the theme's CSS through the same {@code -initlab-*} properties as the
- * stats charts (style class {@code stats-plot}), so every theme applies without new rules.
+ * stats charts (style class {@code stats-plot}), so every theme applies without new rules. It draws
+ * through a {@link Painter}: the same drawing goes onto the canvas and into PNG, SVG and PDF files.
  */
-abstract class CanvasChart extends Region {
+abstract class CanvasChart extends Region implements PaintedChart {
     private static final StyleablePropertyFactory<CanvasChart> STYLE = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
 
     final StyleableProperty<Color> seriesColor = watched(STYLE.createStyleableColorProperty(this, "seriesColor", "-initlab-series-color", c -> c.seriesColor, Color.web("#1f5fbf")));
@@ -30,6 +30,7 @@ abstract class CanvasChart extends Region {
     final StyleableProperty<Number> titleFontSize = watched(STYLE.createStyleableNumberProperty(this, "titleFontSize", "-initlab-title-font-size", c -> c.titleFontSize, 15));
 
     private final Canvas canvas = new Canvas();
+    private final FxPainter screen = new FxPainter(canvas.getGraphicsContext2D());
     private boolean dirty = true;
 
     CanvasChart() {
@@ -66,9 +67,8 @@ abstract class CanvasChart extends Region {
             dirty = true;
         }
         if (dirty && w > 0 && h > 0) {
-            GraphicsContext g = canvas.getGraphicsContext2D();
-            g.clearRect(0, 0, w, h);
-            draw(g, snappedLeftInset(), snappedTopInset(), w - snappedRightInset(), h - snappedBottomInset());
+            canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
+            paint(screen);
         }
         dirty = false;
     }
@@ -81,6 +81,13 @@ abstract class CanvasChart extends Region {
         return lineWidth.getValue().doubleValue();
     }
 
+    /** Draws the chart as laid out now, in its local coordinates, on the screen's or a file's painter. */
+    @Override
+    public final void paint(Painter p) {
+        double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
+        draw(p, snappedLeftInset(), snappedTopInset(), w - snappedRightInset(), h - snappedBottomInset());
+    }
+
     /** Draws everything inside the insets. */
-    abstract void draw(GraphicsContext g, double left, double top, double right, double bottom);
+    abstract void draw(Painter g, double left, double top, double right, double bottom);
 }

@@ -9,17 +9,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
-import javafx.geometry.Pos;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -28,7 +19,7 @@ import org.initlab.engine.Lab;
 import org.initlab.engine.LabConfig;
 import org.initlab.engine.LabSnapshot;
 
-/** Starting the JavaFX toolkit (on a display, or headless through Monocle), the window, and headless chart rendering. */
+/** Starting the JavaFX toolkit (on a display, or headless through Monocle), the window, and the engine's one-off answers for {@link Plots}. */
 public final class Gui {
     private Gui() {}
 
@@ -85,7 +76,10 @@ public final class Gui {
                              Path experiment) throws IOException {
         // the engine (ND4J, data, first step) starts before the toolkit, so both warm up at once
         LabViewModel vm = new LabViewModel(data);
-        vm.themeProperty().set(theme);
+        // a scripted screenshot neither reads nor writes what the window remembers: the same command gives the same picture
+        WindowState remembered = screenshot == null ? WindowState.load(WindowState.file()) : null;
+        vm.themeProperty().set(theme != null ? theme : remembered != null && remembered.theme() != null ? remembered.theme() : "light");
+        if (remembered != null) remembered.applyModel(vm);
         vm.start();
         trace("window: starting toolkit");
         startToolkit(headless || noDisplay(), width, height);
@@ -107,6 +101,8 @@ public final class Gui {
                 stage.setTitle("InitLab — weight initialization lab");
                 stage.getIcons().add(new javafx.scene.image.Image(Gui.class.getResource("/icons/initlab.png").toExternalForm()));
                 stage.setScene(w.scene());
+                if (remembered != null) remembered.applyTo(stage);
+                if (screenshot == null) stage.setOnHiding(e -> WindowState.of(stage, vm, remembered).save(WindowState.file()));
                 stage.setOnHidden(e -> {
                     vm.close();
                     closed.countDown();
@@ -203,98 +199,9 @@ public final class Gui {
         }
     }
 
-    /** The charts of one snapshot, titled, rendered off-screen in a theme; the same nodes as in the window. */
-    public static WritableImage render(LabSnapshot s, String theme, boolean logStd, int width, int height) {
-        var c = s.config();
-        String title = String.format(Locale.ROOT, "%s · %s · seed %d · %s images %d–%d · loss %.4g", c.spec().name(), c.init(),
-            c.seed(), c.split().id(), c.offset(), c.offset() + c.batchSize() - 1, s.stats().loss());
-        return renderTitled(title, StatsCharts::new, charts -> charts.show(s, java.util.List.of(), null, logStd), theme, width, height);
-    }
-
-    /**
-     * Charts under a title, in a theme, laid out and snapshotted off-screen on the FX thread; waits
-     * for the image. {@code fill} runs twice: some charts (tooltips) need their nodes laid out once.
-     */
-    static <C extends Region> WritableImage renderTitled(String title, Supplier<C> make, Consumer<C> fill, String theme, int width, int height) {
-        AtomicReference<WritableImage> img = new AtomicReference<>();
-        AtomicReference<RuntimeException> err = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                C charts = make.get();
-                Label head = new Label(title);
-                head.getStyleClass().add("plot-title");
-                head.setWrapText(true);
-                VBox root = new VBox(4, head, charts);
-                root.setAlignment(Pos.TOP_CENTER);
-                root.getStyleClass().addAll("lab-root", "plot-root");
-                VBox.setVgrow(charts, Priority.ALWAYS);
-                Scene scene = new Scene(root, width, height);
-                Themes.apply(scene, theme);
-                fill.accept(charts);
-                root.applyCss();
-                root.layout();
-                fill.accept(charts);
-                img.set(scene.snapshot(null));
-            } catch (RuntimeException e) {
-                err.set(e);
-            } finally {
-                done.countDown();
-            }
-        });
-        await(done, 60, "rendering the charts took over 60 s");
-        if (err.get() != null) throw err.get();
-        return img.get();
-    }
-
-    /** `plot`: computes, renders and writes the PNG with no window and no display. */
-    public static void plot(LabConfig config, String theme, boolean logStd, Path out, int width, int height) throws IOException {
-        Themes.check(theme);
-        LabSnapshot s = compute(config);
-        startToolkit(true, width, height);
-        WritableImage img = render(s, theme, logStd, width, height);
-        Exporter.write(img, out);
-    }
-
-    /**
-     * `plot --experiment`: trains in-process (a progress line on stderr), then renders the training
-     * tab's telemetry charts, the same nodes as in the window, off-screen to a PNG.
-     */
-    public static void plotTraining(org.initlab.train.Experiment exp, org.initlab.data.Mnist data, long steps, String theme, Path out,
-                                    int width, int height, java.io.PrintStream progress) throws IOException {
-        Themes.check(theme);
-        org.initlab.train.Trainer t = new org.initlab.train.Trainer(exp, data, new org.initlab.train.Trainer.Options(
-            (int) Math.max(1, (Math.min(steps > 0 ? steps : Long.MAX_VALUE, (long) exp.epochs() * (data.part(exp.data().trainSplit()).count() / exp.batch())) + 1999) / 2000),
-            steps, 0));
-        long total = t.totalSteps(), t0 = System.nanoTime();
-        int[] shown = {-1};
-        String failure = null;
-        try {
-            t.run(new org.initlab.train.Trainer.Listener() {
-                @Override public void step(long step, long totalSteps, int epoch, double loss) {
-                    int pct = (int) (100 * step / totalSteps);
-                    if (pct / 10 != shown[0] || step == totalSteps) {
-                        shown[0] = pct / 10;
-                        progress.printf(Locale.ROOT, "initlab: step %d/%d (%d%%) · loss %.4g · %.1f steps/s%n", step, totalSteps, pct, loss,
-                            step / ((System.nanoTime() - t0) / 1e9));
-                    }
-                }
-            });
-        } catch (org.initlab.train.DivergenceException e) {
-            failure = e.getMessage();
-            progress.println("initlab: " + failure + " (plotting the steps before it)");
-        }
-        org.initlab.stats.Telemetry.Snapshot snap = t.telemetry().snapshot();
-        String title = String.format(Locale.ROOT, "%s · %s · %s · seed %d · batch %d · %d/%d steps%s", exp.model().name(), exp.init(), exp.optimizer(),
-            exp.seed(), exp.batch(), t.step(), total, t.lastAccuracy() == null ? "" : String.format(Locale.ROOT, " · test accuracy %.1f %%", 100 * t.lastAccuracy()))
-            + (failure == null ? "" : " · " + failure);
-        startToolkit(true, width, height);
-        Exporter.write(renderTitled(title, TelemetryCharts::new, charts -> charts.show(snap, null), theme, width, height), out);
-    }
-
     static final int SCREENSHOT_TIMEOUT_SECONDS = 120;
 
-    private static void await(CountDownLatch l, int seconds, String message) {
+    static void await(CountDownLatch l, int seconds, String message) {
         try {
             if (!l.await(seconds, TimeUnit.SECONDS)) throw new IllegalStateException(message);
         } catch (InterruptedException e) {

@@ -3,7 +3,6 @@ package org.initlab.ui;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
@@ -44,7 +43,7 @@ public final class HistogramStrip extends CanvasChart {
     }
 
     @Override
-    void draw(GraphicsContext g, double left, double top, double right, double bottom) {
+    void draw(Painter g, double left, double top, double right, double bottom) {
         double fs = fs(), w = right - left;
         Font font = Font.font(fs), bold = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, titleFontSize.getValue().doubleValue());
         g.setFill(textColor.getValue());
@@ -82,7 +81,7 @@ public final class HistogramStrip extends CanvasChart {
         return best;
     }
 
-    private void panel(GraphicsContext g, Histogram h, String name, double x, double y, double pw, double ph, Font font) {
+    private void panel(Painter g, Histogram h, String name, double x, double y, double pw, double ph, Font font) {
         double fs = font.getSize(), pad = fs * 0.5;
         double plotLeft = Math.round(x + pad), plotRight = Math.round(x + pw - pad);
         double plotTop = Math.round(y + fs * 1.5), plotBottom = Math.round(y + ph - fs * 1.9);

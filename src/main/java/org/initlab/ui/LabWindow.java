@@ -5,8 +5,6 @@ import static org.initlab.ui.Controls.sync;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -27,7 +25,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -57,6 +54,9 @@ public final class LabWindow {
     private TrainingView trainingView;
     private final Tab trainTab = new Tab("Training");
     private final TabPane tabs = new TabPane();
+    private final WindowExports exports;
+    private final SweepBar sweepBar;
+    private final PresenterKeys keys;
 
     public LabWindow(LabViewModel vm, double width, double height) {
         this(vm, width, height, org.initlab.AppFolders.user());
@@ -66,6 +66,10 @@ public final class LabWindow {
     public LabWindow(LabViewModel vm, double width, double height, Path sessionDir) {
         this.vm = vm;
         this.training = new TrainingViewModel(vm, sessionDir);
+        java.util.List<Region> chartNodes = new java.util.ArrayList<>(charts.plots());
+        chartNodes.addAll(java.util.List.of(histograms, landscape));
+        exports = new WindowExports(vm, this::shownView, chartNodes, () -> exportDir, message::setText);
+        sweepBar = new SweepBar(vm, charts, () -> exportDir, message::setText);
         root.getStyleClass().add("lab-root");
         root.setTop(toolbar());
         VBox left = new VBox(12, new InitPickerView(vm), new LayerBuilderView(vm));
@@ -75,7 +79,7 @@ public final class LabWindow {
         StackPane views = new StackPane(charts, histograms, landscape);
         showView(vm.views().viewProperty().get());
         vm.views().viewProperty().addListener((o, was, now) -> showView(now));
-        VBox center = new VBox(6, banner(), new ViewBar(vm), views);
+        VBox center = new VBox(6, banner(), new ViewBar(vm), views, sweepBar);
         VBox.setVgrow(views, Priority.ALWAYS);
         center.getStyleClass().add("center-panel");
         Tab stats = new Tab("Layer stats", center);
@@ -90,6 +94,7 @@ public final class LabWindow {
         root.setBottom(statusBar());
         scene = new Scene(root, width, height);
         Themes.apply(scene, vm.themeProperty().get());
+        keys = PresenterKeys.install(this);
         vm.themeProperty().addListener((o, was, now) -> Themes.apply(scene, now));
         InvalidationListener redraw = o -> charts.show(vm.chartedProperty().get(), vm.pins(), vm.views().shownBand(), vm.logStdProperty().get());
         vm.chartedProperty().addListener(redraw);
@@ -233,14 +238,15 @@ public final class LabWindow {
         pin.disableProperty().bind(Bindings.size(vm.pins()).greaterThanOrEqualTo(Pins.MAX));
         Button unpin = button("Unpin all", "unpin", "Remove every pinned run (× beside a pin removes that one)", vm::unpinAll);
         unpin.disableProperty().bind(Bindings.isEmpty(vm.pins()));
-        Button png = button("Save PNG", "exportPng", "Save the charts as PNG (and copy them to the clipboard)", this::exportPng);
-        Button csv = button("Save CSV", "exportCsv", "Save every module's statistics as CSV", this::exportCsv);
+        var save = exports.menu(WindowExports.item("Save statistics as CSV", "exportCsv", this::exportCsv),
+            WindowExports.item("Export sweep…", "exportSweep", sweepBar::show));
+        save.setTooltip(new Tooltip("The charts as PNG (1×, 2×, 3×), SVG or PDF; the statistics as CSV; an animated sweep; copy with a caption"));
         CheckBox log = new CheckBox("log std");
         log.setId("logStd");
         log.selectedProperty().bindBidirectional(vm.logStdProperty());
         // the themes first: Projector must never fall into the overflow menu on a small screen
         return new ToolBar(themes(), new Separator(), new Label("batch"), batch, split, new Label("seed"), seed, next, reinit, run,
-            new Separator(), pin, unpin, new Separator(), png, csv, new Separator(), log);
+            new Separator(), pin, unpin, new Separator(), save, new Separator(), log);
     }
 
     /** Light, dark, projector: one of them always on (ids themeLight, themeDark, projector). */
@@ -326,19 +332,28 @@ public final class LabWindow {
         return bar;
     }
 
-    /** Saves the charts as PNG in the export folder, copies them to the clipboard; returns the file. */
+    /** Saves the charts as PNG (at the Save menu's scale) in the export folder; returns the file. */
     public Path exportPng() {
-        Path file = exportDir.resolve("initlab-charts-" + stamp() + ".png");
-        try {
-            WritableImage img = Exporter.png(charts, file);
-            boolean copied = Exporter.copy(img);
-            message.setText("saved " + file.getFileName() + (copied ? " · copied to clipboard" : ""));
-            return file;
-        } catch (IOException e) {
-            message.setText("could not save the PNG: " + e.getMessage());
-            return null;
-        }
+        return exports.save("png");
     }
+
+    /** Saves the view shown (the charts, histograms or landscape) in a format: "png", "svg" or "pdf"; returns the file, null on failure. */
+    public Path exportCharts(String format) {
+        return exports.save(format);
+    }
+
+    private Region shownView() {
+        return histograms.isVisible() ? histograms : landscape.isVisible() ? landscape : charts;
+    }
+
+    /** Copies the charts with their caption line to the clipboard; returns the image, null before the first stats. */
+    public java.awt.image.BufferedImage copyCharts() {
+        return exports.copy();
+    }
+
+    WindowExports exports() { return exports; }
+    SweepBar sweepBar() { return sweepBar; }
+    PresenterKeys keys() { return keys; }
 
     public Path exportCsv() {
         LabSnapshot s = vm.chartedProperty().get();
@@ -346,7 +361,7 @@ public final class LabWindow {
             message.setText("no stats yet");
             return null;
         }
-        Path file = exportDir.resolve("initlab-stats-" + stamp() + ".csv");
+        Path file = exportDir.resolve("initlab-stats-" + WindowExports.stamp() + ".csv");
         try {
             Exporter.csv(s, file);
             message.setText("saved " + file.getFileName());
@@ -355,9 +370,5 @@ public final class LabWindow {
             message.setText("could not save the CSV: " + e.getMessage());
             return null;
         }
-    }
-
-    private static String stamp() {
-        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
     }
 }

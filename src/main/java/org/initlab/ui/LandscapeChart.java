@@ -3,7 +3,6 @@ package org.initlab.ui;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
@@ -46,7 +45,7 @@ public final class LandscapeChart extends CanvasChart {
     }
 
     @Override
-    void draw(GraphicsContext g, double left, double top, double right, double bottom) {
+    void draw(Painter g, double left, double top, double right, double bottom) {
         double fs = fs();
         Font font = Font.font(fs), bold = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, titleFontSize.getValue().doubleValue());
         g.setFill(textColor.getValue());
@@ -123,7 +122,7 @@ public final class LandscapeChart extends CanvasChart {
         }
     }
 
-    private void mark(GraphicsContext g, Axes ax, double a, String label, Font font) {
+    private void mark(Painter g, Axes ax, double a, String label, Font font) {
         double x = ax.x(a);
         g.setStroke(theoryColor.getValue());
         g.setLineWidth(Math.max(1.5, lw() * 0.6));
@@ -142,7 +141,7 @@ public final class LandscapeChart extends CanvasChart {
         return Color.hsb(280 + 110 * t, 0.85, 0.75 - 0.1 * Math.sin(Math.PI * t));
     }
 
-    private void curves(GraphicsContext g, Axes ax, Font font) {
+    private void curves(Painter g, Axes ax, Font font) {
         int n = result.types().size();
         double[] a = result.a();
         double lastLabelY = Double.NEGATIVE_INFINITY;

@@ -3,7 +3,6 @@ package org.initlab.ui;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
@@ -51,7 +50,7 @@ final class PlotOverlays {
         double floor();
     }
 
-    static void band(GraphicsContext g, List<BandPoint> band, Color color, Axes axes, boolean log) {
+    static void band(Painter g, List<BandPoint> band, Color color, Axes axes, boolean log) {
         if (band.size() < 1) return;
         g.setFill(color.deriveColor(0, 1, 1, 0.22));
         double[] xs = new double[band.size() * 2], ys = new double[band.size() * 2];
@@ -72,7 +71,7 @@ final class PlotOverlays {
         g.fillPolygon(xs, ys, xs.length);
     }
 
-    static void pin(GraphicsContext g, PinLine pin, double width, double radius, Color background, Axes axes) {
+    static void pin(Painter g, PinLine pin, double width, double radius, Color background, Axes axes) {
         PinStyle s = PIN_STYLES.get(pin.style() % PIN_STYLES.size());
         if (pin.points().isEmpty()) return;
         g.setStroke(s.color());
@@ -99,7 +98,7 @@ final class PlotOverlays {
     }
 
     /** A marker outline in the series colour, filled with the plot background where it has an inside. */
-    static void marker(GraphicsContext g, Marker m, double x, double y, double r, Color color, Color background, double width) {
+    static void marker(Painter g, Marker m, double x, double y, double r, Color color, Color background, double width) {
         double ring = Math.max(1.5, width * 0.7);
         switch (m) {
             case CIRCLE -> {
@@ -123,7 +122,7 @@ final class PlotOverlays {
         }
     }
 
-    private static void polygon(GraphicsContext g, double[] xs, double[] ys, Color color, Color background, double ring) {
+    private static void polygon(Painter g, double[] xs, double[] ys, Color color, Color background, double ring) {
         g.setFill(background);
         g.fillPolygon(xs, ys, xs.length);
         g.setStroke(color);
@@ -167,7 +166,7 @@ final class PlotOverlays {
     }
 
     /** Draws the rows, each centred, the first at y, one line height apart. */
-    static void legend(GraphicsContext g, List<List<Entry>> rows, Font font, double left, double right, double y, double lineH,
+    static void legend(Painter g, List<List<Entry>> rows, Font font, double left, double right, double y, double lineH,
                        double width, double radius, Color text, Color background) {
         double fs = font.getSize(), sample = fs * 2.4;
         g.setFont(font);

@@ -94,6 +94,31 @@ public final class StatsCharts extends GridPane {
         return plots.get(f.ordinal()).band();
     }
 
+    /** The four charts, in {@link Figure} order. */
+    List<StatsPlot> plots() {
+        return List.copyOf(plots);
+    }
+
+    /**
+     * Gives every chart one y axis for all these runs (a sweep's frames), so a line that moves between
+     * frames is seen to move instead of the axis rescaling under it.
+     */
+    void spanAll(List<LabSnapshot> runs, boolean logStd) {
+        for (Figure f : Figure.values()) {
+            boolean log = logStd && (f == Figure.ACT_STD || f == Figure.GRAD_STD);
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (LabSnapshot s : runs)
+                for (double[] v : new double[][] {values(f, s), f == Figure.ACT_STD ? s.theoryStd() : null})
+                    if (v != null)
+                        for (double x : v)
+                            if (Double.isFinite(x) && (!log || x > 0)) {
+                                lo = Math.min(lo, x);
+                                hi = Math.max(hi, x);
+                            }
+            if (lo <= hi) plots.get(f.ordinal()).span(lo, hi);
+        }
+    }
+
     /** How many points a series of a chart shows (skipped values left out). */
     public int pointCount(Figure f, Series s) {
         return plots.get(f.ordinal()).points(s).size();

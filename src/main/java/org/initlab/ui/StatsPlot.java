@@ -12,7 +12,6 @@ import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
@@ -54,6 +53,8 @@ final class StatsPlot extends CanvasChart {
     /** The legend's names of the current run and of the band ("mean of 20 seeds", "±1 std across seeds"). */
     private String currentName = "current", bandName = "";
     private boolean log;
+    /** Values the y axis spans besides the points: the frames of a sweep share one axis. Empty: the points alone. */
+    private double[] span = {};
     /** Where the last drawing put the plot area and the y range, for hovering. */
     private double plotLeft, plotTop, plotWidth, plotHeight, lowerBound, upperBound;
 
@@ -94,6 +95,12 @@ final class StatsPlot extends CanvasChart {
 
     List<PlotOverlays.BandPoint> band() {
         return band;
+    }
+
+    /** Makes the y axis span {@code lo}…{@code hi} (exact values, not log10) as well as the points. */
+    void span(double lo, double hi) {
+        span = new double[] {lo, hi};
+        invalidate();
     }
 
     List<Point> points(Series s) {
@@ -140,7 +147,7 @@ final class StatsPlot extends CanvasChart {
     // ---- drawing ----
 
     @Override
-    void draw(GraphicsContext g, double left, double top, double right, double bottom) {
+    void draw(Painter g, double left, double top, double right, double bottom) {
         double end = bottom, fs = fontSize.getValue().doubleValue();
         Font font = Font.font(fs), bold = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, titleFontSize.getValue().doubleValue());
         double lineH = Math.ceil(fs * 1.3);
@@ -208,7 +215,7 @@ final class StatsPlot extends CanvasChart {
         return !points.get(Series.CURRENT).isEmpty() || !pins.isEmpty();
     }
 
-    private void drawGrid(GraphicsContext g, AxisTicks.Ticks ticks, Font font, double fs) {
+    private void drawGrid(Painter g, AxisTicks.Ticks ticks, Font font, double fs) {
         g.setFont(font);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
@@ -233,11 +240,11 @@ final class StatsPlot extends CanvasChart {
      * A 1 px line along the pixel row (column) that holds {@code y} ({@code x}): a filled rectangle on whole
      * pixels, sharp, and under software rendering far cheaper than a stroked, anti-aliased line.
      */
-    private static void hLine(GraphicsContext g, double x0, double x1, double y) {
+    private static void hLine(Painter g, double x0, double x1, double y) {
         g.fillRect(Math.floor(x0), Math.floor(y), Math.ceil(x1) - Math.floor(x0), 1);
     }
 
-    private static void vLine(GraphicsContext g, double x, double y0, double y1) {
+    private static void vLine(Painter g, double x, double y0, double y1) {
         g.fillRect(Math.floor(x), Math.floor(y0), 1, Math.ceil(y1) - Math.floor(y0));
     }
 
@@ -269,7 +276,7 @@ final class StatsPlot extends CanvasChart {
         return widest;
     }
 
-    private void drawCategories(GraphicsContext g, XLabels xl) {
+    private void drawCategories(Painter g, XLabels xl) {
         double fs = xl.font.getSize(), base = plotTop + plotHeight, below = base + fs * 0.35;
         g.setFont(xl.font);
         g.setTextAlign(xl.fit == Fit.SLANTED ? TextAlignment.RIGHT : TextAlignment.CENTER);
@@ -297,7 +304,7 @@ final class StatsPlot extends CanvasChart {
         }
     }
 
-    private void drawSeries(GraphicsContext g, List<Point> series, Color color, double width, boolean dashed) {
+    private void drawSeries(Painter g, List<Point> series, Color color, double width, boolean dashed) {
         if (series.isEmpty()) return;
         g.setStroke(color);
         g.setLineWidth(width);
@@ -318,7 +325,7 @@ final class StatsPlot extends CanvasChart {
     }
 
     /** A ring in the series colour, filled with the plot background, like LineChart's symbols. */
-    private void marker(GraphicsContext g, double x, double y, double r, double ring, Color color) {
+    private void marker(Painter g, double x, double y, double r, double ring, Color color) {
         g.setFill(color);
         g.fillOval(x - r, y - r, 2 * r, 2 * r);
         double inner = r - ring;
@@ -342,6 +349,11 @@ final class StatsPlot extends CanvasChart {
             lo = Math.min(lo, plotted(v));
             hi = Math.max(hi, plotted(v));
         }
+        for (double v : span)
+            if (!log || v > 0) {
+                lo = Math.min(lo, plotted(v));
+                hi = Math.max(hi, plotted(v));
+            }
         return log ? AxisTicks.logTicks(lo, hi) : linearTicks(lo, hi, Math.max(2, (int) (height / (fs * 3.2))));
     }
 

@@ -4,25 +4,21 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javafx.scene.image.WritableImage;
 import org.initlab.engine.LabConfig;
 import org.initlab.engine.LabSnapshot;
 import org.initlab.engine.ViewLab;
 
-/** `plot --view`, `--seeds`: the Layer stats tab's views rendered headless, the same nodes as in the window. */
+/** `plot --view`, `--seeds`: the Layer stats tab's views rendered headless, the same nodes as in the window, to PNG, SVG or PDF. */
 public final class ViewsPlot {
     private ViewsPlot() {}
 
     /** What to draw: the view, the seeds averaged (charts), output-gradient histograms, pins to draw first, a caption. */
     public record Options(ViewsModel.View view, int seeds, boolean gradients, List<LabConfig> pins, String caption) {}
 
-    public static void plot(LabConfig cfg, Options o, String theme, boolean logStd, Path out, int width, int height) throws IOException {
+    /** Writes the view to {@code out}: PNG (at {@code scale}), SVG or PDF by its extension. */
+    public static void plot(LabConfig cfg, Options o, String theme, boolean logStd, Path out, int width, int height, int scale) throws IOException {
         Themes.check(theme);
-        WritableImage img = render(cfg, o, theme, logStd, width, height);
-        Exporter.write(img, out);
-    }
-
-    public static WritableImage render(LabConfig cfg, Options o, String theme, boolean logStd, int width, int height) {
+        ChartFiles.format(out);
         if (o.seeds() < 1 || o.seeds() > ViewsModel.MAX_SEEDS)
             throw new IllegalArgumentException("--seeds must be within 1 … " + ViewsModel.MAX_SEEDS + " (got " + o.seeds() + ")");
         LabSnapshot s = Gui.compute(cfg);
@@ -30,23 +26,23 @@ public final class ViewsPlot {
             o.seeds() > 1 && o.view() == ViewsModel.View.CHARTS ? "…" + (cfg.seed() + o.seeds() - 1) : "", cfg.split().id(), cfg.offset(),
             cfg.offset() + cfg.batchSize() - 1) + (o.caption() == null ? "" : "\n" + o.caption());
         Gui.startToolkit(true, width, height);
-        return switch (o.view()) {
+        switch (o.view()) {
             case CHARTS -> {
                 ViewsModel.Band band = null;
                 if (o.seeds() > 1) band = new ViewsModel.Band(cfg, o.seeds(), ViewLab.compute(new ViewLab.Request(cfg, o.seeds(), false, false)).band);
                 Pins pins = new Pins();
                 for (LabConfig p : o.pins()) pins.pin(Gui.compute(p));
                 ViewsModel.Band b = band;
-                yield Gui.renderTitled(title, StatsCharts::new, c -> c.show(s, pins.list(), b, logStd), theme, width, height);
+                Plots.write(title, StatsCharts::new, c -> c.show(s, pins.list(), b, logStd), theme, width, height, out, scale);
             }
             case HISTOGRAMS -> {
                 var h = ViewLab.compute(new ViewLab.Request(cfg, 1, true, false)).histograms;
-                yield Gui.renderTitled(title, HistogramStrip::new, c -> c.show(h, o.gradients()), theme, width, height);
+                Plots.write(title, HistogramStrip::new, c -> c.show(h, o.gradients()), theme, width, height, out, scale);
             }
             case LANDSCAPE -> {
                 var l = ViewLab.compute(new ViewLab.Request(cfg, 1, false, true)).landscape;
-                yield Gui.renderTitled(title, LandscapeChart::new, c -> c.show(l, cfg.init().a()), theme, width, height);
+                Plots.write(title, LandscapeChart::new, c -> c.show(l, cfg.init().a()), theme, width, height, out, scale);
             }
-        };
+        }
     }
 }

@@ -1,0 +1,258 @@
+package org.initlab.ui;
+
+import java.awt.BasicStroke;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javafx.geometry.VPos;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A {@link Painter} on a {@code java.awt.Graphics2D}: a PNG's image, JFreeSVG's and JFreePDF's
+ * documents. The UI's type becomes {@code family} at the same size and weight. JFreePDF writes text in
+ * ASCII only, so for PDF ({@code asciiText}) {@code 10⁻³} is drawn as "10" and a smaller, raised
+ * "-3", a middle dot as a small disc, dashes as hyphens: still text, and found by a search.
+ */
+final class AwtPainter implements Painter {
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻";
+    private static final String PLAIN = "0123456789-";
+
+    /** Every setting {@link #save()} keeps. */
+    private record State(AffineTransform transform, java.awt.Color fill, java.awt.Color stroke, float width, float[] dashes, int cap, int join,
+                         Font font, TextAlignment align, VPos baseline) {}
+
+    private final Graphics2D g;
+    private final String family;
+    /** The family whose widths lay the text out: for PDF one with Helvetica's metrics, where installed. */
+    private final String measureFamily;
+    private final boolean asciiText;
+    private final Deque<State> saved = new ArrayDeque<>();
+    private java.awt.Color fill = java.awt.Color.BLACK, stroke = java.awt.Color.BLACK;
+    private float width = 1;
+    private float[] dashes;
+    private int cap = BasicStroke.CAP_SQUARE, join = BasicStroke.JOIN_MITER;
+    private Font font;
+    private TextAlignment align = TextAlignment.LEFT;
+    private VPos baseline = VPos.BASELINE;
+    private Path2D.Double path = new Path2D.Double();
+
+    /**
+     * @param family    the type's family: a logical one ("SansSerif") everywhere a file is read
+     * @param asciiText spell text in ASCII, superscripts raised (for JFreePDF)
+     */
+    AwtPainter(Graphics2D g, String family, boolean asciiText) {
+        this.g = g;
+        this.family = family;
+        this.asciiText = asciiText;
+        measureFamily = asciiText ? helveticaLike(family) : family;
+        font = new Font(family, Font.PLAIN, 12);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+    }
+
+    /** A font with Helvetica's widths (the URW and Liberation clones are metric-compatible), else the family itself. */
+    private static String helveticaLike(String fallback) {
+        Set<String> installed = Set.of(java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+        for (String f : new String[] {"Helvetica", "Nimbus Sans", "Nimbus Sans L", "Liberation Sans", "Arial"})
+            if (installed.contains(f)) return f;
+        return fallback;
+    }
+
+    static java.awt.Color awt(Paint p) {
+        Color c = p instanceof Color color ? color : Color.BLACK;
+        return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), (float) c.getOpacity());
+    }
+
+    @Override public void setFill(Paint p) { fill = awt(p); }
+    @Override public void setStroke(Paint p) { stroke = awt(p); }
+    @Override public void setLineWidth(double w) { width = (float) w; }
+
+    @Override
+    public void setLineDashes(double... d) {
+        if (d == null || d.length == 0) {
+            dashes = null;
+            return;
+        }
+        dashes = new float[d.length];
+        for (int i = 0; i < d.length; i++) dashes[i] = (float) d[i];
+    }
+
+    @Override
+    public void setLineCap(StrokeLineCap c) {
+        cap = switch (c) { case ROUND -> BasicStroke.CAP_ROUND; case BUTT -> BasicStroke.CAP_BUTT; case SQUARE -> BasicStroke.CAP_SQUARE; };
+    }
+
+    @Override
+    public void setLineJoin(StrokeLineJoin j) {
+        join = switch (j) { case ROUND -> BasicStroke.JOIN_ROUND; case BEVEL -> BasicStroke.JOIN_BEVEL; case MITER -> BasicStroke.JOIN_MITER; };
+    }
+
+    @Override
+    public void setFont(javafx.scene.text.Font f) {
+        boolean bold = f.getStyle().toLowerCase(Locale.ROOT).contains("bold");
+        font = new Font(family, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) f.getSize());
+    }
+
+    @Override public void setTextAlign(TextAlignment a) { align = a; }
+    @Override public void setTextBaseline(VPos b) { baseline = b; }
+
+    @Override public void fillRect(double x, double y, double w, double h) { fill(new Rectangle2D.Double(x, y, w, h)); }
+    @Override public void fillOval(double x, double y, double w, double h) { fill(new Ellipse2D.Double(x, y, w, h)); }
+    @Override public void strokeLine(double x0, double y0, double x1, double y1) { draw(new Line2D.Double(x0, y0, x1, y1)); }
+    @Override public void fillPolygon(double[] xs, double[] ys, int n) { fill(polygon(xs, ys, n)); }
+    @Override public void strokePolygon(double[] xs, double[] ys, int n) { draw(polygon(xs, ys, n)); }
+    @Override public void beginPath() { path = new Path2D.Double(); }
+    @Override public void moveTo(double x, double y) { path.moveTo(x, y); }
+    @Override public void lineTo(double x, double y) { path.lineTo(x, y); }
+    @Override public void stroke() { draw(path); }
+
+    private static Path2D polygon(double[] xs, double[] ys, int n) {
+        Path2D.Double p = new Path2D.Double();
+        for (int i = 0; i < n; i++) {
+            if (i == 0) p.moveTo(xs[i], ys[i]);
+            else p.lineTo(xs[i], ys[i]);
+        }
+        p.closePath();
+        return p;
+    }
+
+    private void fill(java.awt.Shape s) {
+        g.setPaint(fill);
+        g.fill(s);
+    }
+
+    private void draw(java.awt.Shape s) {
+        g.setPaint(stroke);
+        g.setStroke(new BasicStroke(width, cap, join, 10f, dashes, 0f));
+        g.draw(s);
+    }
+
+    @Override
+    public void fillText(String s, double x, double y) {
+        FontMetrics m = g.getFontMetrics(measured(font));
+        double w = width(s, font);
+        double left = switch (align) { case CENTER -> x - w / 2; case RIGHT -> x - w; default -> x; };
+        double base = switch (baseline) {
+            case TOP -> y + m.getAscent();
+            case CENTER -> y + (m.getAscent() - m.getDescent()) / 2.0;
+            case BOTTOM -> y - m.getDescent();
+            default -> y;
+        };
+        g.setPaint(fill);
+        if (!asciiText || isAscii(s)) {
+            g.setFont(font);
+            g.drawString(s, (float) left, (float) base);
+            return;
+        }
+        for (Run r : runs(s, font)) {
+            if (r.dot) {
+                double d = r.font.getSize2D() * 0.18;
+                g.fill(new Ellipse2D.Double(left + (width(r) - d) / 2, base - r.font.getSize2D() * 0.33 - d / 2, d, d));
+            } else {
+                g.setFont(r.font);
+                g.drawString(r.text, (float) left, (float) (base - r.rise));
+            }
+            left += width(r);
+        }
+    }
+
+    /** The same type in the family that measures it. */
+    private Font measured(Font f) {
+        return measureFamily.equals(family) ? f : new Font(measureFamily, f.getStyle(), 1).deriveFont(f.getSize2D());
+    }
+
+    private double width(String s, Font f) {
+        if (!asciiText || isAscii(s)) return measured(f).getStringBounds(s, g.getFontRenderContext()).getWidth();
+        double w = 0;
+        for (Run r : runs(s, f)) w += width(r);
+        return w;
+    }
+
+    private double width(Run r) {
+        return measured(r.font).getStringBounds(r.dot ? "·" : r.text, g.getFontRenderContext()).getWidth();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) > 126) return false;
+        return true;
+    }
+
+    /** A stretch of text in one type, raised above the baseline by {@code rise}; or a middle dot, drawn as a disc. */
+    private record Run(String text, Font font, double rise, boolean dot) {}
+
+    /** Plain stretches in ASCII, superscript stretches as plain digits in 70 % type raised by 40 % of the size, middle dots apart. */
+    private static List<Run> runs(String s, Font f) {
+        List<Run> runs = new ArrayList<>();
+        Font small = f.deriveFont(f.getSize2D() * 0.7f);
+        StringBuilder b = new StringBuilder();
+        int kind = 0; // 0 plain, 1 superscript
+        for (int i = 0; i <= s.length(); i++) {
+            char ch = i < s.length() ? s.charAt(i) : 0;
+            int k = SUPERSCRIPTS.indexOf(ch), next = i == s.length() || ch == '·' ? -1 : k >= 0 ? 1 : 0;
+            if (next != kind && b.length() > 0) {
+                runs.add(new Run(b.toString(), kind == 1 ? small : f, kind == 1 ? f.getSize2D() * 0.4 : 0, false));
+                b.setLength(0);
+            }
+            if (ch == '·') runs.add(new Run("", f, 0, true));
+            else if (i < s.length()) b.append(k >= 0 ? String.valueOf(PLAIN.charAt(k)) : ascii(ch));
+            if (next >= 0) kind = next;
+        }
+        return runs;
+    }
+
+    /** The ASCII spelling of a character PDF's text cannot hold. */
+    private static String ascii(char c) {
+        return switch (c) {
+            case '–', '—', '−' -> "-";
+            case '×' -> "x";
+            case '≈' -> "~";
+            case '√' -> "sqrt";
+            case '…' -> "...";
+            case '≥' -> ">=";
+            case '≤' -> "<=";
+            case '±' -> "+/-";
+            default -> c > 126 ? "?" : String.valueOf(c);
+        };
+    }
+
+    @Override
+    public void save() {
+        saved.push(new State(g.getTransform(), fill, stroke, width, dashes, cap, join, font, align, baseline));
+    }
+
+    @Override
+    public void restore() {
+        State s = saved.pop();
+        g.setTransform(s.transform());
+        fill = s.fill();
+        stroke = s.stroke();
+        width = s.width();
+        dashes = s.dashes();
+        cap = s.cap();
+        join = s.join();
+        font = s.font();
+        align = s.align();
+        baseline = s.baseline();
+    }
+
+    @Override public void translate(double x, double y) { g.translate(x, y); }
+    @Override public void rotate(double degrees) { g.rotate(Math.toRadians(degrees)); }
+}

@@ -1,0 +1,88 @@
+package org.initlab.ui;
+
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.layout.Region;
+import javax.imageio.ImageIO;
+import org.jfree.pdf.PDFDocument;
+import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.Page;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * A laid-out chart panel written as PNG (at 1×, 2× or 3× its size), SVG or PDF, chosen by the file's
+ * extension; all three draw the same charts through {@link FigurePainter}. SVG and PDF keep text as
+ * text and lines as paths (JFreeSVG, JFreePDF). Reads the nodes: FX thread.
+ */
+public final class ChartFiles {
+    /** The extensions {@link #write} knows. */
+    public static final List<String> FORMATS = List.of("png", "svg", "pdf");
+    /** The type of every file: a logical family, so SVG viewers and PDF readers find one everywhere. */
+    static final String FAMILY = "SansSerif";
+
+    private ChartFiles() {}
+
+    /** "png", "svg" or "pdf" from the file name; fails naming the file and the formats otherwise. */
+    public static String format(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        if (!FORMATS.contains(ext))
+            throw new IllegalArgumentException(file + ": unknown format '" + ext + "' (the name must end in ." + String.join(", .", FORMATS) + ")");
+        return ext;
+    }
+
+    /** Writes the panel to {@code file} in the format its extension names; {@code scale} (1–3) applies to PNG only. */
+    public static void write(Region figure, Path file, int scale) throws IOException {
+        String format = format(file);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        switch (format) {
+            case "png" -> {
+                if (!ImageIO.write(image(figure, scale), "png", file.toFile())) throw new IOException(file + ": no PNG writer available");
+            }
+            case "svg" -> Files.writeString(file, svg(figure), StandardCharsets.UTF_8);
+            default -> Files.write(file, pdf(figure));
+        }
+    }
+
+    /** The panel as an image {@code scale} times its size on screen, drawn at that resolution (not enlarged pixels). */
+    public static BufferedImage image(Region figure, int scale) {
+        if (scale < 1 || scale > 3) throw new IllegalArgumentException("scale must be 1, 2 or 3 (got " + scale + ")");
+        int w = (int) Math.ceil(figure.getWidth() * scale), h = (int) Math.ceil(figure.getHeight() * scale);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.scale(scale, scale);
+            FigurePainter.paint(figure, new AwtPainter(g, FAMILY, false));
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /** The panel as an SVG document: text in {@code <text>} elements, lines and markers as shapes. */
+    public static String svg(Region figure) {
+        SVGGraphics2D g = new SVGGraphics2D(figure.getWidth(), figure.getHeight());
+        FigurePainter.paint(figure, new AwtPainter(g, FAMILY, false));
+        return g.getSVGDocument();
+    }
+
+    /** The panel as a one-page PDF, a point per pixel: text in PDF's standard Helvetica, so a reader can search it. */
+    public static byte[] pdf(Region figure) {
+        PDFDocument doc = new PDFDocument();
+        doc.setTitle("InitLab charts");
+        Page page = doc.createPage(new Rectangle2D.Double(0, 0, figure.getWidth(), figure.getHeight()));
+        PDFGraphics2D g = page.getGraphics2D();
+        FigurePainter.paint(figure, new AwtPainter(g, FAMILY, true));
+        return doc.getPDFBytes();
+    }
+}

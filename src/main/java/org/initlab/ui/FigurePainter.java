@@ -1,0 +1,72 @@
+package org.initlab.ui;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
+
+/**
+ * Draws a laid-out panel (its theme's CSS applied) through a {@link Painter}, as it stands on screen:
+ * the plain colour fills of its regions, its texts (titles, captions) and every {@link PaintedChart}
+ * by the chart's own drawing code. What is neither (controls' skins, LineCharts) is left out, so a
+ * figure holds charts and text only. FX thread.
+ */
+final class FigurePainter {
+    private FigurePainter() {}
+
+    static void paint(Region figure, Painter p) {
+        p.setFill(background(figure));
+        p.fillRect(0, 0, figure.getWidth(), figure.getHeight());
+        visit(figure, figure, p);
+    }
+
+    /** What the panel stands on: the nearest plain colour fill of it or a region around it (the theme's window background). */
+    static Color background(Node node) {
+        for (Node n = node; n != null; n = n.getParent())
+            if (n instanceof Region r && r.getBackground() != null)
+                for (BackgroundFill f : r.getBackground().getFills())
+                    if (f.getFill() instanceof Color c && c.getOpacity() == 1) return c;
+        return Color.WHITE;
+    }
+
+    private static void visit(Region figure, Node node, Painter p) {
+        if (!node.isVisible()) return;
+        Bounds b = node.getLayoutBounds();
+        Point2D at = figure.sceneToLocal(node.localToScene(0, 0));
+        if (node instanceof PaintedChart chart) {
+            p.save();
+            p.translate(at.getX(), at.getY());
+            chart.paint(p);
+            p.restore();
+            return;
+        }
+        if (node instanceof Region r && r.getBackground() != null)
+            for (BackgroundFill f : r.getBackground().getFills())
+                if (f.getFill() instanceof Color c && c.getOpacity() > 0) {
+                    p.setFill(c);
+                    p.fillRect(at.getX() + b.getMinX() + f.getInsets().getLeft(), at.getY() + b.getMinY() + f.getInsets().getTop(),
+                        b.getWidth() - f.getInsets().getLeft() - f.getInsets().getRight(), b.getHeight() - f.getInsets().getTop() - f.getInsets().getBottom());
+                }
+        if (node instanceof Text t && t.getFill() instanceof Color c && !t.getText().isEmpty()) {
+            String[] lines = t.getText().split("\n", -1);
+            double lineH = b.getHeight() / lines.length;
+            p.setFill(c);
+            p.setFont(t.getFont());
+            p.setTextAlign(t.getTextAlignment());
+            p.setTextBaseline(VPos.BASELINE);
+            double x = switch (t.getTextAlignment()) {
+                case CENTER -> b.getMinX() + b.getWidth() / 2;
+                case RIGHT -> b.getMaxX();
+                default -> b.getMinX();
+            };
+            for (int i = 0; i < lines.length; i++) p.fillText(lines[i], at.getX() + x, at.getY() + b.getMinY() + t.getBaselineOffset() + i * lineH);
+        }
+        if (node instanceof Parent parent)
+            for (Node child : parent.getChildrenUnmodifiable()) visit(figure, child, p);
+    }
+}

@@ -1,0 +1,41 @@
+package org.initlab.ui;
+
+import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.initlab.engine.LabSnapshot;
+
+/**
+ * The four stats charts under a title line, in a theme, in an off-screen scene: what `plot` writes
+ * and what a sweep's frames show. Made once and shown again per frame. FX thread.
+ */
+final class StatsFigure {
+    private final StatsCharts charts = new StatsCharts();
+    private final VBox root;
+
+    StatsFigure(String theme, int width, int height) {
+        root = Plots.titled("", charts, theme, width, height);
+    }
+
+    /** One y axis per chart for all these runs: the frames of a sweep. */
+    void spanAll(java.util.List<LabSnapshot> runs, boolean logStd) {
+        charts.spanAll(runs, logStd);
+    }
+
+    /** Shows a run under its title, led by {@code label} if not null; laid out. */
+    Region show(LabSnapshot s, boolean logStd, String label) {
+        ((Label) root.getChildren().get(0)).setText(label == null ? title(s) : label + "   ·   " + title(s));
+        charts.show(s, java.util.List.of(), null, logStd);
+        root.applyCss();
+        root.layout();
+        return root;
+    }
+
+    /** "seed4 · kaiming-uniform a=0 fan_in · seed 0 · test images 0–99 · loss 0.1234". */
+    static String title(LabSnapshot s) {
+        var c = s.config();
+        return String.format(Locale.ROOT, "%s · %s · seed %d · %s images %d–%d · loss %.4g", c.spec().name(), c.init(),
+            c.seed(), c.split().id(), c.offset(), c.offset() + c.batchSize() - 1, s.stats().loss());
+    }
+}

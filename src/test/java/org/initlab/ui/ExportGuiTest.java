@@ -1,0 +1,176 @@
+package org.initlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.initlab.cli.Cli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/** `plot` writes SVG, PDF, high-DPI PNG and animated GIF; each test opens what was written, as a reader would. */
+class ExportGuiTest {
+    static final String DATA = System.getProperty("initlab.data", "data/mnist");
+    static final List<String> TITLES = List.of("Activation mean", "Activation std (log scale)", "Gradient mean", "Gradient std (log scale)");
+
+    @Test
+    void svgKeepsTheTitlesAsTextAndTheThemesColours(@TempDir Path dir) throws Exception {
+        Path light = dir.resolve("light.svg"), projector = dir.resolve("projector.svg");
+        assertEquals(0, Cli.run("plot", "--data", DATA, "--out", light.toString()));
+        assertEquals(0, Cli.run("plot", "--data", DATA, "--out", projector.toString(), "--theme", "projector"));
+        for (Path f : List.of(light, projector)) {
+            Document svg = parse(f);
+            List<String> texts = texts(svg.getElementsByTagName("text"));
+            for (String t : TITLES) assertTrue(texts.contains(t), f.getFileName() + " has <text>" + t + "</text>: " + texts);
+            assertTrue(texts.stream().anyMatch(t -> t.startsWith("seed4 · pytorch-default · seed 0")), "the figure's title: " + texts);
+            assertTrue(texts.contains("0 conv") && texts.contains("current"), "axis labels and the legend are text too");
+            // seed4's nine modules: a path per series (four current, one theory), a ring (two discs) per point
+            assertTrue(svg.getElementsByTagName("path").getLength() >= 5, "lines are paths");
+            assertTrue(svg.getElementsByTagName("ellipse").getLength() >= 2 * (4 * 9), "markers are shapes");
+        }
+        // each theme's series colour (light.css #1f5fbf, projector.css #0033cc)
+        assertTrue(Files.readString(light).contains("rgb(31,95,191)"));
+        assertTrue(Files.readString(projector).contains("rgb(0,51,204)"));
+        assertFalse(Files.readString(light).contains("rgb(0,51,204)"));
+    }
+
+    @Test
+    void pdfTextCanBeFoundByAReader(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("charts.pdf");
+        assertEquals(0, Cli.run("plot", "--data", DATA, "--out", out.toString(), "--theme", "projector", "--init", "kaiming-normal"));
+        try (PDDocument pdf = Loader.loadPDF(out.toFile())) {
+            assertEquals(1, pdf.getNumberOfPages());
+            String text = new PDFTextStripper().getText(pdf);
+            for (String t : TITLES) assertTrue(text.contains(t), "the PDF's text has " + t + ": " + text);
+            assertTrue(text.contains("kaiming-normal"), text);
+            assertTrue(text.contains("test images 0-99"), "an en dash is spelled as a hyphen: " + text);
+            assertEquals(1600, pdf.getPage(0).getMediaBox().getWidth(), 1e-3);
+        }
+    }
+
+    /** The other views draw through the same painter: the histograms as a PDF whose text a reader finds. */
+    @Test
+    void histogramViewWritesAVectorPdf(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("histograms.pdf");
+        assertEquals(0, Cli.run("plot", "--data", DATA, "--view", "histograms", "--out", out.toString(), "--width", "1000", "--height", "700"));
+        try (PDDocument pdf = Loader.loadPDF(out.toFile())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("Activation histograms, by module"), text);
+        }
+    }
+
+    @Test
+    void scaleTwoIsTwiceTheWidthAndDrawnSharp(@TempDir Path dir) throws Exception {
+        Path one = dir.resolve("one.png"), two = dir.resolve("two.png");
+        assertEquals(0, Cli.run("plot", "--data", DATA, "--out", one.toString(), "--width", "800", "--height", "500"));
+        assertEquals(0, Cli.run("plot", "--data", DATA, "--out", two.toString(), "--width", "800", "--height", "500", "--scale", "2"));
+        BufferedImage a = ImageIO.read(one.toFile()), b = ImageIO.read(two.toFile());
+        assertEquals(1600, b.getWidth());
+        assertEquals(1000, b.getHeight());
+        // drawn at 2×, not enlarged: a 2×2 block of the big image is not always one pixel of the small one repeated
+        int blocksNotUniform = 0;
+        for (int y = 0; y < 500; y++)
+            for (int x = 0; x < 800; x++) {
+                int p = b.getRGB(2 * x, 2 * y);
+                if (p != b.getRGB(2 * x + 1, 2 * y) || p != b.getRGB(2 * x, 2 * y + 1) || p != b.getRGB(2 * x + 1, 2 * y + 1)) blocksNotUniform++;
+            }
+        assertTrue(blocksNotUniform > 2000, blocksNotUniform + " detailed 2×2 blocks");
+        assertEquals(800, a.getWidth());
+    }
+
+    @Test
+    void defaultScaleTwoGivesThe3200PixelWidePng(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("wide.png");
+        assertEquals(0, Cli.run("plot", "--data", DATA, "--out", out.toString(), "--scale", "2"));
+        BufferedImage img = ImageIO.read(out.toFile());
+        assertEquals(3200, img.getWidth());
+        assertEquals(2000, img.getHeight());
+    }
+
+    /** 31 frames for a = 0, 0.1 … 3, looping; every frame differs from the one before, since a changes the weights. */
+    @Test
+    void sweepGifHasAFramePerValueThatLoopsAndChanges(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("sweep.gif");
+        assertEquals(0, Cli.run("plot", "--data", DATA, "--init", "kaiming-uniform", "--sweep", "a=0:3:0.1", "--out", out.toString(),
+            "--width", "800", "--height", "500"));
+        List<BufferedImage> frames = frames(out);
+        assertEquals(31, frames.size());
+        assertTrue(Files.size(out) < 20_000_000L, Files.size(out) + " bytes");
+        for (int i = 1; i < frames.size(); i++)
+            assertTrue(differingPixels(frames.get(i - 1), frames.get(i)) > 200, "frame " + i + " differs from frame " + (i - 1));
+        assertTrue(loops(out), "the GIF loops (NETSCAPE2.0 extension)");
+    }
+
+    @Test
+    void trainingReplayGifShowsTheRunGrowing(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("train.gif");
+        assertEquals(0, Cli.run("plot", "--experiment", TrainingPlotTest.experiment(dir).toString(), "--out", out.toString(), "--steps", "12",
+            "--width", "800", "--height", "560"));
+        List<BufferedImage> frames = frames(out);
+        assertEquals(12, frames.size(), "a frame per step when the run is shorter than " + Plots.REPLAY_FRAMES + " steps");
+        assertTrue(differingPixels(frames.get(0), frames.get(frames.size() - 1)) > 1000, "the last frame shows more of the run than the first");
+        assertTrue(loops(out));
+    }
+
+    @Test
+    void badExportRequestsAreOneLineErrors(@TempDir Path dir) {
+        assertEquals(1, Cli.run("plot", "--data", DATA, "--out", dir.resolve("x.txt").toString()));
+        assertEquals(1, Cli.run("plot", "--data", DATA, "--out", dir.resolve("x.png").toString(), "--scale", "4"));
+        assertEquals(1, Cli.run("plot", "--data", DATA, "--out", dir.resolve("x.svg").toString(), "--scale", "2"));
+        assertEquals(1, Cli.run("plot", "--data", DATA, "--out", dir.resolve("x.gif").toString(), "--sweep", "a=0:3:0.1"),
+            "pytorch-default has no a to sweep");
+        assertEquals(1, Cli.run("plot", "--data", DATA, "--init", "kaiming-uniform", "--out", dir.resolve("x.png").toString(), "--sweep", "a=0:3:0.1"));
+        assertEquals(1, Cli.run("plot", "--data", DATA, "--init", "kaiming-uniform", "--out", dir.resolve("x.gif").toString(), "--sweep", "a=3:0:0.1"));
+        assertEquals(1, Cli.run("plot", "--data", DATA, "--out", dir.resolve("x.gif").toString()));
+        for (String f : List.of("x.txt", "x.png", "x.svg", "x.gif")) assertFalse(Files.exists(dir.resolve(f)), f);
+    }
+
+    static Document parse(Path svg) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return f.newDocumentBuilder().parse(svg.toFile());
+    }
+
+    static List<String> texts(NodeList nodes) {
+        List<String> t = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) t.add(nodes.item(i).getTextContent());
+        return t;
+    }
+
+    static List<BufferedImage> frames(Path gif) throws Exception {
+        List<BufferedImage> frames = new ArrayList<>();
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            ImageReader r = ImageIO.getImageReadersByFormatName("gif").next();
+            r.setInput(in);
+            int n = r.getNumImages(true);
+            for (int i = 0; i < n; i++) frames.add(r.read(i));
+            r.dispose();
+        }
+        return frames;
+    }
+
+    static boolean loops(Path gif) throws Exception {
+        return new String(Files.readAllBytes(gif), java.nio.charset.StandardCharsets.ISO_8859_1).contains("NETSCAPE2.0");
+    }
+
+    static int differingPixels(BufferedImage a, BufferedImage b) {
+        int n = 0;
+        for (int y = 0; y < Math.min(a.getHeight(), b.getHeight()); y++)
+            for (int x = 0; x < Math.min(a.getWidth(), b.getWidth()); x++) if (a.getRGB(x, y) != b.getRGB(x, y)) n++;
+        return n;
+    }
+}

@@ -67,8 +67,21 @@ final class StatsPlot extends CanvasChart {
         setOnMouseExited(e -> tooltip.hide());
     }
 
+    /** CanvasChart's properties and this chart's; made at the first call, after the first chart is built. */
+    private static List<CssMetaData<? extends Styleable, ?>> metaData;
+
+    /**
+     * A factory copies its parent's list when made, and CanvasChart's properties get their metadata
+     * only as its first instance is built, after this class's factory was made: without them here,
+     * the themes' colours, line width and type size never reached the stats charts.
+     */
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        return STYLE.getCssMetaData();
+        if (metaData == null) {
+            List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(CanvasChart.getClassCssMetaData());
+            for (CssMetaData<? extends Styleable, ?> m : STYLE.getCssMetaData()) if (!all.contains(m)) all.add(m);
+            metaData = List.copyOf(all);
+        }
+        return metaData;
     }
 
     @Override

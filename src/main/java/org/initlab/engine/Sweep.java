@@ -4,16 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.initlab.init.InitSpec;
+import org.initlab.init.Scheme;
+import org.initlab.nn.Models;
 
 /**
  * One setting stepped over a range, {@code a=0:3:0.1}: a figure per value, from {@code from} to
  * {@code to} inclusive, {@code step} apart. Parameters: {@code a} (Kaiming's leaky gain, for the
- * kaiming-* inits) and {@code gain} (xavier-*, orthogonal).
+ * kaiming inits), {@code gain} (xavier, orthogonal), {@code std} (normal, trunc-normal), {@code bound}
+ * (uniform), and {@code depth}, the D of an {@code mlp-ACT-DxW} model.
  */
 public record Sweep(String parameter, double from, double to, double step) {
     /** At most this many frames: a GIF of the full chart panel stays well under 20 MB. */
     public static final int MAX_VALUES = 200;
-    public static final List<String> PARAMETERS = List.of("a", "gain");
+    public static final List<String> PARAMETERS = List.of("a", "gain", "std", "bound", "depth");
+    private static final java.util.regex.Pattern MLP = java.util.regex.Pattern.compile("mlp-([a-z]+)-(\\d+)x(\\d+)");
 
     public Sweep {
         if (!PARAMETERS.contains(parameter))
@@ -44,18 +48,38 @@ public record Sweep(String parameter, double from, double to, double step) {
         return v;
     }
 
-    /** Fails naming the init unless this parameter is one of its settings. */
-    public void check(InitSpec init) {
-        boolean ok = parameter.equals("a") ? init.scheme().usesA() : init.scheme().usesGain();
-        if (!ok) throw new IllegalArgumentException("--sweep " + parameter + ": the init " + init.scheme().id() + " has no " + parameter
-            + (parameter.equals("a") ? " (kaiming-uniform, kaiming-normal)" : " (xavier-uniform, xavier-normal, orthogonal)"));
-        if (parameter.equals("gain") && !(from > 0)) throw new IllegalArgumentException("--sweep gain: must start above 0 (got " + fmt(from) + ")");
+    /** Fails naming the init (or the model) unless this parameter is one of its settings. */
+    public void check(LabConfig c) {
+        Scheme scheme = c.init().scheme();
+        String owners = switch (parameter) {
+            case "a" -> scheme.usesA() ? null : "kaiming-uniform, kaiming-normal";
+            case "gain" -> scheme.usesGain() ? null : "xavier-uniform, xavier-normal, orthogonal";
+            case "std" -> scheme.usesStd() ? null : "normal, trunc-normal";
+            case "bound" -> scheme.usesBound() ? null : "uniform";
+            default -> null;
+        };
+        if (owners != null) throw new IllegalArgumentException("--sweep " + parameter + ": the init " + scheme.id() + " has no " + parameter + " (" + owners + ")");
+        if (parameter.equals("depth")) {
+            if (!MLP.matcher(c.spec().name()).matches())
+                throw new IllegalArgumentException("--sweep depth: needs a model named mlp-ACT-DxW, e.g. mlp-tanh-10x500 (got " + c.spec().name() + ")");
+            if (from < 1 || step != Math.rint(step) || from != Math.rint(from))
+                throw new IllegalArgumentException("--sweep depth: whole numbers from 1, e.g. depth=1:20:1 (got " + fmt(from) + ":" + fmt(to) + ":" + fmt(step) + ")");
+        }
+        if ((parameter.equals("gain") || parameter.equals("std") || parameter.equals("bound")) && !(from > 0))
+            throw new IllegalArgumentException("--sweep " + parameter + ": must start above 0 (got " + fmt(from) + ")");
     }
 
     /** The config with this parameter set to {@code value}. */
     public LabConfig apply(LabConfig c, double value) {
         InitSpec i = c.init();
-        return c.withInit(parameter.equals("a") ? i.withA(value) : new InitSpec(i.scheme(), i.a(), i.mode(), i.bias(), value));
+        if (parameter.equals("depth")) {
+            var m = MLP.matcher(c.spec().name());
+            if (!m.matches()) throw new IllegalArgumentException("--sweep depth: needs an mlp-ACT-DxW model (got " + c.spec().name() + ")");
+            return new LabConfig(Models.byName("mlp-" + m.group(1) + "-" + Math.round(value) + "x" + m.group(3)), i, c.seed(), c.split(), c.offset(),
+                c.batchSize(), c.data(), c.running());
+        }
+        return c.withInit(new InitSpec(i.scheme(), parameter.equals("a") ? value : i.a(), i.mode(), i.bias(), parameter.equals("gain") ? value : i.gain(),
+            i.nonlinearity(), parameter.equals("std") ? value : i.std(), parameter.equals("bound") ? value : i.bound()));
     }
 
     /** "a = 0.10": a frame's label, in the step's decimals. */

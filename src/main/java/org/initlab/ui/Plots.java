@@ -72,7 +72,7 @@ public final class Plots {
     public static void sweep(LabConfig base, Sweep sweep, String theme, boolean logStd, Path out, int width, int height, int scale,
                              PrintStream progress) throws IOException, InterruptedException {
         Themes.check(theme);
-        sweep.check(base.init());
+        sweep.check(base);
         Gui.startToolkit(true, width, height);
         SweepExport.write(base, sweep, theme, logStd, width, height, scale, out, (done, total) -> {
             int n = total / 2, k = done <= n ? done : done - n;

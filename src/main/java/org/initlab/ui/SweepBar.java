@@ -44,6 +44,12 @@ final class SweepBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         parameter.setId("sweepParameter");
         parameter.getItems().addAll(Sweep.PARAMETERS);
+        parameter.valueProperty().addListener((o, was, now) -> {
+            String[] d = DEFAULTS.get(now);
+            from.setText(d[0]);
+            to.setText(d[1]);
+            step.setText(d[2]);
+        });
         parameter.setValue("a");
         progress.setId("sweepProgress");
         progress.setPrefWidth(180);
@@ -69,11 +75,15 @@ final class SweepBar extends HBox {
         return f;
     }
 
-    /** Shows the bar with the parameter the current init has (a for the kaiming inits, gain for xavier and orthogonal). */
+    /** Each parameter's range when first picked: from, to, step. */
+    private static final java.util.Map<String, String[]> DEFAULTS = java.util.Map.of(
+        "a", new String[] {"0", "3", "0.1"}, "gain", new String[] {"0.1", "2", "0.1"}, "std", new String[] {"0.01", "0.2", "0.01"},
+        "bound", new String[] {"0.01", "0.3", "0.01"}, "depth", new String[] {"1", "20", "1"});
+
+    /** Shows the bar with the parameter the current init has (a for the kaiming inits, gain, std, bound; else depth for an mlp). */
     void show() {
         Scheme s = vm.schemeProperty().get();
-        parameter.setValue(s.usesGain() ? "gain" : "a");
-        if (s.usesGain() && from.getText().equals("0")) from.setText("0.1");
+        parameter.setValue(s.usesGain() ? "gain" : s.usesStd() ? "std" : s.usesBound() ? "bound" : !s.usesA() && vm.modelNameProperty().get().startsWith("mlp-") ? "depth" : "a");
         setVisible(true);
         setManaged(true);
     }
@@ -95,7 +105,7 @@ final class SweepBar extends HBox {
         Sweep sweep;
         try {
             sweep = Sweep.parse(parameter.getValue() + "=" + from.getText().trim() + ":" + to.getText().trim() + ":" + step.getText().trim());
-            sweep.check(s.config().init());
+            sweep.check(s.config());
         } catch (IllegalArgumentException e) {
             message.accept(e.getMessage().replace("--sweep ", "sweep "));
             return null;

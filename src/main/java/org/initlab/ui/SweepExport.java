@@ -37,7 +37,7 @@ public final class SweepExport {
      */
     public static int write(LabConfig base, Sweep sweep, String theme, boolean logStd, int width, int height, int scale, Path out,
                             Progress progress, BooleanSupplier cancelled) throws IOException, InterruptedException {
-        sweep.check(base.init());
+        sweep.check(base);
         List<Double> values = sweep.values();
         BlockingQueue<LabSnapshot> answers = new ArrayBlockingQueue<>(4);
         List<LabSnapshot> runs = new ArrayList<>();

@@ -115,6 +115,23 @@ class ExportGuiTest {
         assertTrue(loops(out), "the GIF loops (NETSCAPE2.0 extension)");
     }
 
+    /** normal's std and an mlp's depth sweep too; a frame per value, each different. */
+    @Test
+    void stdAndDepthSweep(@TempDir Path dir) throws Exception {
+        Path std = dir.resolve("std.gif"), depth = dir.resolve("depth.gif");
+        assertEquals(0, Cli.run("plot", "--data", DATA, "--init", "normal", "--sweep", "std=0.02:0.06:0.02", "--out", std.toString(),
+            "--width", "600", "--height", "400"));
+        assertEquals(0, Cli.run("plot", "--data", DATA, "--model", "mlp-relu-2x32", "--init", "kaiming-normal", "--sweep", "depth=1:3:1",
+            "--out", depth.toString(), "--width", "600", "--height", "400"));
+        for (Path f : List.of(std, depth)) {
+            List<BufferedImage> frames = frames(f);
+            assertEquals(3, frames.size(), f.getFileName().toString());
+            for (int i = 1; i < frames.size(); i++) assertTrue(differingPixels(frames.get(i - 1), frames.get(i)) > 200, f + " frame " + i);
+        }
+        assertEquals(1, Cli.run("plot", "--data", DATA, "--init", "kaiming-normal", "--sweep", "depth=1:3:1", "--out", dir.resolve("x.gif").toString()),
+            "seed4 has no depth to sweep");
+    }
+
     @Test
     void trainingReplayGifShowsTheRunGrowing(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("train.gif");

@@ -46,6 +46,9 @@ jpackage --type app-image "${common[@]}" --dest "$dest" \
   --icon "$root/assets/icons/initlab.png" "${java_options[@]}"
 
 if [ "$(uname -s)" = Linux ]; then
+  # gzip, not dpkg's default xz: the jars inside are compressed already (xz saves 6 %), and it packs in
+  # seconds instead of minutes; every dpkg reads it
+  export DPKG_DEB_COMPRESSOR_TYPE=gzip
   jpackage --type deb "${common[@]}" --dest "$dest" --app-image "$dest/InitLab" \
     --linux-package-name initlab --linux-app-release "$release" \
     --linux-shortcut --linux-menu-group Education --linux-app-category science \

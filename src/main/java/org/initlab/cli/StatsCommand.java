@@ -70,6 +70,8 @@ final class StatsCommand implements Callable<Integer> {
             ObjectNode o = mods.addObject();
             o.put("index", m.index());
             o.put("type", m.type());
+            var own = spec.layers().get(m.index()).init(); // a layer's own init, from the model file
+            if (own != null) o.set("init", om.valueToTree(own));
             ArrayNode shape = o.putArray("shape");
             for (long d : m.shape()) shape.add(d);
             for (Map.Entry<String, Summary> f : m.figures().entrySet()) {

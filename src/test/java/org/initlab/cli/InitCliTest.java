@@ -42,6 +42,9 @@ class InitCliTest {
             assertEquals("SELU", mods.get(4).get("type").asText());
             // the first Linear keeps its own N(0, 0.01²), 235 200 weights: within 1 % whatever the model's init
             assertEquals(0.01, mods.get(1).at("/weight_std/mean").asDouble(), 1e-4, what);
+            assertEquals("normal", mods.get(1).at("/init/scheme").asText(), "the layer's own init is printed with it");
+            assertEquals(0.01, mods.get(1).at("/init/std").asDouble());
+            assertFalse(mods.get(3).has("init"), "a layer under the model's init has none of its own");
             double expected = switch (init[1]) {
                 case "normal" -> 0.05;
                 case "uniform" -> 0.1 / Math.sqrt(3);

@@ -34,13 +34,15 @@ public final class Models {
             + ", mlp-ACT-DEPTHxWIDTH with ACT one of " + String.join(", ", new java.util.TreeSet<>(ACTIVATIONS.keySet())) + ", or a .json file)");
     }
 
+    public static final int MLP_MAX_DEPTH = 200, MLP_MAX_WIDTH = 10_000;
+
     /**
      * depth × (Linear(width), activation) on flattened images, then Linear(10) and cross-entropy: the
      * deep stacks of CS231n's lecture on initialization.
      */
     public static ModelSpec mlp(int depth, int width, LayerSpec activation) {
-        if (depth < 1 || depth > 200) throw new IllegalArgumentException("mlp depth must be between 1 and 200 (got " + depth + ")");
-        if (width < 1 || width > 10000) throw new IllegalArgumentException("mlp width must be between 1 and 10000 (got " + width + ")");
+        if (depth < 1 || depth > MLP_MAX_DEPTH) throw new IllegalArgumentException("mlp depth must be between 1 and " + MLP_MAX_DEPTH + " (got " + depth + ")");
+        if (width < 1 || width > MLP_MAX_WIDTH) throw new IllegalArgumentException("mlp width must be between 1 and " + MLP_MAX_WIDTH + " (got " + width + ")");
         List<LayerSpec> l = new ArrayList<>();
         l.add(new LayerSpec.Flatten());
         for (int i = 0; i < depth; i++) {

@@ -127,6 +127,16 @@ class InitWindowGuiTest {
         double theory = s.theoryStd()[1], measured = s.stats().modules().get(1).act().std();
         assertEquals(measured, theory, 0.1 * measured, "the theory line follows layer 1's own init");
         assertEquals(Scheme.XAVIER_NORMAL, Fx.call(() -> vm.layers().get(3).initOr(vm.initSpec())).scheme(), "the other layers keep the model's init");
+        TextField stdAgain = node("layer1-init-std"); // the row was rebuilt
+        Fx.run(() -> {
+            stdAgain.setText("-1");
+            stdAgain.getOnAction().handle(null);
+        });
+        assertEquals(0.01, Fx.call(() -> vm.layers().get(1).init().std()), "a negative std is refused at the field, not sent");
+        TextField depth = node("mlpDepth");
+        Fx.run(() -> depth.setText("0"));
+        Fx.run(() -> ((Button) node("mlpBuild")).fire());
+        assertEquals(22, Fx.call(() -> vm.rows().size()), "depth 0 is refused at the field; the model stays");
         shoot("init-window.png");
     }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the installable InitLab with the JDK's jpackage: the app image target/dist/InitLab/ (its own
-# Java runtime with JavaFX's modules, the jar and its libraries, the bundled MNIST, lessons and example
-# experiments) and, on Linux, the Debian package target/dist/initlab_<version>-<release>_amd64.deb.
+# Java runtime with JavaFX's modules, the jar with the lessons and themes inside, its libraries, the
+# bundled MNIST) and, on Linux, the Debian package target/dist/initlab_<version>-<release>_amd64.deb.
 # `mvn -Pdist package` runs it after the jar; arguments: the pom's version, the project folder.
 # The launcher gets the JVM settings of ./initlab: jvm.options, jvm-linux.options (Linux), jvm-app.options.
 set -euo pipefail
@@ -17,14 +17,11 @@ release=1
 [[ $version == *-SNAPSHOT ]] && release=0
 
 rm -rf "$input" "$dest"
-mkdir -p "$input/lib" "$input/data" "$input/assets" "$dest"
+mkdir -p "$input/lib" "$input/data" "$dest"
 cp "$target/initlab.jar" "$input/"
 # JavaFX goes into the runtime as modules; everything else stays on the jar's class path (lib/)
 find "$target/lib" -name '*.jar' ! -name 'javafx-*' -exec cp {} "$input/lib/" \;
 cp -r "$root/data/mnist" "$input/data/"
-for d in lessons experiments; do
-  [ -d "$root/assets/$d" ] && cp -r "$root/assets/$d" "$input/assets/"
-done
 
 java_options=()
 option_files=("$root/jvm.options")

@@ -22,7 +22,7 @@ record WindowState(double x, double y, double width, double height, boolean maxi
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     static Path file() {
-        return AppFolders.user().resolve("window.json");
+        return AppFolders.windowState();
     }
 
     /** The remembered state, or null on a first run or when the file cannot be read. */

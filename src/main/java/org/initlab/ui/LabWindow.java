@@ -68,7 +68,11 @@ public final class LabWindow {
         this.training = new TrainingViewModel(vm, sessionDir);
         java.util.List<Region> chartNodes = new java.util.ArrayList<>(charts.plots());
         chartNodes.addAll(java.util.List.of(histograms, landscape));
-        exports = new WindowExports(vm, this::shownView, chartNodes, () -> exportDir, message::setText);
+        // a save or a copy is news (also in the window's corner); its line stays in the status bar
+        exports = new WindowExports(vm, this::shownView, chartNodes, () -> exportDir, text -> {
+            message.setText(text);
+            Notices.note(root, text);
+        });
         sweepBar = new SweepBar(vm, charts, () -> exportDir, message::setText);
         root.getStyleClass().add("lab-root");
         root.setTop(toolbar());

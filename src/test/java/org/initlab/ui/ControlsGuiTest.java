@@ -102,7 +102,20 @@ class ControlsGuiTest {
         Fx.run(() -> window.showTab("training"));
         Path file = session.resolve("mine.json");
         assertTrue(Fx.call(() -> window.training().save(file)));
-        Fx.waitFor("a notification", 5, () -> Window.getWindows().stream().anyMatch(w -> w instanceof Popup && w.isShowing()
-            && ((Popup) w).getContent().stream().anyMatch(n -> n.lookup(".notification-bar") != null || n.getStyleClass().contains("notification-bar"))));
+        Fx.waitFor("a notification", 5, this::notificationShown);
+    }
+
+    @Test
+    void savingTheChartsIsAnnouncedInTheCorner() throws Exception {
+        Fx.waitFor("the first charts", 60, () -> vm.chartedProperty().get() != null);
+        Fx.run(() -> window.setExportDir(session));
+        assertTrue(Fx.call(() -> window.exports().save("png")) != null);
+        Fx.waitFor("a notification", 5, this::notificationShown);
+    }
+
+    /** A ControlsFX notification over this test's window (not one left by an earlier test). */
+    private boolean notificationShown() {
+        return Window.getWindows().stream().anyMatch(w -> w instanceof Popup && w.isShowing() && ((Popup) w).getOwnerWindow() == stage
+            && ((Popup) w).getContent().stream().anyMatch(n -> n.lookup(".notification-bar") != null || n.getStyleClass().contains("notification-bar")));
     }
 }

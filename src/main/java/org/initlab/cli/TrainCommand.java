@@ -204,6 +204,7 @@ final class TrainCommand implements Callable<Integer> {
             put(o, "grad_mean", m.gradMean());
             put(o, "grad_std", m.gradStd());
             put(o, "grad_near_zero", m.gradNearZero());
+            if (m.weighted()) put(o, "update_ratio", m.updateRatio());
             if (histograms) {
                 o.set("act_bins", om.valueToTree(m.actBins()));
                 o.set("act_hist", om.valueToTree(m.actHist()));

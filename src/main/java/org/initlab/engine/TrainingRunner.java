@@ -26,6 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class TrainingRunner implements AutoCloseable {
     /** Shortest time between two updates while running (-Dinitlab.train.publishMs, default 150). */
     static final long PUBLISH_NANOS = Long.getLong("initlab.train.publishMs", 150) * 1_000_000L;
+    /** Module records per update: a chart shows a few hundred points, and the rest would only be copied. */
+    static final int CHART_RECORDS = 1000;
 
     public enum State { IDLE, RUNNING, PAUSED, STOPPED, FINISHED, FAILED }
 
@@ -119,15 +121,15 @@ public final class TrainingRunner implements AutoCloseable {
         if (trainer == null) return; // that run already ended (finished, failed or stopped)
         mode = o.mode();
         switch (mode) {
-            case PAUSE -> publish(State.PAUSED, trainer.telemetry().snapshot(), null);
+            case PAUSE -> publish(State.PAUSED, snapshot(), null);
             case STOP -> {
-                publish(State.STOPPED, trainer.telemetry().snapshot(), null);
+                publish(State.STOPPED, snapshot(), null);
                 drop();
             }
             case RUN -> {
                 rateSteps = 0;
                 rateNanos = System.nanoTime();
-                publish(State.RUNNING, trainer.telemetry().snapshot(), null);
+                publish(State.RUNNING, snapshot(), null);
             }
             default -> { }
         }
@@ -138,12 +140,12 @@ public final class TrainingRunner implements AutoCloseable {
             trainer.advance(null);
             rateSteps++;
         } catch (DivergenceException e) {
-            Telemetry.Snapshot t = trainer.telemetry().snapshot();
+            Telemetry.Snapshot t = snapshot();
             drop();
             publish(State.FAILED, t, e.getMessage());
             return;
         } catch (RuntimeException | OutOfMemoryError e) {
-            Telemetry.Snapshot t = trainer.telemetry().snapshot();
+            Telemetry.Snapshot t = snapshot();
             drop();
             publish(State.FAILED, t, "training failed: " + AppLog.oneLine(e));
             return;
@@ -151,13 +153,17 @@ public final class TrainingRunner implements AutoCloseable {
         long now = System.nanoTime();
         if (now - rateNanos > 0 && rateSteps > 0) stepsPerSecond = rateSteps / ((now - rateNanos) / 1e9);
         if (trainer.done()) {
-            Telemetry.Snapshot t = trainer.telemetry().snapshot();
+            Telemetry.Snapshot t = snapshot();
             Trainer done = trainer;
             publish(State.FINISHED, t, null, done);
             drop();
         } else if (now - lastPublish >= PUBLISH_NANOS) {
-            publish(State.RUNNING, trainer.telemetry().snapshot(), null);
+            publish(State.RUNNING, snapshot(), null);
         }
+    }
+
+    private Telemetry.Snapshot snapshot() {
+        return trainer.telemetry().snapshot(CHART_RECORDS);
     }
 
     private void fail(String message) {

@@ -63,6 +63,23 @@ public final class Ring {
         return out;
     }
 
+    /** A copy of the held rows at these positions (0: the oldest held), flattened. */
+    public double[] toArray(int[] positions) {
+        double[] out = new double[positions.length * width];
+        int start = added > capacity ? (int) (added % capacity) : 0;
+        for (int i = 0; i < positions.length; i++)
+            System.arraycopy(data, (int) ((start + (long) positions[i]) % capacity) * width, out, i * width, width);
+        return out;
+    }
+
+    /** A copy of the held rows at these positions (0: the oldest held). */
+    public double[][] rows(int[] positions) {
+        double[] flat = toArray(positions);
+        double[][] out = new double[positions.length][width];
+        for (int i = 0; i < out.length; i++) System.arraycopy(flat, i * width, out[i], 0, width);
+        return out;
+    }
+
     public int memoryDoubles() {
         return data.length;
     }

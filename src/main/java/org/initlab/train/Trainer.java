@@ -14,6 +14,7 @@ import org.initlab.nn.Param;
 import org.initlab.nn.Sequential;
 import org.initlab.stats.Moments;
 import org.initlab.stats.Telemetry;
+import org.initlab.stats.UpdateRatio;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -32,7 +33,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * reused ND4J workspace. Every module's output and output-gradient (and weight gradient) is checked
  * each step for NaN/Inf and for a variance beyond float32 ({@link Moments#overflows()});
  * {@link DivergenceException} names the first, in forward order, then the loss, then backward; telemetry records them every
- * {@code every} steps. The test split is evaluated after each epoch (and when {@code limit} stops
+ * {@code every} steps, with each weight's update-to-data ratio ({@link UpdateRatio}). The test split is evaluated after each epoch (and when {@code limit} stops
  * a run early); accuracy only for cross-entropy models. Not thread-safe: one thread runs it.
  */
 public final class Trainer {
@@ -74,6 +75,8 @@ public final class Trainer {
     private final Telemetry telemetry;
     private final Moments[] act, grad;
     private final Moments check = new Moments(null);
+    private final UpdateRatio updates;
+    private final double[] ratios;
     private final BatchSource train;
     private BatchSource eval; // made at the first evaluation and kept: each epoch's would reach the old generation
     private final SplittableRandom shuffle;
@@ -92,7 +95,16 @@ public final class Trainer {
         for (Layer l : model.layers()) params.addAll(l.params());
         this.optimizer = exp.optimizer().build();
         List<String> types = model.layers().stream().map(Layer::type).toList();
-        this.telemetry = new Telemetry(types);
+        INDArray[] weights = new INDArray[types.size()];
+        List<Integer> weighted = new ArrayList<>();
+        for (int i = 0; i < weights.length; i++)
+            if (!model.layers().get(i).params().isEmpty()) {
+                weights[i] = model.layers().get(i).params().get(0).value();
+                weighted.add(i);
+            }
+        this.telemetry = new Telemetry(types, weighted);
+        this.updates = new UpdateRatio(weights);
+        this.ratios = new double[types.size()];
         act = new Moments[types.size()];
         grad = new Moments[types.size()];
         for (int i = 0; i < act.length; i++) {
@@ -205,9 +217,13 @@ public final class Trainer {
             }
             if (loss == Loss.CROSS_ENTROPY) acc = correct(last, train.labelInts(), batch.size()) / (double) batch.size();
             if (bad == null) {
-                if (record) telemetry.addModules(step, act, grad);
-                telemetry.addLoss(step, value, acc);
+                if (record) updates.before();
                 optimizer.step(params);
+                if (record) {
+                    updates.after(ratios);
+                    telemetry.addModules(step, act, grad, ratios);
+                }
+                telemetry.addLoss(step, value, acc);
             }
         }
         if (bad != null) throw new DivergenceException(step, epoch, bad);

@@ -25,12 +25,16 @@ import org.initlab.stats.Telemetry;
 
 /**
  * Training telemetry over steps, read from immutable {@link Telemetry.Snapshot}s: loss, accuracy,
- * per-layer activation mean, std and % near zero (one line per ReLU-like layer, as fastai's
- * telemetry plot), and for each such layer a "colorful dimension" heat map: steps on x, activation
+ * per-layer activation mean, std and % near zero, gradient mean and std (one line per ReLU-like
+ * layer, as fastai's telemetry plot), each weight's update-to-data ratio against a 1e-3 guide, and
+ * for each ReLU-like layer a "colorful dimension" heat map: steps on x, activation
  * bins on y, colour log(1 + count). A pinned run is drawn faded and dashed under the current one.
  */
 public final class TelemetryCharts extends GridPane {
-    public enum Figure { LOSS, ACCURACY, NEAR_ZERO, ACT_MEAN, ACT_STD }
+    public enum Figure { LOSS, ACCURACY, NEAR_ZERO, ACT_MEAN, ACT_STD, GRAD_MEAN, GRAD_STD, UPDATE_RATIO }
+
+    /** Karpathy's rule of thumb for the update-to-data ratio, drawn as a dashed guide. */
+    static final double UPDATE_RATIO_GUIDE = 1e-3;
 
     /** At most this many points per line: the charts stay smooth over long runs. */
     static final int MAX_POINTS = 500;
@@ -47,30 +51,38 @@ public final class TelemetryCharts extends GridPane {
         charts.add(chart("% near zero", "nearZeroChart"));
         charts.add(chart("Activation mean", "telActMeanChart"));
         charts.add(chart("Activation std", "telActStdChart"));
+        charts.add(chart("Gradient mean", "telGradMeanChart"));
+        charts.add(chart("Gradient std (log scale)", "telGradStdChart"));
+        charts.add(chart("Update / weight std (log scale)", "updateRatioChart"));
+        logScale(chart(Figure.GRAD_STD));
+        logScale(chart(Figure.UPDATE_RATIO));
+        ((NumberAxis) chart(Figure.GRAD_MEAN).getYAxis()).setTickLabelFormatter(new javafx.util.StringConverter<>() { // gradients are tiny numbers
+            @Override public String toString(Number n) { return n.doubleValue() == 0 ? "0" : String.format(Locale.ROOT, "%.2g", n.doubleValue()); }
+            @Override public Number fromString(String t) { return Double.parseDouble(t); }
+        });
         for (int i = 0; i < 6; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(100 / 6.0);
             c.setHgrow(Priority.ALWAYS);
             getColumnConstraints().add(c);
         }
-        for (double h : new double[] {34, 33, 33}) {
+        for (double h : new double[] {25, 25, 25, 25}) {
             RowConstraints r = new RowConstraints();
             r.setPercentHeight(h);
             r.setVgrow(Priority.ALWAYS);
             getRowConstraints().add(r);
         }
         // one line per layer: the key on the right, where it fits even on a small window (at the bottom it is dropped first)
-        for (int i = 2; i < 5; i++) charts.get(i).setLegendSide(javafx.geometry.Side.RIGHT);
+        for (int i = 2; i < charts.size(); i++) charts.get(i).setLegendSide(javafx.geometry.Side.RIGHT);
         NumberAxis pct = (NumberAxis) charts.get(1).getYAxis();
         pct.setAutoRanging(false);
         pct.setLowerBound(0);
         pct.setUpperBound(100);
         pct.setTickUnit(25);
-        add(charts.get(0), 0, 0, 2, 1);
-        add(charts.get(1), 2, 0, 2, 1);
-        add(charts.get(2), 4, 0, 2, 1);
-        add(charts.get(3), 0, 1, 3, 1);
-        add(charts.get(4), 3, 1, 3, 1);
+        add(charts.get(0), 0, 0, 3, 1);
+        add(charts.get(1), 3, 0, 3, 1);
+        for (int i = 2; i < 5; i++) add(charts.get(i), 2 * (i - 2), 1, 2, 1);
+        for (int i = 5; i < 8; i++) add(charts.get(i), 2 * (i - 5), 2, 2, 1);
         heatMaps.getStyleClass().add("heat-maps");
         heatMaps.setAlignment(Pos.CENTER);
         heatMaps.setMinSize(0, 0);
@@ -83,7 +95,15 @@ public final class TelemetryCharts extends GridPane {
         maps.setAlignment(Pos.TOP_CENTER);
         maps.setMinSize(0, 0);
         VBox.setVgrow(heatMaps, Priority.ALWAYS);
-        add(maps, 0, 2, 6, 1);
+        add(maps, 0, 3, 6, 1);
+    }
+
+    /** The axis shows 10^y: the series hold log10 of their values (JavaFX's NumberAxis has no log scale). */
+    private static void logScale(LineChart<Number, Number> c) {
+        ((NumberAxis) c.getYAxis()).setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Number n) { return String.format(Locale.ROOT, "%.1g", Math.pow(10, n.doubleValue())); }
+            @Override public Number fromString(String t) { return Math.log10(Double.parseDouble(t)); }
+        });
     }
 
     private static LineChart<Number, Number> chart(String title, String id) {
@@ -151,6 +171,7 @@ public final class TelemetryCharts extends GridPane {
                 node.getStyleClass().removeIf(k -> k.startsWith("default-color"));
                 node.getStyleClass().add("default-color" + (colour % 8));
                 if (i >= now.size()) node.getStyleClass().add("pinned-series");
+                if (all.get(i).getName().startsWith(GUIDE)) node.getStyleClass().add("guide-series");
                 for (var d : all.get(i).getData()) { // test-accuracy dots follow their line
                     if (d.getNode() == null) continue;
                     d.getNode().getStyleClass().removeIf(k -> k.startsWith("default-color"));
@@ -230,14 +251,39 @@ public final class TelemetryCharts extends GridPane {
                     out.add(test);
                 }
             }
+            case UPDATE_RATIO -> {
+                for (var m : s.modules())
+                    if (m.weighted()) out.add(line(StatsCharts.shortName(m.type()) + " " + m.index(), s.steps(), log10(m.updateRatio()), 1));
+                if (!out.isEmpty() && s.steps().length > 0) out.add(guide(s.steps()[0], s.steps()[s.steps().length - 1]));
+            }
             default -> {
                 for (int i : charted(s)) {
                     var m = s.modules().get(i);
-                    double[] v = f == Figure.ACT_MEAN ? m.actMean() : f == Figure.ACT_STD ? m.actStd() : m.actNearZero();
+                    double[] v = switch (f) {
+                        case ACT_MEAN -> m.actMean();
+                        case ACT_STD -> m.actStd();
+                        case GRAD_MEAN -> m.gradMean();
+                        case GRAD_STD -> log10(m.gradStd());
+                        default -> m.actNearZero();
+                    };
                     out.add(line(StatsCharts.shortName(m.type()) + " " + i, s.steps(), v, f == Figure.NEAR_ZERO ? 100 : 1));
                 }
             }
         }
+        return out;
+    }
+
+    static final String GUIDE = "1e-3 guide";
+
+    /** The dashed horizontal guide at {@link #UPDATE_RATIO_GUIDE} across the steps shown. */
+    private static XYChart.Series<Number, Number> guide(long first, long last) {
+        double y = Math.log10(UPDATE_RATIO_GUIDE);
+        return line(GUIDE, new long[] {first, last}, new double[] {y, y}, 1);
+    }
+
+    private static double[] log10(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = Math.log10(v[i]); // 0 gives -Inf, which a line leaves out
         return out;
     }
 

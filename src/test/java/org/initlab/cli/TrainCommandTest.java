@@ -1,6 +1,7 @@
 package org.initlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +51,10 @@ class TrainCommandTest {
         assertEquals(3, m.get(1).get("act_mean").size()); // steps 1, 11, 21
         assertEquals(3, m.get(1).get("near_zero").size());
         assertTrue(m.get(1).get("act_std").get(0).asDouble() > 0);
+        assertEquals(3, m.get(1).get("grad_std").size());
+        assertEquals(3, m.get(0).get("update_ratio").size()); // the conv has a weight
+        assertTrue(m.get(0).get("update_ratio").get(0).asDouble() > 0);
+        assertNull(m.get(1).get("update_ratio")); // ReLU has none
         assertTrue(j.get("seconds").asDouble() > 0);
     }
 

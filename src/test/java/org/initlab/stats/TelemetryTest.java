@@ -24,7 +24,7 @@ class TelemetryTest {
 
     @Test
     void telemetryStaysBoundedOverManySteps() {
-        Telemetry t = new Telemetry(List.of("Conv2d", "ReLU"), 4, 10);
+        Telemetry t = new Telemetry(List.of("Conv2d", "ReLU"), List.of(0), 4, 10);
         long memory = t.memoryDoubles();
         Moments[] act = {t.activationMoments(0), t.activationMoments(1)}, grad = {t.gradientMoments(0), t.gradientMoments(1)};
         var x = Nd4j.createFromArray(new float[] {-1, 0, 0.01f, 2, 30});
@@ -34,7 +34,7 @@ class TelemetryTest {
             if (step % 7 == 0) {
                 for (Moments m : act) m.of(x, true);
                 for (Moments m : grad) m.of(x, true);
-                t.addModules(step, act, grad);
+                t.addModules(step, act, grad, new double[] {step, Double.NaN});
             }
             if (step == 20) early = t.snapshot();
         }
@@ -45,6 +45,16 @@ class TelemetryTest {
         assertEquals(4, s.steps().length);
         assertArrayEquals(new long[] {99_974, 99_981, 99_988, 99_995}, s.steps());
         assertEquals(4, s.modules().get(1).actHist().length);
+        assertArrayEquals(new double[] {99_974, 99_981, 99_988, 99_995}, s.modules().get(0).updateRatio());
+        assertEquals(0, s.modules().get(1).updateRatio().length); // no weight: no ratio
+        assertTrue(s.modules().get(0).weighted());
+        // at most 3 records for a chart: every second one, the newest kept
+        var few = t.snapshot(3);
+        assertArrayEquals(new long[] {99_981, 99_995}, few.steps());
+        assertArrayEquals(new double[] {99_981, 99_995}, few.modules().get(0).updateRatio());
+        assertEquals(2, few.modules().get(1).gradHist().length);
+        assertArrayEquals(s.steps(), t.snapshot(4).steps());
+        assertEquals(10, few.loss().length); // the loss is not thinned
         // a snapshot is a copy: later steps do not change it
         assertArrayEquals(new long[] {0, 7, 14}, early.steps());
         assertEquals(11, early.lossSteps()[0]); // capacity 10: steps 11..20 held
@@ -90,5 +100,50 @@ class TelemetryTest {
         assertTrue(big.overflows());
         assertFalse(new Moments(null).of(Nd4j.createFromArray(1e20, -1e20), false).overflows());
         assertFalse(new Moments(null).of(Nd4j.createFromArray(1e18f, -1e18f), false).overflows());
+    }
+
+    /**
+     * The table-driven binner against the exact one (a binary search over the edges, in double) on
+     * every bin edge and its float neighbours, zeros, infinities, and a million floats spread over
+     * 40 decades: the same bin for each.
+     */
+    @Test
+    void tableBinsEqualTheExactBinsForEveryFloatTried() {
+        for (Bins bins : List.of(Bins.GRADIENT, Bins.RELU, Bins.SIGNED, new Bins(-3, 2, 7, Bins.Scale.LOG10_ABS))) {
+            BinTable table = new BinTable(bins);
+            Bins.Binner exact = bins.binner();
+            assertTrue(table.fast());
+            List<Float> tried = new java.util.ArrayList<>(List.of(0f, -0f, Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE,
+                Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY));
+            for (double e : bins.edges()) {
+                double at = bins.scale() == Bins.Scale.LINEAR ? e : Math.pow(10, e);
+                for (float f : new float[] {(float) at, Math.nextUp((float) at), Math.nextDown((float) at)}) {
+                    tried.add(f);
+                    tried.add(-f);
+                }
+            }
+            java.util.Random r = new java.util.Random(7);
+            for (int i = 0; i < 1_000_000; i++) tried.add((float) ((r.nextBoolean() ? 1 : -1) * Math.pow(10, -20 + 40 * r.nextDouble())));
+            for (float f : tried) assertEquals(exact.bin(f), table.bin(f), "bins " + bins + ", value " + f);
+        }
+        assertFalse(new BinTable(new Bins(0, 0.001, 10, Bins.Scale.LOG10_ABS)).fast()); // bins narrower than a table cell
+    }
+
+    /** The fused pass with the table against the exact binner, also with a NaN in the tensor (no bin for it). */
+    @Test
+    void histogramsOfTheFastPassEqualTheExactOnes() {
+        java.util.Random r = new java.util.Random(3);
+        float[] v = new float[10_003];
+        for (int i = 0; i < v.length; i++) v[i] = (float) (r.nextGaussian() * Math.pow(10, -8 + 8 * r.nextDouble()));
+        for (Bins bins : List.of(Bins.GRADIENT, Bins.SIGNED)) {
+            for (boolean nan : new boolean[] {false, true}) {
+                float[] x = v.clone();
+                if (nan) x[5] = Float.NaN;
+                double[] got = new Moments(bins).of(Nd4j.createFromArray(x), true).histogram().clone();
+                double[] want = new double[bins.count()];
+                for (float f : x) if (!Float.isNaN(f)) want[bins.binner().bin(f)]++;
+                assertArrayEquals(want, got, bins + (nan ? " with a NaN" : ""));
+            }
+        }
     }
 }

@@ -125,4 +125,50 @@ class TrainerTest {
         double[] again = new Trainer(exp, mnist, new Trainer.Options(1, 0, 1000)).run(null).telemetry().loss();
         assertArrayEquals(r.telemetry().loss(), again);
     }
+
+    /** The ratio against one computed here from copies of the weights around each step, in double, two passes. */
+    @Test
+    void updateRatioIsTheStdOfTheWeightChangeOverTheStdOfTheWeight() {
+        Trainer t = new Trainer(cnn(1e-3, 0), mnist, new Trainer.Options(1, 3, 100));
+        t.initialize();
+        var layers = t.model().layers();
+        double[][] expected = new double[3][layers.size()];
+        for (int k = 0; k < 3; k++) {
+            float[][] before = new float[layers.size()][];
+            for (int i = 0; i < layers.size(); i++)
+                if (!layers.get(i).params().isEmpty()) before[i] = layers.get(i).params().get(0).value().dup().data().asFloat();
+            t.advance(null);
+            for (int i = 0; i < layers.size(); i++) {
+                if (before[i] == null) continue;
+                float[] after = layers.get(i).params().get(0).value().dup().data().asFloat();
+                double[] delta = new double[after.length], data = new double[after.length];
+                for (int j = 0; j < after.length; j++) {
+                    delta[j] = (double) after[j] - before[i][j];
+                    data[j] = after[j];
+                }
+                expected[k][i] = std(delta) / std(data);
+            }
+        }
+        var modules = t.telemetry().snapshot().modules();
+        int weighted = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            double[] got = modules.get(i).updateRatio();
+            if (layers.get(i).params().isEmpty()) {
+                assertEquals(0, got.length, "module " + i + " has no weight");
+                continue;
+            }
+            weighted++;
+            assertEquals(3, got.length);
+            // the update is a difference of floats near w: float rounding of w_after − w_before, relative to the update, is below 1e-3 here
+            for (int k = 0; k < 3; k++) assertEquals(expected[k][i], got[k], 1e-3 * expected[k][i], "module " + i + " step " + (k + 1));
+            assertTrue(got[0] > 1e-5 && got[0] < 1e-1, "Adam's first step moves every weight by about lr: " + got[0]);
+        }
+        assertEquals(5, weighted); // four convolutions and the linear layer
+    }
+
+    private static double std(double[] v) {
+        double mean = Arrays.stream(v).average().orElseThrow(), ss = 0;
+        for (double x : v) ss += (x - mean) * (x - mean);
+        return Math.sqrt(ss / (v.length - 1));
+    }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -110,6 +111,18 @@ class TrainingPanelGuiTest {
         assertEquals(1.0, Fx.call(status::getProgress), "the progress of a run of known length");
         int layers = Fx.call(() -> window.trainingView().charts().chart(TelemetryCharts.Figure.ACT_MEAN).getData().size());
         assertEquals(4, layers, "one mean line per ReLU");
+        assertEquals(4, (int) Fx.call(() -> window.trainingView().charts().chart(TelemetryCharts.Figure.GRAD_STD).getData().size()), "one gradient line per ReLU");
+        var ratios = Fx.call(() -> List.copyOf(window.trainingView().charts().chart(TelemetryCharts.Figure.UPDATE_RATIO).getData()));
+        assertEquals(6, ratios.size(), "four convolutions, the linear layer and the 1e-3 guide");
+        assertTrue(Fx.call(() -> ratios.get(5).getNode().getStyleClass().contains("guide-series")));
+        assertEquals(-3.0, ratios.get(5).getData().get(0).getYValue().doubleValue(), 1e-12);
+        for (var line : ratios.subList(0, 5)) {
+            assertEquals(6, line.getData().size(), line.getName() + ": one point per step");
+            for (var p : line.getData()) { // log10 of the ratio: Adam's steps of about lr move weights by 1e-4 to 1e-1 of their std
+                double y = p.getYValue().doubleValue();
+                assertTrue(y > -4 && y < -1, line.getName() + " at step " + p.getXValue() + ": 10^" + y);
+            }
+        }
 
         click("trainPin");
         click("trainReset");

@@ -189,4 +189,17 @@ class FastPathTest {
         INDArray offset = Nd4j.createFromArray(new float[][] {{0, 1}, {2, 3}, {4, 5}}).getRow(2, true);
         assertArrayEquals(new float[] {4, 5}, Floats.read(offset, null), 0f);
     }
+
+    /** Cross-entropy's float loop against its ND4J path in double (which the gradient check covers), and a bad label named. */
+    @Test
+    void crossEntropysFloatPathEqualsTheDoublePath() {
+        INDArray logits = Nd4j.randn(DataType.FLOAT, 7, 5).muli(3);
+        INDArray labels = Nd4j.createFromArray(0f, 4f, 2f, 2f, 1f, 3f, 0f);
+        INDArray ld = logits.castTo(DataType.DOUBLE), yd = labels.castTo(DataType.DOUBLE);
+        assertEquals(Loss.CROSS_ENTROPY.value(ld, yd), Loss.CROSS_ENTROPY.value(logits, labels), 1e-6);
+        assertArrayEquals(Loss.CROSS_ENTROPY.grad(ld, yd).reshape(35).toDoubleVector(), Loss.CROSS_ENTROPY.grad(logits, labels).castTo(DataType.DOUBLE).reshape(35).toDoubleVector(), 1e-7);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> Loss.CROSS_ENTROPY.value(logits, Nd4j.createFromArray(0f, 5f, 0f, 0f, 0f, 0f, 0f)));
+        assertEquals("cross-entropy needs class indices 0..4 as labels, got 5.0 at row 1", e.getMessage());
+    }
 }

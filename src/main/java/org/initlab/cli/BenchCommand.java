@@ -13,6 +13,7 @@ import org.initlab.data.Mnist;
 import org.initlab.engine.Backend;
 import org.initlab.engine.Batch;
 import org.initlab.engine.MemoryEstimate;
+import org.initlab.engine.Profile;
 import org.initlab.engine.Stepper;
 import org.initlab.init.Initializer;
 import org.initlab.nn.ModelSpec;
@@ -82,7 +83,7 @@ final class BenchCommand implements Callable<Integer> {
         Stepper stepper = new Stepper();
         for (int i = 0; i < warmup; i++) stepper.step(model, batch, spec.lossFunction(), true);
 
-        Stepper.Profile prof = profile ? new Stepper.Profile(model.size()) : null;
+        Profile prof = profile ? new Profile(model.size()) : null;
         ObjectMapper om = new ObjectMapper();
         ArrayNode rss = om.createArrayNode();
         long soakEnd = soakMinutes == null ? 0 : System.nanoTime() + (long) (soakMinutes * 60e9);

@@ -10,25 +10,13 @@ import org.initlab.nn.Layer;
 import org.initlab.nn.Loss;
 import org.initlab.nn.Sequential;
 import org.initlab.stats.TensorStats;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.ResetPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Runs exactly what one lab update does: forward, loss, backward, and the statistics of every
- * module. Temporaries live in one ND4J workspace that is reused step after step, so a steady
- * state allocates no new off-heap memory. Not thread-safe: one engine thread owns it.
+ * What one lab update does: the {@link Step}, watched by a listener that takes the statistics of
+ * every module's output and output-gradient. Not thread-safe: one engine thread owns it.
  */
 public final class Stepper {
-    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
-        .initialSize(0).policyLearning(LearningPolicy.FIRST_LOOP).policyAllocation(AllocationPolicy.OVERALLOCATE)
-        .overallocationLimit(0.3).policyReset(ResetPolicy.BLOCK_LEFT).policySpill(SpillPolicy.REALLOCATE).build();
-
     /**
      * Output statistics are plain Java loops over a copy of each tensor: with a second core they run
      * on this daemon thread while the engine thread does the backward pass. Null on one core.
@@ -41,65 +29,98 @@ public final class Stepper {
             return t;
         });
 
-    private final String workspaceId = "initlab-step-" + System.identityHashCode(this);
-
-    /** Time spent per layer, summed over the steps it was passed to. */
-    public record Profile(long[] forward, long[] backward, long[] stats) {
-        public Profile(int layers) {
-            this(new long[layers], new long[layers], new long[layers]);
-        }
-    }
+    private final Step step = new Step();
 
     /**
      * @param withWeightStats also summarize weights and weight gradients (the CLI does; cheap). Without,
-     *                        the first layer's weight gradient is not computed at all (see {@link Sequential#backward})
+     *                        no parameter gradient is read, so the first module does not run backward
      */
     public StepResult step(Sequential model, Batch batch, Loss loss, boolean withWeightStats) {
         return step(model, batch, loss, withWeightStats, null);
     }
 
+    /** @param profile if not null, each module's forward, backward and statistics time is added to it */
     public StepResult step(Sequential model, Batch batch, Loss loss, boolean withWeightStats, Profile profile) {
         long t0 = System.nanoTime();
-        Backend.configure();
-        model.zeroGrad();
-        boolean overlap = STATS != null && profile == null;
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
-            INDArray[] outs = model.forward(batch.x(), profile == null ? null : profile.forward());
-            List<FutureTask<TensorStats>> acts = new ArrayList<>(), grads = new ArrayList<>(outs.length);
-            for (int i = 0; i < outs.length; i++) grads.add(null);
-            if (overlap) for (INDArray o : outs) acts.add(submit(o));
-            INDArray last = outs[outs.length - 1];
-            double value = loss.value(last, batch.labels());
-            INDArray[] g = model.backward(loss.grad(last, batch.labels()), profile == null ? null : profile.backward(),
-                overlap ? (grad, i) -> grads.set(i, submit(grad)) : null, withWeightStats);
-            List<ModuleStats> modules = new ArrayList<>(outs.length);
-            for (int i = 0; i < outs.length; i++) {
+        Watch watch = new Watch(model, withWeightStats, profile);
+        double value = step.run(model, batch, loss, withWeightStats, watch);
+        return new StepResult(value, watch.modules, System.nanoTime() - t0);
+    }
+
+    /** The statistics as a listener: each tensor as soon as it is final, on the statistics thread when there is one. */
+    private static final class Watch implements Step.Listener {
+        private final Sequential model;
+        private final boolean weights;
+        private final Profile profile;
+        private final boolean overlap;
+        private final List<FutureTask<TensorStats>> acts = new ArrayList<>(), grads = new ArrayList<>();
+        private final List<long[]> shapes = new ArrayList<>();
+        final List<ModuleStats> modules = new ArrayList<>();
+
+        Watch(Sequential model, boolean weights, Profile profile) {
+            this.model = model;
+            this.weights = weights;
+            this.profile = profile;
+            this.overlap = STATS != null && profile == null;
+            for (int i = 0; i < model.size(); i++) grads.add(null);
+        }
+
+        @Override
+        public void beforeForward(int i) {
+            if (profile != null) profile.beforeForward(i);
+        }
+
+        @Override
+        public void output(int i, INDArray out) {
+            if (profile != null) profile.output(i, out);
+            acts.add(task(out, i));
+            shapes.add(out.shape());
+        }
+
+        @Override
+        public void gradient(int i, INDArray grad) {
+            grads.set(i, task(grad, i));
+            if (profile != null) profile.gradient(i, grad);
+        }
+
+        @Override
+        public void afterBackward(int i) {
+            if (profile != null) profile.afterBackward(i);
+        }
+
+        /** Runs the statistics on the other thread, or here and now (timed, when profiling). */
+        private FutureTask<TensorStats> task(INDArray tensor, int module) {
+            FutureTask<TensorStats> task = new FutureTask<>(() -> TensorStats.of(tensor));
+            if (overlap) {
+                STATS.execute(task);
+            } else {
+                long t = System.nanoTime();
+                task.run();
+                if (profile != null) profile.stats()[module] += System.nanoTime() - t;
+            }
+            return task;
+        }
+
+        /** Every task completes before the step's workspace closes: they read its memory. */
+        @Override
+        public void end() {
+            for (int i = 0; i < model.size(); i++) {
                 long t = System.nanoTime();
                 Layer l = model.layers().get(i);
                 TensorStats w = null, wg = null;
-                if (withWeightStats && !l.params().isEmpty()) {
+                if (weights && !l.params().isEmpty()) {
                     w = TensorStats.of(l.params().get(0).value());
                     wg = TensorStats.of(l.params().get(0).grad());
                 }
-                TensorStats act = overlap ? join(acts.get(i)) : TensorStats.of(outs[i]);
-                TensorStats grad = overlap ? join(grads.get(i)) : TensorStats.of(g[i]);
-                modules.add(new ModuleStats(i, l.type(), outs[i].shape(), act, grad, w, wg));
+                modules.add(new ModuleStats(i, l.type(), shapes.get(i), join(acts.get(i)), join(grads.get(i)), w, wg));
                 if (profile != null) profile.stats()[i] += System.nanoTime() - t;
             }
-            return new StepResult(value, modules, System.nanoTime() - t0);
         }
-    }
-
-    private static FutureTask<TensorStats> submit(INDArray tensor) {
-        FutureTask<TensorStats> task = new FutureTask<>(() -> TensorStats.of(tensor));
-        STATS.execute(task);
-        return task;
     }
 
     /**
      * The result of a statistics task, running it here if the statistics thread has not started it
-     * yet (work stealing: the engine thread helps once its backward pass is done). Always completes
-     * before the step returns, since the tasks read workspace memory.
+     * yet (work stealing: the engine thread helps once its backward pass is done).
      */
     private static TensorStats join(FutureTask<TensorStats> task) {
         task.run(); // no-op if the statistics thread already ran or is running it

@@ -30,45 +30,60 @@ public final class Sequential {
     /** Output shape of layer i without the batch dimension. */
     public long[] outShape(int i) { return outShapes.get(i).clone(); }
 
-    public INDArray[] forward(INDArray x) {
-        return forward(x, null);
+    /**
+     * What a watcher of a pass is told (fastai's hooks): statistics, telemetry and profiling listen
+     * here, and the model does not know who watches. What a hook is given is valid until that module
+     * runs again: copy it to keep it.
+     */
+    public interface Hook {
+        Hook NONE = new Hook() {};
+
+        /** Module i is about to run forward. */
+        default void beforeForward(int i) {}
+
+        /** Module i's output. */
+        default void output(int i, INDArray out) {}
+
+        /** dL/d(output of module i), final; module i runs backward next. */
+        default void gradient(int i, INDArray grad) {}
+
+        /** Module i ran backward: its parameter gradients are final. */
+        default void afterBackward(int i) {}
     }
 
-    /** @param nanos if not null, each layer's time is added to its slot (for {@code bench --profile}) */
-    public INDArray[] forward(INDArray x, long[] nanos) {
+    /** @return every module's output (index i: output of module i) */
+    public INDArray[] forward(INDArray x) {
+        return forward(x, Hook.NONE);
+    }
+
+    public INDArray[] forward(INDArray x, Hook hook) {
         INDArray[] outs = new INDArray[layers.size()];
         for (int i = 0; i < outs.length; i++) {
-            long t = System.nanoTime();
+            hook.beforeForward(i);
             x = outs[i] = layers.get(i).forward(x);
-            if (nanos != null) nanos[i] += System.nanoTime() - t;
+            hook.output(i, x);
         }
         return outs;
     }
 
-    /** @return dL/d(output of layer i) for each i */
+    /** @return dL/d(output of module i) for each i */
     public INDArray[] backward(INDArray gradLast) {
-        return backward(gradLast, null);
-    }
-
-    public INDArray[] backward(INDArray gradLast, long[] nanos) {
-        return backward(gradLast, nanos, null, true);
+        return backward(gradLast, Hook.NONE, true);
     }
 
     /**
-     * @param ready      if not null, told each module's output-gradient as soon as it is final
-     * @param paramGrads false when nobody reads the parameter gradients (the lab charts none): then the
-     *                   first layer's backward, which would compute nothing else, is skipped
+     * @param firstModule false: the first module does not run backward, for a caller that reads no
+     *                    parameter gradient (that module's would be its only result: nobody reads dL/dimages)
      */
-    public INDArray[] backward(INDArray gradLast, long[] nanos, java.util.function.ObjIntConsumer<INDArray> ready, boolean paramGrads) {
+    public INDArray[] backward(INDArray gradLast, Hook hook, boolean firstModule) {
         INDArray[] grads = new INDArray[layers.size()];
         INDArray g = gradLast;
         for (int i = layers.size() - 1; i >= 0; i--) {
             grads[i] = g;
-            if (ready != null) ready.accept(g, i);
-            if (i == 0 && !paramGrads) break;
-            long t = System.nanoTime();
+            hook.gradient(i, g);
+            if (i == 0 && !firstModule) break;
             g = layers.get(i).backward(g, i > 0); // nobody needs dL/dimages
-            if (nanos != null) nanos[i] += System.nanoTime() - t;
+            hook.afterBackward(i);
         }
         return grads;
     }

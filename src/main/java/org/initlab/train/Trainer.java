@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.initlab.data.Mnist;
-import org.initlab.engine.Backend;
 import org.initlab.engine.Batch;
+import org.initlab.engine.Step;
 import org.initlab.init.Initializer;
 import org.initlab.nn.BatchNorm2d;
+import org.initlab.nn.Floats;
 import org.initlab.nn.Layer;
 import org.initlab.nn.Loss;
 import org.initlab.nn.Param;
@@ -28,9 +29,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Trains an {@link Experiment} on its data: each epoch visits the training split in a seeded
  * shuffle (the same seed gives the same weights, the same batches, hence the same loss curve, on
- * the same thread count), in full batches (a last partial batch is dropped). Every step:
- * {@code zeroGrad → forward → loss → backward → statistics → Optimizer.step}, the temporaries in one
- * reused ND4J workspace. Every module's output and output-gradient (and weight gradient) is checked
+ * the same thread count), in full batches (a last partial batch is dropped). Every step is the lab's
+ * {@link Step} ({@code zeroGrad → forward → loss → backward}), watched by a listener that takes the
+ * statistics and ends with {@code Optimizer.step}. Every module's output and output-gradient (and weight gradient) is checked
  * each step for NaN/Inf and for a variance beyond float32 ({@link Moments#overflows()});
  * {@link DivergenceException} names the first, in forward order, then the loss, then backward; telemetry records them every
  * {@code every} steps, with each weight's update-to-data ratio ({@link UpdateRatio}). The test split is evaluated after each epoch (and when {@code limit} stops
@@ -80,7 +81,9 @@ public final class Trainer {
     private final BatchSource train;
     private BatchSource eval; // made at the first evaluation and kept: each epoch's would reach the old generation
     private final SplittableRandom shuffle;
-    private final String trainWs = "initlab-train-" + System.identityHashCode(this), evalWs = trainWs + "-eval";
+    private final String evalWs = "initlab-eval-" + System.identityHashCode(this);
+    private final Step stepper = new Step();
+    private final Watch watch = new Watch();
     private long step;
     private int epoch = 1, batchInEpoch;
     private int[] order; // this epoch's shuffle; null until initialized
@@ -193,41 +196,63 @@ public final class Trainer {
 
     /** One step on one batch; returns the loss. */
     double trainStep(Batch batch, int epoch) {
-        Backend.configure(); // the compute thread count is per thread: the CLI's main thread or a UI's engine thread
         step++;
-        boolean record = (step - 1) % opts.every() == 0;
-        String bad = null;
-        double value, acc = Double.NaN;
-        // everything, the optimizer's scalar ops and their argument buffers included, allocates in the workspace
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, trainWs)) {
-            model.zeroGrad();
-            INDArray[] outs = model.forward(batch.x());
-            INDArray last = outs[outs.length - 1];
-            value = loss.value(last, batch.labels());
-            INDArray[] grads = model.backward(loss.grad(last, batch.labels()));
-            for (int i = 0; i < outs.length; i++)
-                if (bad == null) bad = problem(act[i].of(outs[i], record), "output of module " + i + " (" + type(i) + ")");
-                else act[i].of(outs[i], record);
-            if (bad == null && !Double.isFinite(value)) bad = "the loss is " + value;
-            for (int i = outs.length - 1; i >= 0; i--) {
-                if (bad == null) bad = problem(grad[i].of(grads[i], record), "gradient of module " + i + " (" + type(i) + ")");
-                else grad[i].of(grads[i], record);
-                for (Param p : model.layers().get(i).params())
-                    if (bad == null) bad = problem(check.of(p.grad(), false), p.name() + " gradient of module " + i + " (" + type(i) + ")");
-            }
-            if (loss == Loss.CROSS_ENTROPY) acc = correct(last, train.labelInts(), batch.size()) / (double) batch.size();
-            if (bad == null) {
-                if (record) updates.before();
-                optimizer.step(params);
-                if (record) {
-                    updates.after(ratios);
-                    telemetry.addModules(step, act, grad, ratios);
-                }
-                telemetry.addLoss(step, value, acc);
-            }
-        }
-        if (bad != null) throw new DivergenceException(step, epoch, bad);
+        watch.start((step - 1) % opts.every() == 0);
+        double value = stepper.run(model, batch, loss, true, watch);
+        if (watch.bad != null) throw new DivergenceException(step, epoch, watch.bad);
         return value;
+    }
+
+    /**
+     * The trainer's listener on the step: checks every tensor as it comes (outputs in forward order,
+     * the loss, then gradients and parameter gradients backward), takes telemetry's moments, and at
+     * the end, if all was finite, records and updates the weights.
+     */
+    private final class Watch implements Step.Listener {
+        private boolean record;
+        String bad; // the first problem, as the end of a sentence; null if none
+        private double value, accuracy;
+
+        void start(boolean record) {
+            this.record = record;
+            bad = null;
+            accuracy = Double.NaN;
+        }
+
+        @Override
+        public void output(int i, INDArray out) {
+            if (bad == null) bad = problem(act[i].of(out, record), "output of module " + i + " (" + type(i) + ")");
+        }
+
+        @Override
+        public void loss(double value, INDArray out, INDArray labels) {
+            this.value = value;
+            if (bad == null && !Double.isFinite(value)) bad = "the loss is " + value;
+            if (loss == Loss.CROSS_ENTROPY) accuracy = correct(out, train.labelInts(), (int) out.size(0)) / (double) out.size(0);
+        }
+
+        @Override
+        public void gradient(int i, INDArray g) {
+            if (bad == null) bad = problem(grad[i].of(g, record), "gradient of module " + i + " (" + type(i) + ")");
+        }
+
+        @Override
+        public void afterBackward(int i) {
+            for (Param p : model.layers().get(i).params())
+                if (bad == null) bad = problem(check.of(p.grad(), false), p.name() + " gradient of module " + i + " (" + type(i) + ")");
+        }
+
+        @Override
+        public void end() {
+            if (bad != null) return;
+            if (record) updates.before();
+            optimizer.step(params);
+            if (record) {
+                updates.after(ratios);
+                telemetry.addModules(step, act, grad, ratios);
+            }
+            telemetry.addLoss(step, value, accuracy);
+        }
     }
 
     /** Null if fine, else what is wrong with this tensor, as the end of a sentence. */
@@ -271,7 +296,7 @@ public final class Trainer {
 
     /** How many of the first {@code rows} rows' argmax equals the label. */
     static int correct(INDArray logits, int[] labels, int rows) {
-        float[] v = logits.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        float[] v = Floats.read(logits.dataType() == DataType.FLOAT ? logits : logits.castTo(DataType.FLOAT), null);
         int classes = (int) logits.size(1), right = 0;
         for (int r = 0; r < rows; r++) {
             int best = 0;

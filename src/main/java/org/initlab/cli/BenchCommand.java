@@ -3,18 +3,15 @@ package org.initlab.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.initlab.bench.LatencyBench;
+import org.initlab.bench.StepBench;
 import org.initlab.data.Mnist;
 import org.initlab.engine.Backend;
 import org.initlab.engine.Batch;
 import org.initlab.engine.MemoryEstimate;
 import org.initlab.engine.Profile;
-import org.initlab.engine.Stepper;
 import org.initlab.init.Initializer;
 import org.initlab.nn.ModelSpec;
 import org.initlab.nn.OneDnn;
@@ -80,38 +77,18 @@ final class BenchCommand implements Callable<Integer> {
         Batch batch = Batch.of(data, opts.splitValue(), opts.offset, opts.batch, DataType.FLOAT);
         Sequential model = spec.build(DataType.FLOAT);
         Initializer.init(model, opts.initSpec(), 0, batch.x());
-        Stepper stepper = new Stepper();
-        for (int i = 0; i < warmup; i++) stepper.step(model, batch, spec.lossFunction(), true);
-
         Profile prof = profile ? new Profile(model.size()) : null;
+        StepBench.Result r = StepBench.run(model, batch, spec.lossFunction(), warmup, iters, soakMinutes, rssEvery, prof);
+        int n = r.steps();
         ObjectMapper om = new ObjectMapper();
-        ArrayNode rss = om.createArrayNode();
-        long soakEnd = soakMinutes == null ? 0 : System.nanoTime() + (long) (soakMinutes * 60e9);
-        long nextSample = System.nanoTime() + 60_000_000_000L;
-        double[] ms = new double[soakMinutes == null ? iters : 1 << 20];
-        int n = 0;
-        rss.add(sample(om, 0));
-        while (soakMinutes == null ? n < iters : System.nanoTime() < soakEnd) {
-            double t = stepper.step(model, batch, spec.lossFunction(), true, prof).nanos() / 1e6;
-            ms[n % ms.length] = t;
-            n++;
-            if (soakMinutes == null ? rssEvery > 0 && n % rssEvery == 0 : System.nanoTime() >= nextSample) {
-                rss.add(sample(om, n));
-                nextSample += 60_000_000_000L;
-            }
-        }
-        if (soakMinutes != null) rss.add(sample(om, n));
-        double[] sorted = Arrays.copyOf(ms, Math.min(n, ms.length));
-        Arrays.sort(sorted);
-
         ObjectNode root = om.createObjectNode();
         root.put("model", spec.name());
         root.put("batch", opts.batch);
         root.put("steps", n);
         ObjectNode t = root.putObject("ms_per_step");
-        t.put("median", pct(sorted, 50));
-        t.put("p10", pct(sorted, 10));
-        t.put("p90", pct(sorted, 90));
+        t.put("median", r.percentile(50));
+        t.put("p10", r.percentile(10));
+        t.put("p90", r.percentile(90));
         root.put("step", "forward+backward+stats");
         root.put("ops", ops.name());
         root.put("backend", Backend.describe());
@@ -126,27 +103,12 @@ final class BenchCommand implements Callable<Integer> {
                 l.put("stats_ms", prof.stats()[i] / 1e6 / n);
             }
         }
-        if (rss.size() > 1) root.set("rss_mb", rss);
+        if (r.rss().size() > 1) {
+            ArrayNode rss = root.putArray("rss_mb");
+            for (StepBench.Sample s : r.rss()) rss.addObject().put("step", s.step()).put("mb", s.mb());
+        }
         System.out.println(format == StatsCommand.Format.json ? om.writeValueAsString(root) : table(root));
         return 0;
-    }
-
-    private static ObjectNode sample(ObjectMapper om, int step) {
-        ObjectNode o = om.createObjectNode();
-        o.put("step", step);
-        o.put("mb", residentMegabytes());
-        return o;
-    }
-
-    /** VmRSS from /proc (Linux); -1 where the system has none. */
-    static double residentMegabytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status")))
-                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 
     private static String table(ObjectNode r) {
@@ -171,7 +133,7 @@ final class BenchCommand implements Callable<Integer> {
     private int latency() throws Exception {
         if (iters <= 0 || warmup < 0 || gapMs < 0 || !(settle >= 0 && settle <= 3600))
             throw new IllegalArgumentException("--iters must be > 0; --warmup and --gap ≥ 0; --settle between 0 and 3600 s");
-        var r = org.initlab.ui.LatencyBench.run(opts.dataFolder(), opts.modelName(), opts.batch, settle, warmup, iters, gapMs, 4);
+        var r = LatencyBench.run(opts.dataFolder(), opts.modelName(), opts.batch, settle, warmup, iters, gapMs, 4);
         ObjectMapper om = new ObjectMapper();
         ObjectNode root = om.createObjectNode();
         root.put("model", opts.modelName());
@@ -182,28 +144,23 @@ final class BenchCommand implements Callable<Integer> {
         root.put("gap_ms", gapMs);
         ObjectNode single = root.putObject("single_moves");
         single.put("n", r.singleMs().length);
-        single.put("p50", org.initlab.ui.LatencyBench.percentile(r.singleMs(), 50));
-        single.put("p95", org.initlab.ui.LatencyBench.percentile(r.singleMs(), 95));
-        single.put("engine_p50", org.initlab.ui.LatencyBench.percentile(r.singleEngineMs(), 50));
-        single.put("engine_p95", org.initlab.ui.LatencyBench.percentile(r.singleEngineMs(), 95));
+        single.put("p50", LatencyBench.percentile(r.singleMs(), 50));
+        single.put("p95", LatencyBench.percentile(r.singleMs(), 95));
+        single.put("engine_p50", LatencyBench.percentile(r.singleEngineMs(), 50));
+        single.put("engine_p95", LatencyBench.percentile(r.singleEngineMs(), 95));
         ObjectNode drag = root.putObject("drag_60hz");
         drag.put("slider_moves", r.dragMoves());
         drag.put("charted_updates", r.dragCharted());
-        drag.put("p50", org.initlab.ui.LatencyBench.percentile(r.dragMs(), 50));
-        drag.put("p95", org.initlab.ui.LatencyBench.percentile(r.dragMs(), 95));
+        drag.put("p50", LatencyBench.percentile(r.dragMs(), 50));
+        drag.put("p95", LatencyBench.percentile(r.dragMs(), 95));
         root.put("backend", r.backend());
         System.out.println(format == StatsCommand.Format.json ? om.writeValueAsString(root)
             : String.format(Locale.ROOT, "%s batch %d slider→chart, %.0f s after the first charts and %d warm-up moves: single moves %d ms apart p50 %.1f ms, p95 %.1f ms (n=%d, engine part p50 %.1f, p95 %.1f); 60 Hz drag p50 %.1f ms, p95 %.1f ms (%d moves → %d updates) on %s",
-                opts.modelName(), opts.batch, settle, warmup, gapMs, org.initlab.ui.LatencyBench.percentile(r.singleMs(), 50), org.initlab.ui.LatencyBench.percentile(r.singleMs(), 95),
-                r.singleMs().length, org.initlab.ui.LatencyBench.percentile(r.singleEngineMs(), 50), org.initlab.ui.LatencyBench.percentile(r.singleEngineMs(), 95),
-                org.initlab.ui.LatencyBench.percentile(r.dragMs(), 50), org.initlab.ui.LatencyBench.percentile(r.dragMs(), 95),
+                opts.modelName(), opts.batch, settle, warmup, gapMs, LatencyBench.percentile(r.singleMs(), 50), LatencyBench.percentile(r.singleMs(), 95),
+                r.singleMs().length, LatencyBench.percentile(r.singleEngineMs(), 50), LatencyBench.percentile(r.singleEngineMs(), 95),
+                LatencyBench.percentile(r.dragMs(), 50), LatencyBench.percentile(r.dragMs(), 95),
                 r.dragMoves(), r.dragCharted(), r.backend()));
         return 0;
     }
 
-    static double pct(double[] sorted, double p) {
-        if (sorted.length == 0) return Double.NaN;
-        int i = (int) Math.round(p / 100 * (sorted.length - 1));
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
-    }
 }

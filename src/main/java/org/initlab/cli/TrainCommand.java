@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.initlab.AppFolders;
+import org.initlab.bench.StepBench;
 import org.initlab.data.Mnist;
 import org.initlab.engine.Backend;
 import org.initlab.stats.Telemetry;
@@ -135,7 +136,7 @@ final class TrainCommand implements Callable<Integer> {
             while (true) {
                 long now = System.nanoTime();
                 if (now >= next || now >= end) {
-                    Sample s = new Sample(Math.round((now - t0) / 6e9) / 10.0, trainer.step(), trainer.epoch(), BenchCommand.residentMegabytes());
+                    Sample s = new Sample(Math.round((now - t0) / 6e9) / 10.0, trainer.step(), trainer.epoch(), StepBench.residentMegabytes());
                     samples.add(s);
                     if (progress != null) {
                         progress.printf(Locale.ROOT, "soak: minute %.1f step %d epoch %d resident %.1f MB%n", s.minute(), s.step(), s.epoch(), s.mb());

@@ -36,6 +36,11 @@ public final class Step {
 
     private final String workspaceId = "initlab-step-" + System.identityHashCode(this);
 
+    /** Opens this thread's reused workspace of that id (a pass outside the step, as an evaluation, takes its own). */
+    public static MemoryWorkspace workspace(String id) {
+        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, id);
+    }
+
     /**
      * @param paramGrads false when nobody reads the parameter gradients: the first module then does
      *                   not run backward (see {@link Sequential#backward(INDArray, Sequential.Hook, boolean)})
@@ -43,7 +48,7 @@ public final class Step {
      */
     public double run(Sequential model, Batch batch, Loss loss, boolean paramGrads, Listener listener) {
         Backend.configure(); // the compute thread count is per thread: the CLI's main thread or an engine thread
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
+        try (MemoryWorkspace ws = workspace(workspaceId)) {
             model.zeroGrad();
             INDArray[] outs = model.forward(batch.x(), listener);
             INDArray last = outs[outs.length - 1];

@@ -18,13 +18,7 @@ import org.initlab.stats.Telemetry;
 import org.initlab.stats.UpdateRatio;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.ResetPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains an {@link Experiment} on its data: each epoch visits the training split in a seeded
@@ -62,9 +56,6 @@ public final class Trainer {
     public record Result(Double testAccuracy, long steps, double seconds, Telemetry.Snapshot telemetry) {}
 
     static final int EVAL_BATCH = 500;
-    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
-        .initialSize(0).policyLearning(LearningPolicy.FIRST_LOOP).policyAllocation(AllocationPolicy.OVERALLOCATE)
-        .overallocationLimit(0.3).policyReset(ResetPolicy.BLOCK_LEFT).policySpill(SpillPolicy.REALLOCATE).build();
 
     private final Experiment exp;
     private final Options opts;
@@ -288,7 +279,7 @@ public final class Trainer {
      */
     private long evalBatch(int from, int count) {
         Batch b = eval.fill(null, from, count);
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, evalWs)) {
+        try (MemoryWorkspace ws = Step.workspace(evalWs)) {
             INDArray[] outs = model.forward(b.x());
             return correct(outs[outs.length - 1], eval.labelInts(), count);
         }

@@ -114,7 +114,7 @@ class LayerGradientTest {
         for (int k = 0; k < 2; k++) {
             m.zeroGrad();
             INDArray[] outs = m.forward(x);
-            grads[k] = m.backward(loss.grad(outs[outs.length - 1], y), null, null, k == 0);
+            grads[k] = m.backward(loss.grad(outs[outs.length - 1], y), Sequential.Hook.NONE, k == 0);
             for (int i = 0; i < grads[k].length; i++) if (grads[k][i] != null) grads[k][i] = grads[k][i].dup(); // layers write over them on the next pass
             w0[k] = m.layers().get(0).params().get(0).grad().dup();
             w2[k] = m.layers().get(2).params().get(0).grad().dup();

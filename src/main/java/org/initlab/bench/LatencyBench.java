@@ -1,4 +1,4 @@
-package org.initlab.ui;
+package org.initlab.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +13,9 @@ import javafx.scene.control.Slider;
 import javafx.stage.Stage;
 import org.initlab.engine.LabSnapshot;
 import org.initlab.init.Scheme;
+import org.initlab.ui.Gui;
+import org.initlab.ui.LabViewModel;
+import org.initlab.ui.LabWindow;
 
 /**
  * Slider-to-chart latency through the real window (headless): the time from the slider's value

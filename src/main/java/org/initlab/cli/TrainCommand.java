@@ -56,7 +56,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "64", description = "images per step; default ${DEFAULT-VALUE}")
     int batch;
 
-    @Option(names = "--epochs", defaultValue = "1", description = "passes over the training split; default ${DEFAULT-VALUE}")
+    @Option(names = "--epochs", defaultValue = "1", description = "passes over the training split, 1.." + Experiment.MAX_EPOCHS + "; default ${DEFAULT-VALUE}")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "0", description = "seed of the init and the shuffle; default ${DEFAULT-VALUE}")
@@ -100,7 +100,7 @@ final class TrainCommand implements Callable<Integer> {
         Mnist mnist = Mnist.load(data != null ? data : AppFolders.data(exp.data().folder()));
         PrintWriter err = spec.commandLine().getErr();
         Soak soak = soakMinutes == null ? null : new Soak(soakMinutes, progress == Progress.never ? null : err);
-        Experiment run = soak == null ? exp : exp.withEpochs(Integer.MAX_VALUE); // the clock ends a soak
+        Experiment run = soak == null ? exp : exp.withEpochs(Experiment.MAX_EPOCHS); // the clock ends a soak (MAX_EPOCHS of MNIST take days)
         Trainer trainer = new Trainer(run, mnist, new Trainer.Options(every, limit, 0));
         ProgressBar bar = progress == Progress.never || soak != null ? null : new ProgressBar(err, progress == Progress.always || stderrIsTerminal());
         Trainer.Result r;
@@ -168,6 +168,7 @@ final class TrainCommand implements Callable<Integer> {
         OptimizerSpec opt = OptimizerSpec.of(kind, lr, weightDecay);
         if (momentum != null) {
             if (kind == OptimizerSpec.Kind.ADAM) throw new IllegalArgumentException("--momentum applies to sgd and momentum, not adam");
+            if (kind == OptimizerSpec.Kind.SGD && momentum != 0) kind = OptimizerSpec.Kind.MOMENTUM; // as --momentum's help says
             opt = new OptimizerSpec(kind, lr, momentum, weightDecay, opt.beta1(), opt.beta2(), opt.eps());
         }
         return new Experiment(null, init.modelSpec("cnn"), init.initSpec(), Experiment.Data.of(AppFolders.dataName(data)), opt, seed, epochs, batch);

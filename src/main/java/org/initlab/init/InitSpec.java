@@ -12,6 +12,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * explicit {@code gain}), the {@code std} of normal and trunc-normal, the {@code bound} of uniform, and
  * what happens to biases. Every scheme but pytorch-default zeroes the bias unless {@code bias} is
  * {@link Bias#DEFAULT}. A std or bound the scheme does not use is kept at 1, so equal inits are equal records.
+ * pytorch-default is {@code kaiming_uniform(a=√5)}: its {@code a} is always √5 (a file or the command line
+ * may leave it out or give 0, which reads as unset; another value is an error).
  */
 public record InitSpec(Scheme scheme, double a, Mode mode, Bias bias, double gain,
                        @JsonInclude(JsonInclude.Include.NON_NULL) Nonlinearity nonlinearity,
@@ -53,6 +55,11 @@ public record InitSpec(Scheme scheme, double a, Mode mode, Bias bias, double gai
     public InitSpec {
         if (scheme == null) throw new IllegalArgumentException("init scheme is missing");
         if (!Double.isFinite(a) || a < 0) throw new IllegalArgumentException("a must be a finite number ≥ 0 (got " + a + ")");
+        if (scheme == Scheme.PYTORCH_DEFAULT) {
+            if (a != 0 && Math.abs(a - PYTORCH_A) > 1e-9)
+                throw new IllegalArgumentException("a = " + a + " does not apply to pytorch-default, whose a is √5 (leave it out, or use kaiming-uniform for another a)");
+            a = PYTORCH_A;
+        }
         if (!Double.isFinite(gain) || gain <= 0) throw new IllegalArgumentException("gain must be a finite number > 0 (got " + gain + ")");
         if (!Double.isFinite(std) || std < 0) throw new IllegalArgumentException("std must be a finite number ≥ 0 (got " + std + ")");
         if (!Double.isFinite(bound) || bound < 0) throw new IllegalArgumentException("bound must be a finite number ≥ 0 (got " + bound + ")");
@@ -69,6 +76,9 @@ public record InitSpec(Scheme scheme, double a, Mode mode, Bias bias, double gai
     public InitSpec(Scheme scheme, double a, Mode mode, Bias bias, double gain) {
         this(scheme, a, mode, bias, gain, null, 1, 1);
     }
+
+    /** The a of pytorch-default: √5. */
+    public static final double PYTORCH_A = Math.sqrt(5);
 
     /**
      * From JSON or the command line, where a field the scheme does not use is an error rather than

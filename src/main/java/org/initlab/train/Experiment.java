@@ -6,12 +6,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import org.initlab.AtomicFile;
 import org.initlab.JsonErrors;
 import org.initlab.data.Mnist;
 import org.initlab.init.InitSpec;
@@ -42,13 +39,16 @@ public record Experiment(String name, ModelSpec model, InitSpec init, Data data,
         public Mnist.Split evalSplit() { return Mnist.Split.parse(eval); }
     }
 
+    /** The most epochs one run may ask for: the window's epochs field and the CLI's --epochs share it. */
+    public static final int MAX_EPOCHS = 10_000;
+
     public Experiment {
         if (name == null || name.isBlank()) name = model == null ? "experiment" : model.name();
         if (model == null) throw new IllegalArgumentException("model is missing");
         if (init == null) throw new IllegalArgumentException("init is missing");
         if (optimizer == null) throw new IllegalArgumentException("optimizer is missing");
         if (data == null) data = Data.of(null);
-        if (epochs <= 0) throw new IllegalArgumentException("epochs must be > 0 (got " + epochs + ")");
+        if (epochs <= 0 || epochs > MAX_EPOCHS) throw new IllegalArgumentException("epochs must be in 1.." + MAX_EPOCHS + " (got " + epochs + ")");
         if (batch <= 0) throw new IllegalArgumentException("batch must be > 0 (got " + batch + ")");
         model.shapes(); // an impossible architecture fails here, naming the layer
     }
@@ -93,27 +93,8 @@ public record Experiment(String name, ModelSpec model, InitSpec init, Data data,
         }
     }
 
-    /**
-     * Writes atomically: the JSON goes to a temporary file in the same folder, is flushed to disk, and
-     * is then renamed over the target, so a crash leaves either the old file or the new one.
-     */
+    /** Writes atomically ({@link AtomicFile}): a failure leaves the previous file as it was. */
     public void save(Path file) throws IOException {
-        byte[] bytes = (toJson() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(bytes));
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, (toJson() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * Optimizer settings (configuration only; run-time state lives in the {@link Optimizer}).
- * {@code sgd} with {@code momentum} 0 is plain SGD; {@code momentum} is SGD with momentum (default 0.9);
- * {@code adam} uses beta1, beta2, eps (defaults 0.9, 0.999, 1e-8).
+ * {@code sgd} is plain SGD (its momentum is 0); {@code momentum} is SGD with momentum (default 0.9);
+ * {@code adam} uses beta1, beta2, eps (defaults 0.9, 0.999, 1e-8). Fields a kind does not use are kept as given.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OptimizerSpec(Kind kind, double lr, double momentum, @JsonProperty("weight_decay") double weightDecay,
@@ -37,7 +37,8 @@ public record OptimizerSpec(Kind kind, double lr, double momentum, @JsonProperty
         if (!(beta1 >= 0 && beta1 < 1)) throw new IllegalArgumentException("beta1 must be in [0, 1) (got " + beta1 + ")");
         if (!(beta2 >= 0 && beta2 < 1)) throw new IllegalArgumentException("beta2 must be in [0, 1) (got " + beta2 + ")");
         if (!(eps > 0) || !Double.isFinite(eps)) throw new IllegalArgumentException("eps must be a finite number > 0 (got " + eps + ")");
-        if (kind == Kind.SGD && momentum != 0) kind = Kind.MOMENTUM;
+        if (kind == Kind.SGD && momentum != 0)
+            throw new IllegalArgumentException("momentum must be 0 for kind sgd (got " + momentum + "); kind momentum uses it");
     }
 
     /** Defaults for a kind: momentum 0.9 for MOMENTUM, Adam's betas and eps. */

@@ -32,10 +32,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * a run early); accuracy only for cross-entropy models. Not thread-safe: one thread runs it.
  */
 public final class Trainer {
-    /** @param every telemetry interval in steps; @param limit stop after this many steps (0: none); @param evalImages 0: the whole split */
+    /**
+     * @param every telemetry interval in steps; {@link #SPREAD} (0): spread the run's steps over the telemetry's records
+     * @param limit stop after this many steps (0: none); @param evalImages 0: the whole split
+     */
     public record Options(int every, long limit, int evalImages) {
+        public static final int SPREAD = 0;
+
         public Options {
-            if (every <= 0) throw new IllegalArgumentException("every must be > 0 (got " + every + ")");
+            if (every < 0) throw new IllegalArgumentException("every must be > 0, or 0 to spread over the run (got " + every + ")");
             if (limit < 0) throw new IllegalArgumentException("limit must be ≥ 0 (got " + limit + ")");
             if (evalImages < 0) throw new IllegalArgumentException("evalImages must be ≥ 0 (got " + evalImages + ")");
         }
@@ -59,6 +64,7 @@ public final class Trainer {
 
     private final Experiment exp;
     private final Options opts;
+    private final int every;
     private final Mnist data;
     private final Sequential model;
     private final Loss loss;
@@ -109,11 +115,18 @@ public final class Trainer {
             throw new IllegalArgumentException("batch " + exp.batch() + " is larger than the " + data.part(exp.data().trainSplit()).count() + " training images");
         this.train = new BatchSource(data, exp.data().trainSplit(), exp.batch());
         this.shuffle = new SplittableRandom(exp.seed() ^ 0x5DEECE66DL); // independent of the init's stream
+        this.every = every();
     }
 
     public Sequential model() { return model; }
     public Telemetry telemetry() { return telemetry; }
     public long step() { return step; }
+
+    /** Every step while the run fits the telemetry's records, then spread: the count comes from the training split opened. */
+    private int every() {
+        if (opts.every() != Options.SPREAD) return opts.every();
+        return (int) Math.max(1, (totalSteps() + Telemetry.DEFAULT_CAPACITY - 1) / Telemetry.DEFAULT_CAPACITY);
+    }
 
     public int stepsPerEpoch() {
         return train.count() / train.size();
@@ -188,7 +201,7 @@ public final class Trainer {
     /** One step on one batch; returns the loss. */
     double trainStep(Batch batch, int epoch) {
         step++;
-        watch.start((step - 1) % opts.every() == 0);
+        watch.start((step - 1) % every == 0);
         double value = stepper.run(model, batch, loss, true, watch);
         if (watch.bad != null) throw new DivergenceException(step, epoch, watch.bad);
         return value;

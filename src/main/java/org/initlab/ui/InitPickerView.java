@@ -73,6 +73,9 @@ public final class InitPickerView extends VBox {
         slider.setMinorTickCount(4);
         slider.setShowTickMarks(true);
         slider.setShowTickLabels(true);
+        // a beyond the track widens it first (listeners run in order): a Slider clamps its value, and the binding would carry the clamp back
+        vm.aProperty().addListener((o, was, now) -> { if (now.doubleValue() > slider.getMax()) slider.setMax(now.doubleValue()); });
+        slider.setMax(Math.max(A_MAX, vm.aProperty().get()));
         slider.valueProperty().bindBidirectional(vm.aProperty());
         slider.disableProperty().bind(Bindings.createBooleanBinding(
             () -> !(vm.schemeProperty().get().usesA() || vm.schemeProperty().get() == Scheme.PYTORCH_DEFAULT), vm.schemeProperty()));

@@ -65,6 +65,8 @@ public final class LabViewModel implements AutoCloseable {
     private final ObjectProperty<InitSpec.Bias> bias = new SimpleObjectProperty<>(InitSpec.Bias.DEFAULT);
     private final ObjectProperty<Nonlinearity> nonlinearity = new SimpleObjectProperty<>(); // null: the a slider (Kaiming), the gain (Xavier)
     private final DoubleProperty std = new SimpleDoubleProperty(1), bound = new SimpleDoubleProperty(1); // PyTorch's defaults
+    /** Xavier's and orthogonal's gain (kept, unused, under the other schemes; a nonlinearity in effect replaces it). */
+    private final DoubleProperty gain = new SimpleDoubleProperty(1);
     private final LongProperty seed = new SimpleLongProperty(0);
     private final IntegerProperty batchSize = new SimpleIntegerProperty(100);
     private final ObjectProperty<Mnist.Split> split = new SimpleObjectProperty<>(Mnist.Split.TEST);
@@ -91,6 +93,7 @@ public final class LabViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<WeightFormula> formula = new ReadOnlyObjectWrapper<>();
 
     private String loss = "mse";
+    private long[] input = ModelSpec.MNIST;
     private Lab lab;
     private boolean changeScheduled;
     private boolean quiet; // set while applying an engine answer or a preset, so it is not sent back
@@ -130,7 +133,7 @@ public final class LabViewModel implements AutoCloseable {
             }
             changed();
         });
-        for (var p : List.of(mode, bias, nonlinearity, std, bound, seed, batchSize, split, offset, dataFolder, running)) p.addListener(o -> changed());
+        for (var p : List.of(mode, bias, nonlinearity, std, bound, gain, seed, batchSize, split, offset, dataFolder, running)) p.addListener(o -> changed());
         layers.addListener((javafx.collections.ListChangeListener<LayerSpec>) c -> {
             if (!quiet) modelName.set("custom");
             rows.setAll(computeRows());
@@ -171,6 +174,7 @@ public final class LabViewModel implements AutoCloseable {
         quiet = true;
         try {
             loss = m.loss();
+            input = m.input();
             layers.setAll(m.layers());
             modelName.set(name);
             nonlinearity.set(Nonlinearity.preset(scheme.get(), layers, firstWeightLayer()));
@@ -243,8 +247,13 @@ public final class LabViewModel implements AutoCloseable {
 
     /** The init as set now; throws with the field's message when a value is out of range. */
     public InitSpec initSpec() {
-        return new InitSpec(scheme.get(), a.get(), mode.get(), bias.get(), 1, scheme.get().usesNonlinearity() ? nonlinearity.get() : null,
-            std.get(), bound.get());
+        Nonlinearity nl = scheme.get().usesNonlinearity() ? nonlinearity.get() : null;
+        return new InitSpec(scheme.get(), a.get(), mode.get(), bias.get(), nl == null ? gain.get() : 1, nl, std.get(), bound.get());
+    }
+
+    /** The settings an experiment file holds (beside the layers): a change to any of them is autosaved. */
+    public List<javafx.beans.Observable> experimentProperties() {
+        return List.of(modelName, scheme, a, mode, bias, gain, nonlinearity, std, bound, dataFolder);
     }
 
     /** Layer i's own init (null: the model's), keeping its other fields; false with the layer unchanged when the init is invalid. */
@@ -276,12 +285,14 @@ public final class LabViewModel implements AutoCloseable {
         quiet = true;
         try {
             loss = m.loss();
+            input = m.input();
             layers.setAll(m.layers());
             modelName.set(m.name());
             scheme.set(init.scheme());
             if (init.scheme() != Scheme.PYTORCH_DEFAULT) a.set(init.a()); // its a is always √5
             mode.set(init.mode());
             bias.set(init.bias());
+            gain.set(init.gain());
             nonlinearity.set(init.nonlinearity());
             std.set(init.std());
             bound.set(init.bound());
@@ -329,7 +340,7 @@ public final class LabViewModel implements AutoCloseable {
     }
 
     private ModelSpec spec() {
-        return new ModelSpec(modelName.get(), List.copyOf(layers), null, loss);
+        return new ModelSpec(modelName.get(), List.copyOf(layers), input, loss);
     }
 
     private List<LayerRow> computeRows() {
@@ -446,6 +457,7 @@ public final class LabViewModel implements AutoCloseable {
     public DoubleProperty aProperty() { return a; }
     public ObjectProperty<InitSpec.Mode> modeProperty() { return mode; }
     public ObjectProperty<InitSpec.Bias> biasProperty() { return bias; }
+    public DoubleProperty gainProperty() { return gain; }
     public ObjectProperty<Nonlinearity> nonlinearityProperty() { return nonlinearity; }
     public DoubleProperty stdProperty() { return std; }
     public DoubleProperty boundProperty() { return bound; }

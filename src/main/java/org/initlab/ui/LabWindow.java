@@ -91,7 +91,8 @@ public final class LabWindow {
         trainTab.setId("trainingTab");
         trainTab.selectedProperty().addListener((o, was, now) -> { if (now) trainingView(); });
         tabs.getTabs().setAll(stats, trainTab);
-        if (training.restoreOfferedProperty().get()) tabs.getSelectionModel().select(trainTab); // where the crashed run's offer waits
+        // where the crashed run's offer waits, or what the start had to say about the autosave
+        if (training.restoreOfferedProperty().get() || training.messageIsProblemProperty().get()) tabs.getSelectionModel().select(trainTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
         root.setCenter(tabs);

@@ -59,13 +59,13 @@ final class LayerForms {
         if (l instanceof LayerSpec.Conv2d c) {
             int v = Integer.parseInt(text);
             return switch (name) {
-                case "out" -> new LayerSpec.Conv2d(0, v, c.kernel(), c.stride(), c.padding(), c.bias(), c.init());
-                case "k" -> new LayerSpec.Conv2d(0, c.out(), v, c.stride(), c.padding(), c.bias(), c.init());
-                case "s" -> new LayerSpec.Conv2d(0, c.out(), c.kernel(), v, c.padding(), c.bias(), c.init());
-                default -> new LayerSpec.Conv2d(0, c.out(), c.kernel(), c.stride(), v, c.bias(), c.init());
+                case "out" -> new LayerSpec.Conv2d(c.in(), v, c.kernel(), c.stride(), c.padding(), c.bias(), c.init());
+                case "k" -> new LayerSpec.Conv2d(c.in(), c.out(), v, c.stride(), c.padding(), c.bias(), c.init());
+                case "s" -> new LayerSpec.Conv2d(c.in(), c.out(), c.kernel(), v, c.padding(), c.bias(), c.init());
+                default -> new LayerSpec.Conv2d(c.in(), c.out(), c.kernel(), c.stride(), v, c.bias(), c.init());
             };
         }
-        if (l instanceof LayerSpec.Linear c) return new LayerSpec.Linear(0, Integer.parseInt(text), c.bias(), c.init());
+        if (l instanceof LayerSpec.Linear c) return new LayerSpec.Linear(c.in(), Integer.parseInt(text), c.bias(), c.init());
         if (l instanceof LayerSpec.BatchNorm2d c) {
             double v = Double.parseDouble(text);
             return name.equals("eps") ? new LayerSpec.BatchNorm2d(v, c.momentum()) : new LayerSpec.BatchNorm2d(c.eps(), v);

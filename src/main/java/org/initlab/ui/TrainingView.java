@@ -30,6 +30,7 @@ import org.initlab.AppFolders;
 import org.initlab.AppLog;
 import org.initlab.engine.TrainingRunner.State;
 import org.initlab.engine.TrainingRunner.Update;
+import org.initlab.train.Experiment;
 import org.initlab.train.OptimizerSpec;
 import org.controlsfx.control.StatusBar;
 import org.controlsfx.validation.ValidationResult;
@@ -100,13 +101,11 @@ public final class TrainingView extends VBox {
         lr.setOnAction(e -> applyLr.run());
         lr.focusedProperty().addListener((o, was, now) -> { if (!now) applyLr.run(); });
         vm.lrProperty().addListener((o, was, now) -> { if (!lr.isFocused()) lr.setText(fmt(now.doubleValue())); });
-        Spinner<Integer> epochs = spinner("trainEpochs", 1, 100, vm.epochsProperty().get(), 1);
+        Spinner<Integer> epochs = spinner("trainEpochs", 1, Experiment.MAX_EPOCHS, vm.epochsProperty().get(), 1);
         sync(epochs, vm.epochsProperty());
-        Spinner<Integer> batch = spinner("trainBatch", 1, 10_000, vm.batchProperty().get(), 16);
+        Spinner<Integer> batch = spinner("trainBatch", 1, Integer.MAX_VALUE, vm.batchProperty().get(), 16); // the trainer names a batch too large for the data
         sync(batch, vm.batchProperty());
-        Spinner<Integer> seed = spinner("trainSeed", 0, Integer.MAX_VALUE, (int) vm.seedProperty().get(), 1);
-        seed.valueProperty().addListener((o, was, now) -> { if (now != null) vm.seedProperty().set(now); });
-        vm.seedProperty().addListener((o, was, now) -> seed.getValueFactory().setValue(now.intValue()));
+        Spinner<Long> seed = LongSpinner.of("trainSeed", vm.seedProperty());
 
         Button open = button("Open…", "trainOpen", "Open an experiment file (.json)", this::openFile);
         Button save = button("Save…", "trainSave", "Save model, init, data, optimizer and seed as an experiment file", this::saveFile);
@@ -241,8 +240,10 @@ public final class TrainingView extends VBox {
         }
     }
 
+    /** Three significant digits when they say the value exactly, else every digit: a shown lr, applied again, is the same lr. */
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
+        String short3 = String.format(Locale.ROOT, "%.3g", v);
+        return Double.parseDouble(short3) == v ? short3 : String.valueOf(v);
     }
 
     private static Spinner<Integer> spinner(String id, int min, int max, int value, int step) {

@@ -1,7 +1,6 @@
 package org.initlab.ui;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,8 +21,11 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.util.Duration;
 import org.initlab.AppLog;
+import org.initlab.data.Mnist;
 import org.initlab.engine.TrainingRunner;
 import org.initlab.engine.TrainingRunner.Mode;
 import org.initlab.engine.TrainingRunner.State;
@@ -36,18 +38,31 @@ import org.initlab.train.Trainer;
  * The training panel's state. The model and init come from the lab ({@link LabViewModel}); the
  * optimizer, lr, epochs, batch and seed are set here. Run / pause / stop / reset send a whole
  * {@link TrainingRunner.Order}; updates come back on the engine thread and are applied on the FX
- * thread, latest wins, never waited for. The experiment is autosaved (debounced) to
- * {@code autosave.json} in the session folder; a {@code session.lock} marker there, removed by
- * {@link #close()}, tells the next start that the last session did not exit cleanly, and the
- * autosave is then offered back ({@link #restoreOfferedProperty()}).
+ * thread, latest wins, never waited for. Every field of an {@link Experiment} has a property here or in
+ * the lab, so an opened file saves back field for field, and one control changes one field. The
+ * experiment is autosaved (debounced) through an {@link AutosaveStore}, which offers the autosave
+ * back after a session that did not exit cleanly ({@link #restoreOfferedProperty()}); a failed
+ * autosave or save is shown in the message line, and the file before it stays as it was.
  */
 public final class TrainingViewModel implements AutoCloseable {
-    static final String AUTOSAVE = "autosave.json", MARKER = "session.lock";
+    static final String AUTOSAVE = AutosaveStore.AUTOSAVE, MARKER = AutosaveStore.MARKER;
+
+    private static final OptimizerSpec DEFAULT_OPTIMIZER = OptimizerSpec.of(OptimizerSpec.Kind.ADAM, 1e-3, 0);
 
     private final LabViewModel lab;
-    private final Path sessionDir;
-    private final ObjectProperty<OptimizerSpec.Kind> optimizer = new SimpleObjectProperty<>(OptimizerSpec.Kind.ADAM);
-    private final DoubleProperty lr = new SimpleDoubleProperty(1e-3);
+    private final AutosaveStore store;
+    /** The experiment's name; blank: the model's name. */
+    private final StringProperty name = new SimpleStringProperty("");
+    private final ObjectProperty<OptimizerSpec.Kind> optimizer = new SimpleObjectProperty<>(DEFAULT_OPTIMIZER.kind());
+    private final DoubleProperty lr = new SimpleDoubleProperty(DEFAULT_OPTIMIZER.lr());
+    /** Used by kind momentum; sgd has none (saved as 0), adam keeps it in the file unused. */
+    private final DoubleProperty momentum = new SimpleDoubleProperty(0.9);
+    private final DoubleProperty weightDecay = new SimpleDoubleProperty(DEFAULT_OPTIMIZER.weightDecay());
+    private final DoubleProperty beta1 = new SimpleDoubleProperty(DEFAULT_OPTIMIZER.beta1());
+    private final DoubleProperty beta2 = new SimpleDoubleProperty(DEFAULT_OPTIMIZER.beta2());
+    private final DoubleProperty eps = new SimpleDoubleProperty(DEFAULT_OPTIMIZER.eps());
+    private final ObjectProperty<Mnist.Split> trainSplit = new SimpleObjectProperty<>(Mnist.Split.TRAIN);
+    private final ObjectProperty<Mnist.Split> evalSplit = new SimpleObjectProperty<>(Mnist.Split.TEST);
     private final IntegerProperty epochs = new SimpleIntegerProperty(1);
     private final IntegerProperty batch = new SimpleIntegerProperty(64);
     private final LongProperty seed = new SimpleLongProperty(0);
@@ -74,43 +89,30 @@ public final class TrainingViewModel implements AutoCloseable {
     });
     private java.util.concurrent.Future<?> lastWrite = java.util.concurrent.CompletableFuture.completedFuture(null);
     private boolean applying;
+    /** The data folder as the opened file spelled it ("data/mnist/" stays so while the lab's folder is the same path). */
+    private String folderText;
+    private volatile boolean autosaveFailing;
     private final AtomicReference<Update> inbox = new AtomicReference<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
     /** Must be made on the FX thread. @param sessionDir where autosave.json and the marker live (normally {@link org.initlab.AppFolders#user()}) */
     public TrainingViewModel(LabViewModel lab, Path sessionDir) {
         this.lab = lab;
-        this.sessionDir = sessionDir;
+        this.store = new AutosaveStore(sessionDir);
         seed.set(lab.seedProperty().get());
-        checkLastSession();
+        AutosaveStore.Start start = store.start();
+        offered = start.offered();
+        restoreOffered.set(offered != null);
+        if (!start.message().isEmpty()) problem(start.message());
         autosave.setOnFinished(e -> autosaveNow());
-        for (var p : List.of(optimizer, lr, epochs, batch, seed)) p.addListener(o -> changed());
-        for (var p : List.of(lab.schemeProperty(), lab.aProperty(), lab.modeProperty(), lab.biasProperty(), lab.nonlinearityProperty(), lab.stdProperty(),
-            lab.boundProperty(), lab.modelNameProperty(), lab.dataFolderProperty()))
+        for (var p : List.of(name, optimizer, lr, momentum, weightDecay, beta1, beta2, eps, trainSplit, evalSplit, epochs, batch, seed))
             p.addListener(o -> changed());
+        for (var p : lab.experimentProperties()) p.addListener(o -> changed());
         lab.layers().addListener((javafx.collections.ListChangeListener<Object>) c -> changed());
     }
 
     public TrainingViewModel(LabViewModel lab) {
         this(lab, org.initlab.AppFolders.user());
-    }
-
-    private void checkLastSession() {
-        Path marker = sessionDir.resolve(MARKER), auto = sessionDir.resolve(AUTOSAVE);
-        try {
-            if (Files.exists(marker) && Files.isRegularFile(auto)) {
-                try {
-                    offered = Experiment.load(auto);
-                    restoreOffered.set(true);
-                } catch (IllegalArgumentException e) {
-                    AppLog.error("the autosave of the last session cannot be read", e);
-                }
-            }
-            Files.createDirectories(sessionDir);
-            Files.writeString(marker, ProcessHandle.current().pid() + "\n");
-        } catch (IOException e) {
-            AppLog.error("cannot write the session marker", e);
-        }
     }
 
     // ---- actions ----
@@ -164,15 +166,9 @@ public final class TrainingViewModel implements AutoCloseable {
 
     private void send(Mode m) {
         long limit = stepLimit.get();
-        runner().submit(new TrainingRunner.Order(run, running, new Trainer.Options(every(running, limit), limit, 0), m));
+        runner().submit(new TrainingRunner.Order(run, running, new Trainer.Options(Trainer.Options.SPREAD, limit, 0), m));
     }
 
-    /** Module statistics every step up to 2000 steps (the telemetry's ring), then spread over the run. */
-    private static int every(Experiment e, long limit) {
-        long steps = (long) e.epochs() * (60_000 / e.batch());
-        if (limit > 0) steps = Math.min(steps, limit);
-        return (int) Math.max(1, (steps + 1999) / 2000);
-    }
 
     private TrainingRunner runner() {
         if (runner == null) runner = new TrainingRunner(this::receive);
@@ -181,9 +177,14 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** The experiment the settings describe now; IllegalArgumentException names a bad value. */
     public Experiment experiment() {
-        OptimizerSpec opt = OptimizerSpec.of(optimizer.get(), lr.get(), 0);
+        OptimizerSpec.Kind kind = optimizer.get();
+        OptimizerSpec opt = new OptimizerSpec(kind, lr.get(), kind == OptimizerSpec.Kind.SGD ? 0 : momentum.get(), weightDecay.get(),
+            beta1.get(), beta2.get(), eps.get());
         Path data = lab.dataFolderProperty().get();
-        return new Experiment(null, lab.modelSpec(), lab.initSpec(), Experiment.Data.of(org.initlab.AppFolders.dataName(data)), opt,
+        // the folder as the opened file spelled it while it is the same folder; else as AppFolders names it
+        String folder = data == null ? null : folderText != null && org.initlab.AppFolders.data(folderText).equals(data) ? folderText
+            : org.initlab.AppFolders.dataName(data);
+        return new Experiment(name.get(), lab.modelSpec(), lab.initSpec(), new Experiment.Data(folder, trainSplit.get().id(), evalSplit.get().id()), opt,
             seed.get(), epochs.get(), batch.get());
     }
 
@@ -192,9 +193,19 @@ public final class TrainingViewModel implements AutoCloseable {
         applying = true;
         try {
             lab.applyModel(e.model(), e.init());
-            if (e.data() != null) lab.dataFolderProperty().set(org.initlab.AppFolders.data(e.data().folder()));
-            optimizer.set(e.optimizer().kind());
-            lr.set(e.optimizer().lr());
+            folderText = e.data().folder();
+            lab.dataFolderProperty().set(org.initlab.AppFolders.data(folderText));
+            trainSplit.set(e.data().trainSplit());
+            evalSplit.set(e.data().evalSplit());
+            name.set(e.name());
+            OptimizerSpec o = e.optimizer();
+            optimizer.set(o.kind());
+            lr.set(o.lr());
+            if (o.kind() != OptimizerSpec.Kind.SGD) momentum.set(o.momentum()); // sgd's 0 would make a later switch to momentum plain SGD
+            weightDecay.set(o.weightDecay());
+            beta1.set(o.beta1());
+            beta2.set(o.beta2());
+            eps.set(o.eps());
             epochs.set(e.epochs());
             batch.set(e.batch());
             seed.set(e.seed());
@@ -264,22 +275,29 @@ public final class TrainingViewModel implements AutoCloseable {
      * Takes the current experiment now (the debounce calls this) and writes it to autosave.json on
      * the writer thread: the atomic save syncs the disk, which must not stall the FX thread.
      */
-    public void autosaveNow() {
+    public java.util.concurrent.Future<?> autosaveNow() {
         autosave.stop();
         Experiment exp;
         try {
             exp = experiment();
         } catch (IllegalArgumentException e) { // an impossible model is not an experiment yet; keep the last good one
-            return;
+            return lastWrite;
         }
-        Path file = sessionDir.resolve(AUTOSAVE);
         lastWrite = WRITER.submit(() -> {
             try {
-                exp.save(file);
+                store.save(exp);
+                if (autosaveFailing) {
+                    autosaveFailing = false;
+                    Platform.runLater(() -> note("autosave works again"));
+                }
             } catch (IOException e) {
                 AppLog.error("autosave failed", e);
+                autosaveFailing = true;
+                String m = "autosave failed (" + AppLog.oneLine(e) + "); the autosave in " + store.folder() + " is the one before";
+                Platform.runLater(() -> problem(m));
             }
         });
+        return lastWrite;
     }
 
     /** Clean exit: stops the engine, saves, removes the marker. */
@@ -292,11 +310,7 @@ public final class TrainingViewModel implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
             AppLog.error("the last autosave did not finish", e);
         }
-        try {
-            Files.deleteIfExists(sessionDir.resolve(MARKER));
-        } catch (IOException e) {
-            AppLog.error("cannot remove the session marker", e);
-        }
+        store.end();
     }
 
     // ---- engine answers ----
@@ -317,8 +331,16 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     // ---- properties ----
+    public StringProperty nameProperty() { return name; }
     public ObjectProperty<OptimizerSpec.Kind> optimizerProperty() { return optimizer; }
     public DoubleProperty lrProperty() { return lr; }
+    public DoubleProperty momentumProperty() { return momentum; }
+    public DoubleProperty weightDecayProperty() { return weightDecay; }
+    public DoubleProperty beta1Property() { return beta1; }
+    public DoubleProperty beta2Property() { return beta2; }
+    public DoubleProperty epsProperty() { return eps; }
+    public ObjectProperty<Mnist.Split> trainSplitProperty() { return trainSplit; }
+    public ObjectProperty<Mnist.Split> evalSplitProperty() { return evalSplit; }
     public IntegerProperty epochsProperty() { return epochs; }
     public IntegerProperty batchProperty() { return batch; }
     public LongProperty seedProperty() { return seed; }
@@ -330,5 +352,5 @@ public final class TrainingViewModel implements AutoCloseable {
     public ReadOnlyBooleanProperty messageIsProblemProperty() { return messageIsProblem.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty restoreOfferedProperty() { return restoreOffered.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
-    public Path sessionDir() { return sessionDir; }
+    public Path sessionDir() { return store.folder(); }
 }

@@ -53,11 +53,18 @@ public final class InitOptions {
         if (!name.endsWith(".json")) return Models.byName(name);
         Path p = Path.of(name);
         if (!Files.exists(p)) throw new IllegalArgumentException(p + ": model file is missing");
+        ModelSpec m;
         try {
-            return new ObjectMapper().readValue(p.toFile(), ModelSpec.class);
+            m = new ObjectMapper().readValue(p.toFile(), ModelSpec.class);
         } catch (IOException e) {
             throw new IllegalArgumentException(p + ": " + JsonErrors.describe(e));
         }
+        try {
+            m.shapes(); // an impossible layer (stride 0, a kernel larger than its input) is named with the file
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(p + ": " + e.getMessage(), e);
+        }
+        return m;
     }
 
     InitSpec initSpec() {

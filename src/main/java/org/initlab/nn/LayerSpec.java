@@ -49,11 +49,14 @@ public sealed interface LayerSpec {
         return init() == null ? modelInit : init();
     }
 
-    /** @param init this layer's own init, or null for the model's */
-    record Conv2d(int in, int out, int kernel, int stride, int padding, Boolean bias,
+    /**
+     * @param stride left out is 1; an explicit 0 is refused by {@link #outputShape}, naming the field
+     * @param init this layer's own init, or null for the model's
+     */
+    record Conv2d(int in, int out, int kernel, Integer stride, int padding, Boolean bias,
                   @JsonInclude(JsonInclude.Include.NON_NULL) InitSpec init) implements LayerSpec {
         public Conv2d {
-            if (stride == 0) stride = 1;
+            if (stride == null) stride = 1;
             if (bias == null) bias = true;
             requireLayerInit(init);
         }
@@ -168,9 +171,10 @@ public sealed interface LayerSpec {
         }
     }
 
-    record MaxPool2d(int kernel, int stride, int padding) implements LayerSpec {
+    /** {@code stride} left out is the kernel (PyTorch's default); an explicit 0 is refused, naming the field. */
+    record MaxPool2d(int kernel, Integer stride, int padding) implements LayerSpec {
         public MaxPool2d {
-            if (stride == 0) stride = kernel;
+            if (stride == null) stride = kernel;
         }
 
         @Override public long[] outputShape(long[] s) { return poolShape("MaxPool2d", s, kernel, stride, padding); }
@@ -178,9 +182,10 @@ public sealed interface LayerSpec {
         @Override public String describe(long[] s) { return "MaxPool2d(k=" + kernel + ", s=" + stride + ", p=" + padding + ")"; }
     }
 
-    record AvgPool2d(int kernel, int stride, int padding) implements LayerSpec {
+    /** {@code stride} left out is the kernel (PyTorch's default); an explicit 0 is refused, naming the field. */
+    record AvgPool2d(int kernel, Integer stride, int padding) implements LayerSpec {
         public AvgPool2d {
-            if (stride == 0) stride = kernel;
+            if (stride == null) stride = kernel;
         }
 
         @Override public long[] outputShape(long[] s) { return poolShape("AvgPool2d", s, kernel, stride, padding); }

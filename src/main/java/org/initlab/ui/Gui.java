@@ -136,6 +136,9 @@ public final class Gui {
                             shoot.run();
                         }
                     });
+                    w.training().latestProperty().addListener((o, was, now) -> {
+                        if (now != null && was == null) trace("training at step " + now.step()); // a test kills the process here
+                    });
                     w.training().run();
                 }
                 boolean[] first = {true};

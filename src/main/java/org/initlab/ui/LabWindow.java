@@ -97,6 +97,9 @@ public final class LabWindow {
         tabs.setId("tabs");
         root.setCenter(tabs);
         root.setBottom(statusBar());
+        // a failed save or autosave reaches the status bar too, whichever tab is open
+        training.messageProperty().addListener((o, was, now) -> { if (training.messageIsProblemProperty().get()) showMessage(now); });
+        if (training.messageIsProblemProperty().get()) showMessage(training.messageProperty().get());
         scene = new Scene(root, width, height);
         Themes.apply(scene, vm.themeProperty().get());
         keys = PresenterKeys.install(this);

@@ -17,6 +17,7 @@ import org.initlab.data.Mnist;
 import org.initlab.engine.Backend;
 import org.initlab.stats.Telemetry;
 import org.initlab.train.DivergenceException;
+import org.initlab.init.Lsuv;
 import org.initlab.train.Experiment;
 import org.initlab.train.OptimizerSpec;
 import org.initlab.train.Trainer;
@@ -105,6 +106,11 @@ final class TrainCommand implements Callable<Integer> {
         ProgressBar bar = progress == Progress.never || soak != null ? null : new ProgressBar(err, progress == Progress.always || stderrIsTerminal());
         Trainer.Result r;
         try {
+            trainer.initialize();
+            if (trainer.lsuv() != null) {
+                err.println("initlab: " + trainer.lsuv().summary());
+                err.flush();
+            }
             r = soak == null ? trainer.run(bar) : soak.run(trainer);
         } catch (DivergenceException e) {
             if (bar != null) bar.finish();
@@ -113,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
             return 3;
         }
         if (bar != null) bar.finish();
-        System.out.println(format == StatsCommand.Format.json ? json(exp, r, soak) : table(exp, r, soak));
+        System.out.println(format == StatsCommand.Format.json ? json(exp, r, soak, trainer.lsuv()) : table(exp, r, soak));
         return 0;
     }
 
@@ -174,7 +180,7 @@ final class TrainCommand implements Callable<Integer> {
         return new Experiment(null, init.modelSpec("cnn"), init.initSpec(), Experiment.Data.of(AppFolders.dataName(data)), opt, seed, epochs, batch);
     }
 
-    private String json(Experiment exp, Trainer.Result r, Soak soak) throws IOException {
+    private String json(Experiment exp, Trainer.Result r, Soak soak, Lsuv.Report lsuv) throws IOException {
         ObjectMapper om = new ObjectMapper();
         ObjectNode root = om.createObjectNode();
         root.put("experiment", exp.name());
@@ -187,6 +193,12 @@ final class TrainCommand implements Callable<Integer> {
         if (r.testAccuracy() == null) root.putNull("test_accuracy");
         else root.put("test_accuracy", r.testAccuracy());
         root.put("steps", r.steps());
+        if (lsuv != null) {
+            ArrayNode layers = root.putArray("lsuv");
+            for (Lsuv.Layer l : lsuv.layers())
+                layers.addObject().put("module", l.module()).put("type", l.type()).put("passes", l.passes()).put("std", l.std())
+                    .put("mean", l.mean()).put("reached", l.reached()).put("dead", l.dead());
+        }
         Telemetry.Snapshot s = r.telemetry();
         ArrayNode loss = root.putArray("loss");
         for (double v : s.loss()) loss.add(v);

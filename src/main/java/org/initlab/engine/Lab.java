@@ -50,6 +50,8 @@ public final class Lab implements AutoCloseable {
     private Sequential model;
     private InitSpec initDone;
     private long seedDone;
+    /** What the last init and theory did that the charts do not show (engine thread only). */
+    private String initNote, theoryNote;
     private LabConfig batchKey;
     private Batch batch;
     private double inputSecondMoment;
@@ -207,7 +209,8 @@ public final class Lab implements AutoCloseable {
                 inputSecondMoment = s.mean() * s.mean() + s.std() * s.std();
             }
             if (initDone == null || !initDone.equals(cfg.init()) || seedDone != cfg.seed()) {
-                Initializer.init(model, cfg.init(), cfg.seed(), batch.x());
+                var lsuv = Initializer.init(model, cfg.init(), cfg.seed(), batch.x());
+                initNote = lsuv == null ? null : lsuv.summary();
                 initDone = cfg.init();
                 seedDone = cfg.seed();
             }
@@ -270,8 +273,11 @@ public final class Lab implements AutoCloseable {
             measured[i] = a.mean() * a.mean() + a.std() * a.std();
         }
         try {
+            theoryNote = null;
             return Theory.std(spec, init, inputSecondMoment, measured);
         } catch (RuntimeException e) {
+            AppLog.error("the theoretical std could not be computed for " + spec.name() + " with " + init, e);
+            theoryNote = "no theory line: " + AppLog.oneLine(e) + " (the measured stds are charted)";
             double[] nan = new double[measured.length];
             Arrays.fill(nan, Double.NaN);
             return nan;
@@ -301,7 +307,8 @@ public final class Lab implements AutoCloseable {
         String name = data == null ? String.valueOf(dataPath) : describe(data);
         if (backend == null) backend = Backend.describe();
         trace("publish");
-        LabSnapshot s = new LabSnapshot(c.id(), c.submittedNanos(), System.nanoTime(), c.config(), name, backend, r, theory, p);
+        String note = r == null ? null : theoryNote == null ? initNote : initNote == null ? theoryNote : initNote + "; " + theoryNote;
+        LabSnapshot s = new LabSnapshot(c.id(), c.submittedNanos(), System.nanoTime(), c.config(), name, backend, r, theory, p, note);
         try {
             listener.accept(s);
         } catch (RuntimeException e) {

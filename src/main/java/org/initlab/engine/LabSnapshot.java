@@ -11,9 +11,11 @@ import java.util.List;
  * @param submittedNanos {@link System#nanoTime()} when that command was submitted (for latency)
  * @param publishedNanos {@link System#nanoTime()} when this snapshot was handed to the listener
  * @param stats         null when {@code problem} stopped the update before any statistics
+ * @param note          what the update did that the charts do not show (LSUV's passes per layer, a theory
+ *                      line it could not compute), one line, or null
  */
 public record LabSnapshot(long commandId, long submittedNanos, long publishedNanos, LabConfig config, String dataName, String backend,
-                          StepResult stats, double[] theoryStd, Problem problem) {
+                          StepResult stats, double[] theoryStd, Problem problem, String note) {
     /** Why an update could not run (or ran into NaN/Inf). {@code layer} is −1 when no layer is to blame. */
     public record Problem(Kind kind, String message, int layer) {}
 

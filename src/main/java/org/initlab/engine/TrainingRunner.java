@@ -43,7 +43,8 @@ public final class TrainingRunner implements AutoCloseable {
 
     /**
      * What the engine did: plain data. {@code telemetry} is null after a reset or before the first
-     * step; {@code message} is one sentence for a failure (divergence names step and module).
+     * step; {@code message} is one sentence: for a failure (divergence names step and module), or, as a
+     * run starts, what LSUV did per layer.
      */
     public record Update(long run, State state, long step, long totalSteps, double stepsPerSecond, Telemetry.Snapshot telemetry,
                          Double testAccuracy, String message) {}
@@ -56,6 +57,7 @@ public final class TrainingRunner implements AutoCloseable {
     private Path dataPath;
     private Mnist data;
     private Trainer trainer;
+    private String startNote;
     private long run = -1;
     private Mode mode = Mode.RESET;
     private long lastPublish, rateSteps, rateNanos;
@@ -107,6 +109,7 @@ public final class TrainingRunner implements AutoCloseable {
                 }
                 trainer = new Trainer(o.experiment(), data, o.options());
                 trainer.initialize();
+                startNote = trainer.lsuv() == null ? null : trainer.lsuv().summary();
             } catch (DataException | IllegalArgumentException e) {
                 fail(e.getMessage());
                 return;
@@ -129,7 +132,8 @@ public final class TrainingRunner implements AutoCloseable {
             case RUN -> {
                 rateSteps = 0;
                 rateNanos = System.nanoTime();
-                publish(State.RUNNING, snapshot(), null);
+                publish(State.RUNNING, snapshot(), startNote); // what LSUV did, once, as the run starts
+                startNote = null;
             }
             default -> { }
         }

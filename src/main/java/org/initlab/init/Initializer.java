@@ -16,13 +16,15 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Initializer {
     private Initializer() {}
 
-    /** @param batch the images LSUV calibrates on; unused by the other schemes (may be null for them) */
-    public static void init(Sequential model, InitSpec spec, long seed, INDArray batch) {
+    /**
+     * @param batch the images LSUV calibrates on; unused by the other schemes (may be null for them)
+     * @return what LSUV did per layer; null for the other schemes
+     */
+    public static Lsuv.Report init(Sequential model, InitSpec spec, long seed, INDArray batch) {
         init(model, spec, seed);
-        if (spec.scheme() == Scheme.LSUV) {
-            if (batch == null) throw new IllegalArgumentException("LSUV needs a batch of data to calibrate on");
-            Lsuv.apply(model, batch);
-        }
+        if (spec.scheme() != Scheme.LSUV) return null;
+        if (batch == null) throw new IllegalArgumentException("LSUV needs a batch of data to calibrate on");
+        return Lsuv.apply(model, batch);
     }
 
     /**

@@ -7,6 +7,7 @@ import org.initlab.data.Mnist;
 import org.initlab.engine.Batch;
 import org.initlab.engine.Step;
 import org.initlab.init.Initializer;
+import org.initlab.init.Lsuv;
 import org.initlab.nn.BatchNorm2d;
 import org.initlab.nn.Floats;
 import org.initlab.nn.Layer;
@@ -65,6 +66,7 @@ public final class Trainer {
     private final Experiment exp;
     private final Options opts;
     private final int every;
+    private Lsuv.Report lsuv;
     private final Mnist data;
     private final Sequential model;
     private final Loss loss;
@@ -128,6 +130,11 @@ public final class Trainer {
         return (int) Math.max(1, (totalSteps() + Telemetry.DEFAULT_CAPACITY - 1) / Telemetry.DEFAULT_CAPACITY);
     }
 
+    /** What LSUV did per layer at {@link #initialize()}; null for the other schemes. */
+    public Lsuv.Report lsuv() {
+        return lsuv;
+    }
+
     public int stepsPerEpoch() {
         return train.count() / train.size();
     }
@@ -149,7 +156,7 @@ public final class Trainer {
     public void initialize() {
         if (order != null) return;
         order = BatchSource.shuffle(new int[train.count()], shuffle);
-        Initializer.init(model, exp.init(), exp.seed(), train.fill(order, 0).x());
+        lsuv = Initializer.init(model, exp.init(), exp.seed(), train.fill(order, 0).x());
         setTraining(true);
     }
 

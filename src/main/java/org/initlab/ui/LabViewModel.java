@@ -84,6 +84,7 @@ public final class LabViewModel implements AutoCloseable {
     private final Pins pins = new Pins();
     private final ViewsModel views;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper dataProblem = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper("starting engine…");
     private final ReadOnlyStringWrapper dataName = new ReadOnlyStringWrapper("");
@@ -424,6 +425,7 @@ public final class LabViewModel implements AutoCloseable {
         if (s.hasStats()) {
             pins.keepLike(s);
             charted.set(s);
+            note.set(s.note() == null ? "" : s.note());
             double ms = (System.nanoTime() - s.submittedNanos()) / 1e6;
             latencyMs.set(ms);
             stepMs.set(s.stats().nanos() / 1e6);
@@ -479,6 +481,8 @@ public final class LabViewModel implements AutoCloseable {
     /** Histograms, the seed average and the a landscape. */
     public ViewsModel views() { return views; }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    /** What the engine did that the charts do not show (LSUV's passes, a missing theory line); "" when nothing. */
+    public ReadOnlyStringProperty noteProperty() { return note.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty dataProblemProperty() { return dataProblem.getReadOnlyProperty(); }
     public ReadOnlyStringProperty backendProperty() { return backend.getReadOnlyProperty(); }
     public ReadOnlyStringProperty dataNameProperty() { return dataName.getReadOnlyProperty(); }

@@ -97,6 +97,7 @@ public final class LabWindow {
         tabs.setId("tabs");
         root.setCenter(tabs);
         root.setBottom(statusBar());
+        vm.noteProperty().addListener((o, was, now) -> showMessage(now)); // LSUV's passes per layer, a theory line not drawn
         // a failed save or autosave reaches the status bar too, whichever tab is open
         training.messageProperty().addListener((o, was, now) -> { if (training.messageIsProblemProperty().get()) showMessage(now); });
         if (training.messageIsProblemProperty().get()) showMessage(training.messageProperty().get());

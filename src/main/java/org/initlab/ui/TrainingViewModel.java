@@ -326,7 +326,10 @@ public final class TrainingViewModel implements AutoCloseable {
         if (u == null || u.run() != run) return; // an answer to a run that was reset or replaced
         state.set(u.state());
         if (u.telemetry() != null || u.state() == State.IDLE) latest.set(u);
-        if (u.message() != null) problem(u.message());
+        if (u.message() != null) {
+            if (u.state() == State.FAILED || u.message().startsWith("LSUV could not")) problem(u.message());
+            else note(u.message());
+        }
         if (u.state() == State.FAILED || u.state() == State.FINISHED || u.state() == State.STOPPED) running = null;
     }
 

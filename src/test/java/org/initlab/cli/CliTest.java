@@ -64,10 +64,16 @@ class CliTest {
 
     @Test
     void benchReportsPercentiles() throws Exception {
+        long t0 = System.nanoTime();
         Run r = run("bench", "--iters", "5", "--warmup", "1", "--data", DATA);
+        double wallMs = (System.nanoTime() - t0) / 1e6;
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
-        assertTrue(j.at("/ms_per_step/median").asDouble() > 0);
+        assertEquals(5, j.get("steps").asInt());
+        double p10 = j.at("/ms_per_step/p10").asDouble(), median = j.at("/ms_per_step/median").asDouble(), p90 = j.at("/ms_per_step/p90").asDouble();
+        assertTrue(0 < p10 && p10 <= median && median <= p90, p10 + " ≤ " + median + " ≤ " + p90);
+        // at least 3 of the 5 timed steps took the median or longer, and they ran inside the command: 3·median ≤ its wall time
+        assertTrue(3 * median <= wallMs, "median " + median + " ms against " + wallMs + " ms for the whole command");
         assertEquals("forward+backward+stats", j.get("step").asText());
         assertTrue(j.get("backend").asText().startsWith("CPU"), j.get("backend").asText());
     }

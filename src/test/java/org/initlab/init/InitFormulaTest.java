@@ -15,7 +15,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Each scheme's weight std against its formula (REFERENCE.md), over enough weights for a tight tolerance. */
+/**
+ * Each scheme's weight std against its formula (PyTorch 1.13 {@code torch/nn/init.py}; He et al. 2015, arXiv
+ * 1502.01852; Glorot &amp; Bengio 2010), over enough weights for a tight tolerance.
+ */
 class InitFormulaTest {
     /** Conv2d(64 → 128, k=5): fan_in 1600, fan_out 3200, 204 800 weights, so the sample std is within ~0.5 %. */
     private static Layer conv(InitSpec init, long seed) {

@@ -41,7 +41,8 @@ class ShapeInferenceTest {
         assertMessage(new LayerSpec.Conv2d(4, -1, 1, 0), "kernel must be > 0");
         assertMessage(new LayerSpec.Conv2d(4, 3, -2, 0), "stride must be > 0");
         assertMessage(new LayerSpec.Linear(4), "Linear needs a flat [features] input");
-        assertMessage(new LayerSpec.Conv2d(2, 1, 4, 0, 1, true), "declares 2 input channels but receives 1");
+        assertMessage(new LayerSpec.Conv2d(2, 1, 4, 1, 1, true), "declares 2 input channels but receives 1");
+        assertMessage(new LayerSpec.Conv2d(0, 1, 3, 0, 1, true), "stride must be > 0 (got 0)"); // an explicit 0 is not the default 1
     }
 
     private static void assertMessage(LayerSpec l, String expected) {

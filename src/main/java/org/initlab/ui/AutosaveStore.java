@@ -60,7 +60,7 @@ final class AutosaveStore {
         Path aside = folder.resolve("autosave-unreadable-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
         try {
             Files.move(autosave(), aside);
-            return "the autosave could not be read (" + why + "); it was set aside as " + aside;
+            return "the autosave could not be read and was set aside as " + aside + " (" + why + ")";
         } catch (IOException e) {
             AppLog.error("cannot set the unreadable autosave aside", e);
             return "the autosave could not be read (" + why + ") nor set aside (" + AppLog.oneLine(e) + "); it is left as it is";

@@ -333,6 +333,10 @@ public final class LabWindow {
             return String.format(Locale.US, "last update %.0f ms (step %.0f ms)", vm.latencyMsProperty().get(), vm.stepMsProperty().get());
         }, vm.latencyMsProperty(), vm.stepMsProperty(), vm.chartedProperty()));
         message.setId("message");
+        // a long message (an unreadable autosave, LSUV per layer) ends in "…" with the whole text as its tooltip; the other labels keep their width
+        message.setMinWidth(0);
+        message.textProperty().addListener((o, was, now) -> message.setTooltip(now.isEmpty() ? null : new javafx.scene.control.Tooltip(now)));
+        for (Label l : new Label[] {backend, data, run, latency}) l.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(18, backend, data, run, gap, message, latency);

@@ -7,6 +7,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import org.initlab.data.Mnist;
 import org.initlab.init.InitSpec;
+import org.initlab.init.Nonlinearity;
 import org.initlab.init.Scheme;
 import org.initlab.nn.LayerSpec;
 import org.initlab.nn.ModelSpec;
@@ -39,10 +40,19 @@ public final class ExperimentArbitraries {
         return Arbitraries.doubles().between(min, max).ofScale(10);
     }
 
+    /** A nonlinearity only where the scheme takes one (then gain stays 1: one or the other); std and bound only where used. */
     public static Arbitrary<InitSpec> inits() {
-        return Combinators.combine(Arbitraries.of(Scheme.class), doubles(0.001, 6), Arbitraries.of(InitSpec.Mode.FAN_OUT),
-                Arbitraries.of(InitSpec.Bias.class), doubles(0.05, 4).filter(g -> g != 1))
-            .as(InitSpec::new);
+        return Arbitraries.of(Scheme.class).flatMap(scheme -> Combinators.combine(
+                scheme == Scheme.PYTORCH_DEFAULT ? Arbitraries.just(InitSpec.PYTORCH_A) : doubles(0.001, 6), Arbitraries.of(InitSpec.Mode.FAN_OUT),
+                Arbitraries.of(InitSpec.Bias.class), doubles(0.05, 4).filter(g -> g != 1),
+                scheme.usesNonlinearity() ? Arbitraries.of(Nonlinearity.class).injectNull(0.4) : Arbitraries.just((Nonlinearity) null),
+                doubles(0.001, 3).filter(v -> v != 1), doubles(0.001, 3).filter(v -> v != 1))
+            .as((a, mode, bias, gain, nl, std, bound) -> new InitSpec(scheme, a, mode, bias, nl == null ? gain : 1, nl, std, bound)));
+    }
+
+    /** A layer's own init (issue: per-layer inits in model files): any scheme but lsuv, which calibrates the whole model. */
+    static Arbitrary<InitSpec> layerInits() {
+        return inits().filter(i -> i.scheme() != Scheme.LSUV).injectNull(0.5);
     }
 
     static Arbitrary<Experiment.Data> data() {
@@ -64,9 +74,10 @@ public final class ExperimentArbitraries {
     /** A conv stack, then a head; models whose shapes do not work out are filtered (rare with these sizes). */
     static Arbitrary<ModelSpec> models() {
         Arbitrary<List<List<LayerSpec>>> blocks = Combinators.combine(block(), activation()).as(List::of).list().ofMinSize(1).ofMaxSize(3);
-        Arbitrary<List<LayerSpec>> head = Combinators.combine(Arbitraries.of(true, false), Arbitraries.integers().between(1, 12), Arbitraries.of(true, false))
-            .as((pool, out, bias) -> pool ? List.of(new LayerSpec.AdaptiveAvgPool2d(), new LayerSpec.Flatten(), new LayerSpec.Linear(0, out, bias))
-                : List.<LayerSpec>of(new LayerSpec.Flatten(), new LayerSpec.Linear(0, out, bias)));
+        Arbitrary<List<LayerSpec>> head = Combinators.combine(Arbitraries.of(true, false), Arbitraries.integers().between(1, 12), Arbitraries.of(true, false),
+                layerInits())
+            .as((pool, out, bias, init) -> pool ? List.of(new LayerSpec.AdaptiveAvgPool2d(), new LayerSpec.Flatten(), new LayerSpec.Linear(0, out, bias, init))
+                : List.<LayerSpec>of(new LayerSpec.Flatten(), new LayerSpec.Linear(0, out, bias, init)));
         Arbitrary<long[]> input = Combinators.combine(Arbitraries.integers().between(1, 3), Arbitraries.integers().between(12, 32))
             .as((c, hw) -> new long[] {c, hw, hw});
         return Combinators.combine(names(), blocks, head, input, Arbitraries.of("mse", "mean", "cross-entropy"))
@@ -88,13 +99,14 @@ public final class ExperimentArbitraries {
 
     static Arbitrary<LayerSpec> block() {
         return Combinators.combine(Arbitraries.integers().between(1, 16), Arbitraries.integers().between(1, 4), Arbitraries.integers().between(2, 3),
-                Arbitraries.integers().between(1, 2), Arbitraries.of(false))
-            .as((out, k, s, p, bias) -> new LayerSpec.Conv2d(0, out, k, s, Math.min(p, k), bias));
+                Arbitraries.integers().between(1, 2), Arbitraries.of(false), layerInits())
+            .as((out, k, s, p, bias, init) -> new LayerSpec.Conv2d(0, out, k, s, Math.min(p, k), bias, init));
     }
 
     static Arbitrary<LayerSpec> activation() {
         return Arbitraries.oneOf(
-            Arbitraries.just(new LayerSpec.ReLU()),
+            Arbitraries.<LayerSpec>of(new LayerSpec.ReLU(), new LayerSpec.Tanh(), new LayerSpec.Sigmoid(), new LayerSpec.GELU(), new LayerSpec.SiLU(),
+                new LayerSpec.SELU()),
             doubles(0.001, 0.9).map(LayerSpec.LeakyReLU::new),
             Combinators.combine(doubles(0.001, 0.5), doubles(0.01, 1), doubles(1, 10).injectNull(0.3)).as(LayerSpec.GeneralReLU::new),
             Combinators.combine(doubles(1e-8, 1e-2).filter(e -> e != 1e-5), doubles(0.01, 1).filter(m -> m != 0.1)).as(LayerSpec.BatchNorm2d::new),

@@ -30,6 +30,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.initlab.data.Mnist;
 import org.initlab.init.InitSpec;
+import org.initlab.init.Nonlinearity;
 import org.initlab.init.Scheme;
 import org.initlab.nn.LayerSpec;
 import org.initlab.train.Experiment;
@@ -118,7 +119,7 @@ class ExperimentRoundTripGuiTest {
         Set<String> fields = new HashSet<>();
         OptimizerSpec o = e.optimizer();
         InitSpec init = e.init();
-        switch (r.nextInt(15)) {
+        switch (r.nextInt(16)) {
             case 0 -> {
                 TextField lr = node("trainLr");
                 lr.setText(String.valueOf(o.lr() * 1.5));
@@ -169,13 +170,14 @@ class ExperimentRoundTripGuiTest {
             case 11 -> {
                 Scheme s = Scheme.values()[(init.scheme().ordinal() + 1 + r.nextInt(Scheme.values().length - 1)) % Scheme.values().length];
                 ExperimentRoundTripGuiTest.<Scheme>combo("scheme").setValue(s);
-                fields.add("init.scheme");
                 // the picker's documented couplings: pytorch-default fixes a = √5 and its bias; another scheme zeroes the bias,
-                // except pytorch-default → kaiming-uniform (the same draw with another a)
-                if (s == Scheme.PYTORCH_DEFAULT && init.a() != InitSpec.PYTORCH_A) fields.add("init.a");
+                // except pytorch-default → kaiming-uniform (the same draw with another a); a nonlinearity, std or bound shows
+                // only under a scheme that uses it (the window keeps it for the next such scheme)
                 InitSpec.Bias bias = s == Scheme.PYTORCH_DEFAULT ? InitSpec.Bias.DEFAULT
                     : init.scheme() == Scheme.PYTORCH_DEFAULT && s == Scheme.KAIMING_UNIFORM ? init.bias() : InitSpec.Bias.ZERO;
-                if (bias != init.bias()) fields.add("init.bias");
+                InitSpec after = new InitSpec(s, s == Scheme.PYTORCH_DEFAULT ? InitSpec.PYTORCH_A : init.a(), init.mode(), bias, init.gain(),
+                    s.usesNonlinearity() ? init.nonlinearity() : null, init.std(), init.bound());
+                fields.addAll(changed(init, after, "init."));
             }
             case 12 -> {
                 Slider a = node("aSlider");
@@ -190,7 +192,23 @@ class ExperimentRoundTripGuiTest {
                         ExperimentRoundTripGuiTest.<InitSpec.Bias>combo("bias").setValue(init.bias() == InitSpec.Bias.ZERO ? InitSpec.Bias.DEFAULT : InitSpec.Bias.ZERO);
                         fields.add("init.bias");
                     }
-                    default -> { vm.gainProperty().set(init.gain() + 0.25); fields.add("init.gain"); }
+                    default -> {
+                        if (init.nonlinearity() != null) return fields; // gain or nonlinearity, not both: the gain is not the control here
+                        vm.gainProperty().set(init.gain() + 0.25);
+                        fields.add("init.gain");
+                    }
+                }
+            }
+            case 14 -> {
+                if (init.scheme().usesStd()) {
+                    vm.stdProperty().set(init.std() * 2);
+                    fields.add("init.std");
+                } else if (init.scheme().usesBound()) {
+                    vm.boundProperty().set(init.bound() * 2);
+                    fields.add("init.bound");
+                } else if (init.nonlinearity() != null) {
+                    vm.nonlinearityProperty().set(Nonlinearity.values()[(init.nonlinearity().ordinal() + 1) % Nonlinearity.values().length]);
+                    fields.add("init.nonlinearity");
                 }
             }
             default -> changeOneLayerField(e, r, fields);
@@ -231,6 +249,18 @@ class ExperimentRoundTripGuiTest {
         // a pool's stride that follows its kernel (PyTorch's stride = kernel) follows it on
         if (json.equals("kernel") && (layers.get(i) instanceof LayerSpec.MaxPool2d m && m.stride() == m.kernel()
             || layers.get(i) instanceof LayerSpec.AvgPool2d a && a.stride() == a.kernel())) fields.add("model.layers[" + i + "].stride");
+    }
+
+    /** The leaf fields (under prefix) that differ between two records as JSON. */
+    static Set<String> changed(Object before, Object after, String prefix) {
+        Map<String, JsonNode> a = new TreeMap<>(), b = new TreeMap<>();
+        leaves("", JSON.valueToTree(before), a);
+        leaves("", JSON.valueToTree(after), b);
+        Set<String> keys = new TreeSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        Set<String> out = new TreeSet<>();
+        for (String k : keys) if (!java.util.Objects.equals(a.get(k), b.get(k))) out.add(prefix + k);
+        return out;
     }
 
     <T> void set(String id, T value, Set<String> fields, String field) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The headless commands; with no command, the lab window opens. */
 @Command(name = "initlab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
     description = "A laboratory for seeing how weight initialization shapes a neural network.",
-    subcommands = {StatsCommand.class, BenchCommand.class, TrainCommand.class, GuiCommand.class, PlotCommand.class})
+    subcommands = {StatsCommand.class, BenchCommand.class, TrainCommand.class, GuiCommand.class, PlotCommand.class, LessonsCommand.class})
 public final class Cli implements Runnable {
     /** The pom's version, as the build wrote it. */
     static final class Version implements CommandLine.IVersionProvider {

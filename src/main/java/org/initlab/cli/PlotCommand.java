@@ -44,6 +44,9 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "1", description = "charts: the mean over this many fresh inits (seeds --seed …), with a band of ±1 std across them; default ${DEFAULT-VALUE}")
     int seeds;
 
+    @Option(names = "--lesson", description = "render this lesson's view with its caption, measured (see `lessons`); the model and init options are ignored")
+    String lesson;
+
     @Option(names = "--gradients", description = "histograms of the output-gradients instead of the activations")
     boolean gradients;
 
@@ -83,6 +86,12 @@ final class PlotCommand implements Callable<Integer> {
             return 0;
         }
         if (steps != 0) throw new IllegalArgumentException("--steps needs --experiment");
+        if (lesson != null) {
+            var l = org.initlab.engine.Lessons.byName(lesson, org.initlab.AppFolders.userLessons(), line -> System.err.println("initlab: " + line));
+            ViewsPlot.plotLesson(l, opts.dataFolder(), theme, out, width, height, scale);
+            System.err.println("initlab: wrote " + out);
+            return 0;
+        }
         var spec = opts.modelSpec();
         spec.shapes();
         LabConfig cfg = new LabConfig(spec, opts.initSpec(), seed, opts.splitValue(), opts.offset, opts.batch, opts.dataFolder(), false);

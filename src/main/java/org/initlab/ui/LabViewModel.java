@@ -83,6 +83,7 @@ public final class LabViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<LabSnapshot> charted = new ReadOnlyObjectWrapper<>();
     private final Pins pins = new Pins();
     private final ViewsModel views;
+    private final LessonsModel lessons;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper dataProblem = new ReadOnlyBooleanWrapper(false);
@@ -144,6 +145,7 @@ public final class LabViewModel implements AutoCloseable {
         rows.setAll(computeRows());
         updateFormula();
         views = new ViewsModel(this);
+        lessons = new LessonsModel(this);
     }
 
     /**
@@ -239,6 +241,11 @@ public final class LabViewModel implements AutoCloseable {
 
     public void unpinAll() {
         pins.unpinAll();
+    }
+
+    /** Opens the Lessons menu. */
+    public void showLessons() {
+        lessons.showMenu();
     }
 
     /** The model as set now (for the training panel and experiment files). */
@@ -480,6 +487,7 @@ public final class LabViewModel implements AutoCloseable {
     public Pins pinSet() { return pins; }
     /** Histograms, the seed average and the a landscape. */
     public ViewsModel views() { return views; }
+    public LessonsModel lessons() { return lessons; }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     /** What the engine did that the charts do not show (LSUV's passes, a missing theory line); "" when nothing. */
     public ReadOnlyStringProperty noteProperty() { return note.getReadOnlyProperty(); }

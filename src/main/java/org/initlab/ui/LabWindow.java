@@ -83,7 +83,7 @@ public final class LabWindow {
         StackPane views = new StackPane(charts, histograms, landscape);
         showView(vm.views().viewProperty().get());
         vm.views().viewProperty().addListener((o, was, now) -> showView(now));
-        VBox center = new VBox(6, banner(), new ViewBar(vm), views, sweepBar);
+        VBox center = new VBox(6, banner(), new ViewBar(vm), new LessonBar(vm.lessons()), views, sweepBar);
         VBox.setVgrow(views, Priority.ALWAYS);
         center.getStyleClass().add("center-panel");
         Tab stats = new Tab("Layer stats", center);

@@ -160,6 +160,7 @@ public final class Plots {
         head.getStyleClass().add("plot-title");
         head.setId("plotTitle");
         head.setWrapText(true);
+        head.setMinHeight(Region.USE_PREF_SIZE); // a lesson's caption takes as many lines as it needs
         VBox root = new VBox(4, head, charts);
         root.setAlignment(Pos.TOP_CENTER);
         root.getStyleClass().addAll("lab-root", "plot-root");

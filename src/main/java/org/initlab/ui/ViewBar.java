@@ -80,7 +80,7 @@ final class ViewBar extends HBox {
         vm.pins().addListener((ListChangeListener<Pins.Pin>) c -> fillPins(pinBox, vm));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        getChildren().addAll(viewButtons, kind, seedsLabel, seeds, pending, problem, gap, pinBox);
+        getChildren().addAll(LessonBar.menu(vm.lessons()), viewButtons, kind, seedsLabel, seeds, pending, problem, gap, pinBox);
     }
 
     private static void fillPins(HBox box, LabViewModel vm) {

@@ -118,4 +118,24 @@ class ViewsGuiTest extends WindowTestBase {
             && window.landscape().result().types().size() == 10));
         assertNotNull(Fx.call(() -> vm.views().shownLandscape()));
     }
+
+    @Test
+    void aLessonSetsModelInitViewAndPinsAndMeasuresItsCaption() throws Exception {
+        awaitCharted();
+        Fx.run(() -> vm.lessons().open("why-sqrt5"));
+        Fx.waitFor("the caption", 120, () -> !vm.lessons().captionProperty().get().isEmpty());
+        assertEquals("seed4", Fx.call(() -> vm.modelNameProperty().get()));
+        assertEquals(Scheme.KAIMING_UNIFORM, Fx.call(() -> vm.schemeProperty().get()));
+        assertEquals(0.0, Fx.call(() -> vm.aProperty().get()));
+        assertEquals(List.of("pytorch-default"), Fx.call(() -> vm.pins().stream().map(Pins.Pin::label).toList()));
+        double measured = Fx.call(() -> vm.chartedProperty().get().actStd()[6]), pinned = Fx.call(() -> vm.pins().get(0).snapshot().actStd()[6]);
+        String caption = Fx.call(() -> ((javafx.scene.control.Label) node("lessonCaption")).getText());
+        assertTrue(caption.contains(" " + org.initlab.engine.Caption.format(measured) + " ") && caption.contains(org.initlab.engine.Caption.format(pinned)), caption);
+        assertTrue(Fx.call(() -> node("lessonTitle").isVisible()));
+        Fx.run(() -> vm.lessons().open("zero-init"));
+        assertEquals(ViewsModel.View.HISTOGRAMS, Fx.call(() -> vm.views().viewProperty().get()));
+        assertTrue(Fx.call(() -> vm.pins().isEmpty()), "a lesson starts from its own pins");
+        Fx.run(() -> vm.showLessons());
+        assertTrue(Fx.call(() -> ((javafx.scene.control.MenuButton) node("lessons")).getItems().size()) >= 7);
+    }
 }

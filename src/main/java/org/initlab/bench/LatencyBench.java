@@ -15,6 +15,7 @@ import org.initlab.engine.LabSnapshot;
 import org.initlab.init.Scheme;
 import org.initlab.ui.Gui;
 import org.initlab.ui.LabViewModel;
+import org.initlab.ui.ViewsModel;
 import org.initlab.ui.LabWindow;
 
 /**
@@ -38,6 +39,12 @@ public final class LatencyBench {
      */
     public static Result run(Path data, String model, int batch, double settleSeconds, int warmup, int moves, long gapMs, double dragSeconds)
         throws Exception {
+        return run(data, model, batch, settleSeconds, warmup, moves, gapMs, dragSeconds, ViewsModel.View.CHARTS, 1);
+    }
+
+    /** The same with another view of the Layer stats tab open, and the charts averaging {@code seeds} (the views' own thread busy beside the lab's). */
+    public static Result run(Path data, String model, int batch, double settleSeconds, int warmup, int moves, long gapMs, double dragSeconds,
+                             ViewsModel.View view, int seeds) throws Exception {
         Gui.startToolkit(true, 1600, 1000);
         AtomicReference<LabViewModel> vmRef = new AtomicReference<>();
         AtomicReference<LabWindow> winRef = new AtomicReference<>();
@@ -47,6 +54,8 @@ public final class LatencyBench {
             vm.loadPreset(model);
             vm.batchSizeProperty().set(batch);
             vm.schemeProperty().set(Scheme.KAIMING_UNIFORM);
+            vm.views().viewProperty().set(view);
+            vm.views().seedsProperty().set(seeds);
             LabWindow w = new LabWindow(vm, 1600, 1000);
             Stage st = new Stage();
             st.setScene(w.scene());

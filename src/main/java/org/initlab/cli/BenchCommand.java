@@ -60,6 +60,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--settle", defaultValue = "0", description = "with --latency: seconds the window is left alone after its first charts (the engine warms up meanwhile)")
     double settle;
 
+    @Option(names = "--view", defaultValue = "CHARTS", description = "with --latency: the view open in the Layer stats tab, CHARTS, HISTOGRAMS or LANDSCAPE; default ${DEFAULT-VALUE}")
+    org.initlab.ui.ViewsModel.View view;
+
+    @Option(names = "--seeds", defaultValue = "1", description = "with --latency: the seeds the charts average (the band computed beside each answer); default ${DEFAULT-VALUE}")
+    int seeds;
+
     @Option(names = "--gap", defaultValue = "100", description = "with --latency: ms between a single move's charts and the next move (0: back to back)")
     long gapMs;
 
@@ -133,7 +139,8 @@ final class BenchCommand implements Callable<Integer> {
     private int latency() throws Exception {
         if (iters <= 0 || warmup < 0 || gapMs < 0 || !(settle >= 0 && settle <= 3600))
             throw new IllegalArgumentException("--iters must be > 0; --warmup and --gap ≥ 0; --settle between 0 and 3600 s");
-        var r = LatencyBench.run(opts.dataFolder(), opts.modelName(), opts.batch, settle, warmup, iters, gapMs, 4);
+        if (seeds < 1 || seeds > org.initlab.ui.ViewsModel.MAX_SEEDS) throw new IllegalArgumentException("--seeds must be within 1 … " + org.initlab.ui.ViewsModel.MAX_SEEDS);
+        var r = LatencyBench.run(opts.dataFolder(), opts.modelName(), opts.batch, settle, warmup, iters, gapMs, 4, view, seeds);
         ObjectMapper om = new ObjectMapper();
         ObjectNode root = om.createObjectNode();
         root.put("model", opts.modelName());
@@ -142,6 +149,8 @@ final class BenchCommand implements Callable<Integer> {
         root.put("settle_s", settle);
         root.put("warmup_moves", warmup);
         root.put("gap_ms", gapMs);
+        root.put("view", view.name().toLowerCase(Locale.ROOT));
+        root.put("seeds", seeds);
         ObjectNode single = root.putObject("single_moves");
         single.put("n", r.singleMs().length);
         single.put("p50", LatencyBench.percentile(r.singleMs(), 50));

@@ -34,8 +34,16 @@ public final class ViewLab implements AutoCloseable {
         default void problem(long id, String message) {}
     }
 
-    /** Fewest milliseconds between two starts while commands come faster: a drag keeps the cores for the lab and the window. */
-    static final long STORM_GAP_NANOS = 100_000_000L;
+    /**
+     * Fewest nanoseconds between two starts while commands come faster: during a drag the histograms follow
+     * five times a second, and the lab and the window keep the cores the rest of the time.
+     */
+    static final long STORM_GAP_NANOS = 200_000_000L;
+    /**
+     * How long a config must stay before an average over seeds or a new landscape starts: while the slider
+     * moves, their answers would not fit what is charted, so the time is the lab's.
+     */
+    static final long QUIET_NANOS = 300_000_000L;
     private static final int CACHED_LANDSCAPES = 8;
 
     private record Command(long id, Request request) {}
@@ -103,14 +111,14 @@ public final class ViewLab implements AutoCloseable {
             if (!prepare(cfg)) return;
             if (r.histograms() && !cancelled.getAsBoolean())
                 listener.histograms(c.id(), cfg, HistogramProbe.run(model, cfg.init(), cfg.seed(), batch));
-            if (r.seeds() > 1 && !cancelled.getAsBoolean()) {
+            if (r.seeds() > 1 && quiet(cancelled)) {
                 SeedSweep.Result band = SeedSweep.run(model, cfg.init(), batch, cfg.seed(), r.seeds(), cancelled);
                 if (band != null) listener.band(c.id(), cfg, r.seeds(), band);
             }
             if (r.landscape() && !cancelled.getAsBoolean()) {
                 String key = landscapeKey(cfg);
                 Landscape.Result l = landscapes.get(key);
-                if (l == null) l = Landscape.run(model, cfg.init(), cfg.seed(), batch, cancelled);
+                if (l == null && quiet(cancelled)) l = Landscape.run(model, cfg.init(), cfg.seed(), batch, cancelled);
                 if (l != null) {
                     landscapes.put(key, l);
                     listener.landscape(c.id(), cfg, l);
@@ -121,6 +129,17 @@ public final class ViewLab implements AutoCloseable {
         } catch (RuntimeException | OutOfMemoryError e) {
             listener.problem(c.id(), "the views failed: " + AppLog.oneLine(e));
         }
+    }
+
+    /** Waits {@link #QUIET_NANOS} unless this is a computation for {@link #compute}; false if a newer request came meanwhile. */
+    private boolean quiet(BooleanSupplier cancelled) {
+        if (thread == null) return true;
+        long end = System.nanoTime() + QUIET_NANOS;
+        for (long left; (left = end - System.nanoTime()) > 0; ) {
+            if (cancelled.getAsBoolean()) return false;
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, 20_000_000L));
+        }
+        return !cancelled.getAsBoolean();
     }
 
     /** Data, batch and model for this config; false (and the problem told) if the data cannot be read. */

@@ -59,7 +59,7 @@ public final class LayerBuilderView extends VBox {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("layer-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(top, mlpRow(), scroll, adder);
+        getChildren().addAll(top, mlpRow(), new RepeatRow(vm), scroll, adder);
 
         vm.rows().addListener((ListChangeListener<LabViewModel.LayerRow>) c -> rebuild());
         vm.selectedLayerProperty().addListener(o -> rebuild());

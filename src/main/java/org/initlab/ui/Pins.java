@@ -19,9 +19,9 @@ public final class Pins {
     private final ObservableList<Pin> pins = FXCollections.observableArrayList();
     private final ObservableList<Pin> view = FXCollections.unmodifiableObservableList(pins);
 
-    /** Pins a run; false (and nothing changes) when there is none or {@value #MAX} are pinned already. */
+    /** Pins a run; false (and nothing changes) when there is none, it is pinned already, or {@value #MAX} are. */
     public boolean pin(LabSnapshot s) {
-        if (s == null || !s.hasStats() || pins.size() >= MAX) return false;
+        if (s == null || !s.hasStats() || pins.size() >= MAX || pins.stream().anyMatch(p -> p.snapshot() == s)) return false;
         BitSet used = new BitSet();
         for (Pin p : pins) used.set(p.style());
         pins.add(new Pin(label(s), used.nextClearBit(0), s));
@@ -61,6 +61,12 @@ public final class Pins {
             else if (o.init().equals(c.init()) && o.seed() != c.seed()) label += " · seed " + c.seed();
             else if (o.init().equals(c.init())) label += " · images " + c.offset() + "+";
             if (!label.equals(c.init().toString())) break;
+        }
+        String base = label;
+        for (int k = 2; k < 10; k++) {
+            String taken = label;
+            if (pins.stream().noneMatch(p -> p.label().equals(taken))) break;
+            label = base + " (" + k + ")";
         }
         return label;
     }

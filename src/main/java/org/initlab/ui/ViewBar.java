@@ -1,8 +1,10 @@
 package org.initlab.ui;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -10,9 +12,10 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.util.StringConverter;
 
@@ -20,9 +23,9 @@ import javafx.util.StringConverter;
  * The Layer stats tab's own bar: which view (charts, histograms, a landscape), the histograms'
  * quantity, how many seeds the charts average, and the pins, each with its line style, label and ×.
  */
-final class ViewBar extends HBox {
+final class ViewBar extends VBox {
     ViewBar(LabViewModel vm) {
-        super(10);
+        super(4);
         ViewsModel views = vm.views();
         getStyleClass().add("view-bar");
         setAlignment(Pos.CENTER_LEFT);
@@ -74,16 +77,20 @@ final class ViewBar extends HBox {
         problem.setId("viewsProblem");
         problem.getStyleClass().add("status-detail");
         problem.textProperty().bind(views.problemProperty());
-        HBox pinBox = new HBox(8);
+        FlowPane pinBox = new FlowPane(8, 4); // the pins on their own rows, wrapping: the controls keep their width
         pinBox.setId("pins");
-        pinBox.setAlignment(Pos.CENTER_LEFT);
+        pinBox.setMinWidth(0);
+        pinBox.setPrefWrapLength(400);
+        pinBox.visibleProperty().bind(Bindings.isNotEmpty(vm.pins()));
+        pinBox.managedProperty().bind(pinBox.visibleProperty());
         vm.pins().addListener((ListChangeListener<Pins.Pin>) c -> fillPins(pinBox, vm));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        getChildren().addAll(LessonBar.menu(vm.lessons()), viewButtons, kind, seedsLabel, seeds, pending, problem, gap, pinBox);
+        HBox controls = new HBox(10, LessonBar.menu(vm.lessons()), viewButtons, kind, seedsLabel, seeds, pending, problem);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : List.of(viewButtons, kind, seedsLabel, seeds)) ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().addAll(controls, pinBox);
     }
 
-    private static void fillPins(HBox box, LabViewModel vm) {
+    private static void fillPins(FlowPane box, LabViewModel vm) {
         box.getChildren().clear();
         for (int i = 0; i < vm.pins().size(); i++) {
             Pins.Pin p = vm.pins().get(i);

@@ -46,22 +46,19 @@ class ViewScreenshotsGuiTest extends WindowTestBase {
         shoot("lesson-band");
         Fx.run(() -> {
             vm.lessons().close();
+            vm.unpinAll();
             vm.views().seedsProperty().set(1);
             vm.schemeProperty().set(org.initlab.init.Scheme.PYTORCH_DEFAULT);
         });
         awaitCharted();
         Fx.run(vm::pin);
-        Fx.run(() -> vm.aProperty().set(0));
-        awaitCharted();
+        settle(() -> vm.aProperty().set(0));
         Fx.run(vm::pin);
-        Fx.run(() -> vm.aProperty().set(1));
-        awaitCharted();
+        settle(() -> vm.aProperty().set(1));
         Fx.run(vm::pin);
-        Fx.run(() -> vm.schemeProperty().set(org.initlab.init.Scheme.XAVIER_UNIFORM));
-        awaitCharted();
+        settle(() -> vm.schemeProperty().set(org.initlab.init.Scheme.XAVIER_UNIFORM));
         Fx.run(vm::pin);
-        Fx.run(() -> vm.schemeProperty().set(org.initlab.init.Scheme.KAIMING_NORMAL));
-        awaitCharted();
+        settle(() -> vm.schemeProperty().set(org.initlab.init.Scheme.KAIMING_NORMAL));
         shoot("pins");
         Fx.run(() -> vm.views().viewProperty().set(ViewsModel.View.LANDSCAPE));
         Fx.waitFor("the landscape", 300, () -> window.landscape().result() != null);
@@ -72,5 +69,13 @@ class ViewScreenshotsGuiTest extends WindowTestBase {
         Fx.waitFor("the histograms", 300, () -> window.histograms().shown().size() == 22
             && vm.views().histogramsProperty().get().config().spec().name().equals("tanh10"));
         shoot("histograms");
+    }
+
+    /** Makes a change and waits for the charts to answer it. */
+    private void settle(Runnable change) throws Exception {
+        long before = Fx.call(vm::lastSubmitted);
+        Fx.run(change);
+        Fx.waitFor("the change to be sent", 10, () -> vm.lastSubmitted() > before);
+        awaitCharted();
     }
 }

@@ -138,4 +138,22 @@ class ViewsGuiTest extends WindowTestBase {
         Fx.run(() -> vm.showLessons());
         assertTrue(Fx.call(() -> ((javafx.scene.control.MenuButton) node("lessons")).getItems().size()) >= 7);
     }
+
+    @Test
+    void aBlockRepeatedByTheSliderMakesTheModelDeep() throws Exception {
+        awaitCharted();
+        Fx.run(() -> vm.loadPreset("mlp-relu-2x64"));
+        awaitCharted();
+        assertEquals(6, (int) Fx.call(() -> vm.layers().size()), "Flatten, 2 × (Linear, ReLU), Linear");
+        Fx.run(() -> {
+            ((javafx.scene.control.Spinner<Integer>) node("repeatFrom")).getValueFactory().setValue(1);
+            ((javafx.scene.control.Spinner<Integer>) node("repeatTo")).getValueFactory().setValue(2);
+            ((javafx.scene.control.Slider) node("repeatTimes")).setValue(25);
+        });
+        assertEquals(4 + 2 * 25, (int) Fx.call(() -> vm.layers().size()), "the block × 25, the rest kept");
+        Fx.waitFor("the deep model charted", 120, () -> vm.chartedProperty().get() != null && vm.chartedProperty().get().modules().size() == 54);
+        Fx.run(() -> ((javafx.scene.control.Slider) node("repeatTimes")).setValue(3));
+        assertEquals(4 + 2 * 3, (int) Fx.call(() -> vm.layers().size()), "dragging back shortens it again");
+        assertEquals("× 3", Fx.call(() -> ((javafx.scene.control.Label) node("repeatCount")).getText()));
+    }
 }

@@ -32,6 +32,7 @@ final class PresenterKeys {
         new Binding("Home / End", "a = 0 (ReLU) / a = √5 (PyTorch's default)"),
         new Binding("1 – 9", "pick a scheme: " + schemeList()),
         new Binding("P / U", "pin the current run (up to " + Pins.MAX + ") / unpin the newest pin"),
+        new Binding("L", "open the lessons"),
         new Binding("S", "save the charts (Save menu's PNG scale)"),
         new Binding("T", "next theme: " + String.join(" → ", Themes.NAMES)),
         new Binding("?", "this sheet (any key closes it)"));
@@ -96,6 +97,7 @@ final class PresenterKeys {
             case END -> vm.aProperty().set(LabViewModel.SQRT5);
             case P -> vm.pin();
             case U -> vm.unpin();
+            case L -> vm.showLessons();
             case S -> window.exportPng();
             case T -> vm.themeProperty().set(Themes.NAMES.get((Themes.NAMES.indexOf(vm.themeProperty().get()) + 1) % Themes.NAMES.size()));
             default -> {
@@ -110,7 +112,7 @@ final class PresenterKeys {
     /** The keys {@link #act} handles besides the digits. */
     private boolean plainKey(KeyCode code) {
         return switch (code) {
-            case LEFT, KP_LEFT, RIGHT, KP_RIGHT, HOME, END, P, U, S, T -> true;
+            case LEFT, KP_LEFT, RIGHT, KP_RIGHT, HOME, END, P, U, L, S, T -> true;
             default -> false;
         };
     }

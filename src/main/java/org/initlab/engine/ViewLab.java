@@ -35,8 +35,7 @@ public final class ViewLab implements AutoCloseable {
     }
 
     /**
-     * Fewest nanoseconds between two starts while commands come faster: during a drag the histograms follow
-     * five times a second, and the lab and the window keep the cores the rest of the time.
+     * Fewest nanoseconds between two starts while commands come faster: the lab and the window keep the cores.
      */
     static final long STORM_GAP_NANOS = 200_000_000L;
     /**
@@ -44,6 +43,12 @@ public final class ViewLab implements AutoCloseable {
      * moves, their answers would not fit what is charted, so the time is the lab's.
      */
     static final long QUIET_NANOS = 300_000_000L;
+    /**
+     * The same for the histograms: a forward and backward pass of their own would take a core from the lab's
+     * next step while the slider moves (single moves charted 4× later with it, measured); they follow as soon
+     * as the hand pauses this long.
+     */
+    static final long HISTOGRAM_QUIET_NANOS = 120_000_000L;
     private static final int CACHED_LANDSCAPES = 8;
 
     private record Command(long id, Request request) {}
@@ -109,16 +114,16 @@ public final class ViewLab implements AutoCloseable {
                 return; // the lab says what is wrong with the model
             }
             if (!prepare(cfg)) return;
-            if (r.histograms() && !cancelled.getAsBoolean())
+            if (r.histograms() && quiet(cancelled, HISTOGRAM_QUIET_NANOS))
                 listener.histograms(c.id(), cfg, HistogramProbe.run(model, cfg.init(), cfg.seed(), batch));
-            if (r.seeds() > 1 && quiet(cancelled)) {
+            if (r.seeds() > 1 && quiet(cancelled, QUIET_NANOS)) {
                 SeedSweep.Result band = SeedSweep.run(model, cfg.init(), batch, cfg.seed(), r.seeds(), cancelled);
                 if (band != null) listener.band(c.id(), cfg, r.seeds(), band);
             }
             if (r.landscape() && !cancelled.getAsBoolean()) {
                 String key = landscapeKey(cfg);
                 Landscape.Result l = landscapes.get(key);
-                if (l == null && quiet(cancelled)) l = Landscape.run(model, cfg.init(), cfg.seed(), batch, cancelled);
+                if (l == null && quiet(cancelled, QUIET_NANOS)) l = Landscape.run(model, cfg.init(), cfg.seed(), batch, cancelled);
                 if (l != null) {
                     landscapes.put(key, l);
                     listener.landscape(c.id(), cfg, l);
@@ -131,10 +136,10 @@ public final class ViewLab implements AutoCloseable {
         }
     }
 
-    /** Waits {@link #QUIET_NANOS} unless this is a computation for {@link #compute}; false if a newer request came meanwhile. */
-    private boolean quiet(BooleanSupplier cancelled) {
+    /** Waits this long unless this is a computation for {@link #compute}; false if a newer request came meanwhile. */
+    private boolean quiet(BooleanSupplier cancelled, long nanos) {
         if (thread == null) return true;
-        long end = System.nanoTime() + QUIET_NANOS;
+        long end = System.nanoTime() + nanos;
         for (long left; (left = end - System.nanoTime()) > 0; ) {
             if (cancelled.getAsBoolean()) return false;
             java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, 20_000_000L));

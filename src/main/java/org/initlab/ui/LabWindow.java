@@ -117,12 +117,14 @@ public final class LabWindow {
         vm.views().histogramsProperty().addListener(histogramsRedraw);
         vm.views().histogramKindProperty().addListener(histogramsRedraw);
         InvalidationListener landscapeRedraw = o -> {
+            if (vm.views().viewProperty().get() != ViewsModel.View.LANDSCAPE) return; // hidden: a slider storm redraws nothing here
             ViewsModel.LandscapeAnswer l = vm.views().shownLandscape();
             landscape.show(l == null ? null : l.result(), vm.aProperty().get());
         };
         vm.views().landscapeProperty().addListener(landscapeRedraw);
         vm.aProperty().addListener(landscapeRedraw);
         vm.chartedProperty().addListener(landscapeRedraw);
+        vm.views().viewProperty().addListener(landscapeRedraw);
         vm.chartedProperty().addListener(new InvalidationListener() {
             @Override public void invalidated(javafx.beans.Observable o) {
                 if (vm.chartedProperty().get() == null) return;

@@ -81,6 +81,10 @@ class PresenterGuiTest extends WindowTestBase {
         assertEquals(1, Fx.call(() -> vm.pins().size()));
         assertEquals(1, Fx.call(() -> window.charts().pinLines(StatsCharts.Figure.ACT_STD).size()), "the pin is on the charts");
         press(KeyCode.P, false);
+        assertEquals(1, Fx.call(() -> vm.pins().size()), "the same run is pinned once");
+        press(KeyCode.DIGIT3, false);
+        Fx.waitFor("the third scheme charted", 60, () -> vm.chartedProperty().get().config().init().scheme() == Scheme.values()[2]);
+        press(KeyCode.P, false);
         assertEquals(2, Fx.call(() -> vm.pins().size()));
         press(KeyCode.U, false);
         assertEquals(1, Fx.call(() -> vm.pins().size()), "U takes the newest pin away");

@@ -7,15 +7,19 @@ import javafx.scene.layout.VBox;
 import org.initlab.engine.LabSnapshot;
 
 /**
- * The four stats charts under a title line, in a theme, in an off-screen scene: what `plot` writes
- * and what a sweep's frames show. Made once and shown again per frame. FX thread.
+ * A sweep's frame: the swept value in large type, the title line and the four stats charts, in a
+ * theme, in an off-screen scene. Made once and shown again per frame. FX thread.
  */
 final class StatsFigure {
     private final StatsCharts charts = new StatsCharts();
     private final VBox root;
+    /** The swept value, "a = 0.10", in large type above the title: what changes from frame to frame. */
+    private final Label value = new Label();
 
     StatsFigure(String theme, int width, int height) {
         root = Plots.titled("", charts, theme, width, height);
+        value.getStyleClass().add("sweep-value");
+        root.getChildren().add(0, value);
     }
 
     /** One y axis per chart for all these runs: the frames of a sweep. */
@@ -23,9 +27,10 @@ final class StatsFigure {
         charts.spanAll(runs, logStd);
     }
 
-    /** Shows a run under its title, led by {@code label} if not null; laid out. */
+    /** Shows a run under its swept value ({@code label}) and its title; laid out. */
     Region show(LabSnapshot s, boolean logStd, String label) {
-        ((Label) root.getChildren().get(0)).setText(label == null ? title(s) : label + "   ·   " + title(s));
+        value.setText(label);
+        ((Label) root.getChildren().get(1)).setText(title(s));
         charts.show(s, java.util.List.of(), null, logStd);
         root.applyCss();
         root.layout();

@@ -132,8 +132,10 @@ public final class Plots {
         try (GifWriter w = new GifWriter(out, 250)) {
             for (int i = 0; i < frames.size(); i++) {
                 boolean last = i == frames.size() - 1;
-                String head = last ? title : String.format(Locale.ROOT, "%s · %s · %s · seed %d · batch %d · step %d/%d", exp.model().name(), exp.init(),
-                    exp.optimizer(), exp.seed(), exp.batch(), frameSteps.get(i), total);
+                // the step first: a long title is cut at its end, and the step is what changes from frame to frame
+                String step = "step " + frameSteps.get(i) + "/" + total + " · ";
+                String head = step + (last ? title : String.format(Locale.ROOT, "%s · %s · %s · seed %d · batch %d", exp.model().name(), exp.init(),
+                    exp.optimizer(), exp.seed(), exp.batch()));
                 w.add(telemetryImage(frames.get(i), head, theme, width, height, scale), last ? 2000 : 250);
             }
         }

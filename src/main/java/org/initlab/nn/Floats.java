@@ -1,5 +1,6 @@
 package org.initlab.nn;
 
+import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,11 +22,14 @@ public final class Floats {
         int n = (int) a.length();
         if (into == null || into.length < n) into = new float[n];
         buffer(a).get(into, 0, n);
+        // the NIO view does not keep a copy made above alive: without the fence its memory may be freed mid-read
+        Reference.reachabilityFence(a);
         return into;
     }
 
     public static void write(float[] from, INDArray a) {
         buffer(a).put(from, 0, (int) a.length());
+        Reference.reachabilityFence(a);
     }
 
     /**
@@ -37,6 +41,8 @@ public final class Floats {
         FloatBuffer t = buffer(target), d = buffer(delta);
         int t0 = t.position(), d0 = d.position(), n = (int) target.length();
         for (int i = 0; i < n; i++) t.put(t0 + i, t.get(t0 + i) + d.get(d0 + i));
+        Reference.reachabilityFence(target);
+        Reference.reachabilityFence(delta);
     }
 
     /** Only ever read, so one array serves every caller; it grows to the largest tensor zeroed. */

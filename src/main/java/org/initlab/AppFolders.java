@@ -22,8 +22,6 @@ import java.util.Properties;
 public final class AppFolders {
     /** The bundled MNIST, relative to the installation; also what an experiment names by default. */
     public static final String MNIST = "data/mnist";
-    /** The bundled lessons, relative to the installation. */
-    public static final String LESSONS = "assets/lessons";
 
     // the jar is in target/ (checkout) or lib/app/ (package), classes in target/classes: two levels up at most
     private static final int LEVELS_UP = 2;

@@ -8,49 +8,18 @@ import java.nio.file.Path;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Popup;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.control.decoration.Decorator;
 import org.initlab.nn.LayerSpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
 /** The window's ControlsFX controls, driven as a user would (TestFX's robot: clicks and keys on the headless screen). */
-class ControlsGuiTest {
-    static final Path DATA = Path.of(System.getProperty("initlab.data", "data/mnist"));
-
+class ControlsGuiTest extends WindowTestBase {
     final FxRobot robot = new FxRobot();
     @TempDir Path session;
-    LabViewModel vm;
-    LabWindow window;
-    Stage stage;
-
-    @BeforeAll
-    static void toolkit() {
-        Fx.start();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        Fx.run(() -> {
-            vm = new LabViewModel(DATA);
-            window = new LabWindow(vm, 1400, 900, session);
-            stage = new Stage();
-            stage.setScene(window.scene());
-            stage.show();
-            vm.start();
-        });
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        Fx.run(() -> stage.close());
-        vm.close();
-    }
+    @Override Path sessionDir() { return session; }
 
     @Test
     void themeButtonsKeepExactlyOneThemeOn() throws Exception {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -20,63 +19,13 @@ import org.initlab.init.Scheme;
 import org.initlab.nn.LayerSpec;
 import org.initlab.nn.ModelSpec;
 import org.initlab.train.Experiment;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The new layers, schemes, nonlinearity and per-layer inits through the window's own controls. */
-class InitWindowGuiTest {
-    static final Path DATA = LabWindowGuiTest.DATA;
-
-    LabViewModel vm;
-    LabWindow window;
-    Stage stage;
-
-    @BeforeAll
-    static void toolkit() {
-        Fx.start();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        Fx.run(() -> {
-            vm = new LabViewModel(DATA);
-            window = new LabWindow(vm, 1600, 1000);
-            stage = new Stage();
-            stage.setScene(window.scene());
-            stage.show();
-            vm.start();
-        });
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        Fx.run(() -> stage.close());
-        vm.close();
-    }
-
-    /** The node with this id; callable on and off the FX thread. */
-    @SuppressWarnings("unchecked")
-    <T extends Node> T node(String id) {
-        try {
-            T n = javafx.application.Platform.isFxApplicationThread() ? (T) window.scene().lookup("#" + id)
-                : Fx.call(() -> (T) window.scene().lookup("#" + id));
-            assertNotNull(n, "no node #" + id);
-            return n;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    void awaitCharted() throws Exception {
-        Fx.waitFor("the charts to show the latest settings", 60, () -> {
-            LabSnapshot s = vm.chartedProperty().get();
-            return s != null && s.commandId() >= vm.lastSubmitted();
-        });
-    }
+class InitWindowGuiTest extends WindowTestBase {
+    @Override double width() { return 1600; }
+    @Override double height() { return 1000; }
 
     /** The window as a PNG under target/, to look at. */
     void shoot(String name) throws Exception {

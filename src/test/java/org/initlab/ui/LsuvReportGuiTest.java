@@ -4,33 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.initlab.engine.TrainingRunner.State;
 import org.initlab.init.Scheme;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** LSUV says in the window what it did per layer: in the status bar for the lab, in the training tab for a run. */
-class LsuvReportGuiTest {
+class LsuvReportGuiTest extends WindowTestBase {
     static final String REACHED = "LSUV reached unit std in every layer: module 0 (Conv2d) std 1.000 after ";
 
     @TempDir Path session;
-    LabViewModel vm;
-    LabWindow window;
-    Stage stage;
-
-    @BeforeAll
-    static void toolkit() {
-        Fx.start();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (stage != null) Fx.run(() -> stage.close());
-        if (vm != null) vm.close();
-    }
+    @Override Path sessionDir() { return session; }
 
     String text(String id) throws Exception {
         return Fx.call(() -> ((Label) window.scene().lookup("#" + id)).getText());
@@ -38,15 +22,7 @@ class LsuvReportGuiTest {
 
     @Test
     void theLabAndATrainingRunReportLsuvPerLayer() throws Exception {
-        Fx.run(() -> {
-            vm = new LabViewModel(LabWindowGuiTest.DATA);
-            window = new LabWindow(vm, 1400, 900, session);
-            stage = new Stage();
-            stage.setScene(window.scene());
-            stage.show();
-            vm.start();
-            vm.schemeProperty().set(Scheme.LSUV);
-        });
+        Fx.run(() -> vm.schemeProperty().set(Scheme.LSUV));
         Fx.waitFor("LSUV's report in the status bar", 120, () -> ((Label) window.scene().lookup("#message")).getText().startsWith(REACHED));
         String m = text("message");
         assertTrue(m.contains("module 2 (Conv2d)") && m.contains("module 4 (Conv2d)") && m.contains("module 6 (Conv2d)"), "every conv of seed4: " + m);

@@ -23,6 +23,13 @@ abstract class WindowTestBase {
         Fx.start();
     }
 
+    /** The window's size; a test that needs room for more rows asks for more. */
+    double width() { return 1400; }
+    double height() { return 900; }
+
+    /** Where the training panel autosaves: the user folder unless a test gives its own. */
+    Path sessionDir() { return org.initlab.AppFolders.user(); }
+
     @BeforeEach
     void open() throws Exception {
         open(DATA);
@@ -31,7 +38,7 @@ abstract class WindowTestBase {
     void open(Path data) throws Exception {
         Fx.run(() -> {
             vm = new LabViewModel(data);
-            window = new LabWindow(vm, 1400, 900);
+            window = new LabWindow(vm, width(), height(), sessionDir());
             stage = new Stage();
             stage.setScene(window.scene());
             stage.show();

@@ -1,7 +1,9 @@
 package org.initlab.nn;
 
 import java.lang.ref.Reference;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -59,7 +61,7 @@ public final class Floats {
      * Row-major and without gaps from its offset. A dimension of size 1 may carry any stride (ND4J gives
      * [N, 1, 1, 1] outputs odd ones): such arrays were copied before, at every read.
      */
-    static boolean contiguous(INDArray a) {
+    public static boolean contiguous(INDArray a) {
         long[] shape = a.shape(), stride = a.stride();
         long expected = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
@@ -70,8 +72,15 @@ public final class Floats {
         return true;
     }
 
+    /** The same memory as ints (each float's bits), positioned alike: bit tests on floats vectorize as integer code. */
+    public static IntBuffer bits(INDArray a) {
+        IntBuffer b = a.data().asNio().order(ByteOrder.nativeOrder()).asIntBuffer();
+        b.position((int) a.offset());
+        return b;
+    }
+
     /** The memory of a float array, positioned at its first element (a view's offset). */
-    static FloatBuffer buffer(INDArray a) {
+    public static FloatBuffer buffer(INDArray a) {
         FloatBuffer b = a.data().asNioFloat();
         b.position((int) a.offset());
         return b;

@@ -3,7 +3,7 @@ package org.initlab.stats;
 /**
  * {@link Bins} for float elements without a search per element: the same bin as {@link Bins#binner()}
  * for every finite float. A linear scale is one multiply; a log scale looks up the bin of the float's
- * exponent and top seven mantissa bits (a cell narrower than any bin, so at most one bin edge lies in
+ * exponent and top mantissa bits (a cell narrower than any bin, so at most one bin edge lies in
  * it) and steps past that edge with one comparison. The binary search this replaces was half of
  * training's telemetry time.
  */
@@ -11,29 +11,51 @@ final class BinTable {
     private final int count;
     private final boolean linear;
     private final double lo, perUnit;
+    private final int shift, firstCell;
+    private final boolean clamp; // log scale: the table holds only the cells near the bins // log scale: a cell is |x|'s bits >>> shift; the table starts at firstCell
     private final char[] cellBin; // log scale: the bin of the smallest |x| of each cell
-    private final double[] upper; // log scale: |x| where bin b ends; NaN for the last, so no comparison steps past it
+    private final int[] upperBits; // log scale: the bits of the least float |x| past bin b's end; none past the last
 
     BinTable(Bins bins) {
         count = bins.count();
         linear = bins.scale() == Bins.Scale.LINEAR;
         lo = bins.lo();
         perUnit = count / (bins.hi() - bins.lo());
-        // a cell spans |x| by a factor up to 1 + 2^-7: bins narrower than that could hold two edges in one cell
-        if (linear || count > Character.MAX_VALUE || (bins.hi() - bins.lo()) / count < 0.004) {
+        // a cell of m mantissa bits spans |x| by a factor up to 1 + 2^-m, which must stay below a bin's factor
+        double binFactor = Math.pow(10, (bins.hi() - bins.lo()) / count);
+        int m = 0;
+        while (m < 7 && 1 + Math.pow(2, -m) >= binFactor) m++;
+        if (linear || count > Character.MAX_VALUE || 1 + Math.pow(2, -m) >= binFactor) {
+            shift = firstCell = 0;
+            clamp = false;
             cellBin = null;
-            upper = null;
+            upperBits = null;
             return;
         }
-        upper = new double[count];
-        for (int i = 1; i < count; i++) upper[i - 1] = Math.pow(10, bins.lo() + (bins.hi() - bins.lo()) * i / count);
-        upper[count - 1] = Double.NaN;
-        Bins.Binner exact = bins.binner();
-        cellBin = new char[1 << 15];
-        for (int cell = 0; cell < cellBin.length; cell++) {
-            float least = Float.intBitsToFloat(cell << 16);
-            cellBin[cell] = (char) (Float.isNaN(least) ? count - 1 : exact.bin(least));
+        upperBits = new int[count];
+        for (int i = 1; i < count; i++) {
+            double edge = Math.pow(10, bins.lo() + (bins.hi() - bins.lo()) * i / count);
+            float least = (float) edge; // positive floats order as their bits do, so the step below is an integer comparison
+            upperBits[i - 1] = Float.floatToRawIntBits(least < edge ? Math.nextUp(least) : least);
         }
+        upperBits[count - 1] = Integer.MAX_VALUE;
+        // every cell while that table is small (a 64 KB one did not stay in the first-level cache), else
+        // only those between the first and last bins' edges, the ones outside taking the end bins (clamped)
+        shift = 23 - m;
+        boolean whole = m <= 4;
+        firstCell = whole ? 0 : Math.max(0, cell(Math.pow(10, bins.lo())) - 1);
+        int lastCell = whole ? 0x7fffffff >>> shift : Math.min(0x7f800000 >>> shift, cell(Math.pow(10, bins.hi())) + 1);
+        Bins.Binner exact = bins.binner();
+        cellBin = new char[lastCell - firstCell + 1];
+        for (int c = 0; c < cellBin.length; c++) {
+            float least = Float.intBitsToFloat((firstCell + c) << shift);
+            cellBin[c] = (char) (Float.isNaN(least) ? count - 1 : exact.bin(least));
+        }
+        clamp = !whole;
+    }
+
+    private int cell(double v) {
+        return (Float.floatToRawIntBits((float) Math.min(v, Float.MAX_VALUE)) & 0x7fffffff) >>> shift;
     }
 
     /** Whether {@link #bin} serves these bins (a log scale with bins narrower than a cell does not). */
@@ -41,13 +63,15 @@ final class BinTable {
         return linear || cellBin != null;
     }
 
-    /** The bin of a finite float (NaN must not come here). */
+    /**
+     * The bin of a finite float (a NaN gets some bin). Without branches: the elements of a tensor fall
+     * left and right of an edge at random, and mispredicted branches made this most of a training step's telemetry.
+     */
     int bin(float v) {
-        if (linear) {
-            int b = (int) ((v - lo) * perUnit);
-            return b < 0 ? 0 : b >= count ? count - 1 : b;
-        }
-        int b = cellBin[(Float.floatToRawIntBits(v) & 0x7fffffff) >>> 16];
-        return Math.abs(v) >= upper[b] ? b + 1 : b;
+        if (linear) return Math.min(count - 1, Math.max(0, (int) ((v - lo) * perUnit)));
+        int abs = Float.floatToRawIntBits(v) & 0x7fffffff;
+        int cell = abs >>> shift;
+        int b = cellBin[clamp ? Math.min(cellBin.length - 1, Math.max(0, cell - firstCell)) : cell];
+        return b + ((upperBits[b] - 1 - abs) >>> 31); // + 1 where abs ≥ upperBits[b]
     }
 }

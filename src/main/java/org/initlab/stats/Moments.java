@@ -1,24 +1,39 @@
 package org.initlab.stats;
 
+import java.lang.ref.Reference;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import java.util.Arrays;
 import org.initlab.nn.Floats;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The one reducer of a tensor, for the lab's {@link TensorStats} and training's telemetry alike: in one
- * pass, the mean, std (unbiased), min, max and fraction with |x| ≤ {@value TensorStats#NEAR_ZERO},
- * whether anything was NaN/Inf or beyond the tensor's type, and optionally a histogram over fixed
- * {@link Bins} (the same bins every step, so the histograms of a run line up as a heat map). The copy
- * and histogram arrays are reused. Mutable and for one thread: copy the numbers out ({@link #stats()},
- * or the {@link Telemetry}) before handing them to another.
+ * The one reducer of a tensor, for the lab's {@link TensorStats} and training's telemetry alike: the
+ * mean, std (unbiased), min, max and fraction with |x| ≤ {@value TensorStats#NEAR_ZERO}, whether
+ * anything was NaN/Inf or beyond the tensor's type, and optionally a histogram over fixed {@link Bins}
+ * (the same bins every step, so the histograms of a run line up as a heat map). {@link #moments} takes
+ * only what a finiteness check needs. Float tensors are read in chunks small enough to stay in the
+ * first-level cache; the arrays are reused. Mutable and for one thread: copy the numbers out
+ * ({@link #stats()}, or the {@link Telemetry}) before handing them to another.
  */
 public final class Moments {
+    /** Floats read at a time, and the lanes summed side by side (the JIT turns that loop into vector code). */
+    private static final int CHUNK = 1024;
+    /** Chunks a lane sums in float before its total moves to a double: 32 terms keep float's rounding below 1e-5 relative. */
+    private static final int FOLD = 32;
+
     private final Bins bins;
     private final Bins.Binner binner;
     private final BinTable table;
     private final double[] hist;
-    private final int[] lanes; // four histograms, one per lane of the pass, so no increment waits on the one before
+    private final int[] lanes; // four histograms, one per lane of the scan, so no increment waits on the one before
+    private final float[] chunk = new float[CHUNK], laneSum = new float[CHUNK], laneSq = new float[CHUNK];
+    private final int[] bits = new int[CHUNK], laneNear = new int[CHUNK];
+    private final float[] nonzero = new float[CHUNK];
+    private final int[] laneZero = new int[CHUNK];
+    private boolean sparse;
+    private int skipped;
     private float[] scratch;
     private long count;
     private double mean, std, min, max, nearZero;
@@ -33,14 +48,36 @@ public final class Moments {
         this.lanes = new int[4 * hist.length];
     }
 
-    /** Reduces x; the histogram only when {@code withHistogram} (it costs a little more). */
+    // what a pass takes besides the mean and std
+    private static final int NEAR = 1, MIN_MAX = 2, HISTOGRAM = 4;
+
+    /** Everything: min, max and the near-zero fraction too, and the histogram when {@code withHistogram}. */
     public Moments of(INDArray x, boolean withHistogram) {
-        boolean histogram = withHistogram && bins != null;
+        return reduce(x, NEAR | MIN_MAX | (withHistogram && bins != null ? HISTOGRAM : 0));
+    }
+
+    /** What training records each step: mean, std, near-zero fraction and histogram; min and max are NaN after it. */
+    public Moments telemetry(INDArray x) {
+        return reduce(x, NEAR | (bins != null ? HISTOGRAM : 0));
+    }
+
+    /**
+     * Only the mean, std, {@link #nonFinite()} and {@link #overflows()}, in one vectorized pass: what a
+     * step checks when it records nothing. Min, max and the near-zero fraction are NaN after it.
+     */
+    public Moments moments(INDArray x) {
+        return reduce(x, 0);
+    }
+
+    private Moments reduce(INDArray x, int what) {
         if (x.dataType() == DataType.FLOAT) {
-            scratch = Floats.read(x, scratch); // one bulk copy, then plain Java loops
-            reduce(scratch, (int) x.length(), histogram);
+            if (!Floats.contiguous(x)) x = x.dup('c');
+            FloatBuffer b = Floats.buffer(x);
+            chunked(b, Floats.bits(x), b.position(), null, (int) x.length(), what);
+            Reference.reachabilityFence(x); // the buffer views do not keep a copy made above alive
+            if (nonFinite) exact(Floats.read(x, scratch), (int) x.length(), (what & HISTOGRAM) != 0); // tells overflow from NaN/Inf, and counts exactly
         } else {
-            reduce(x.dup('c').data().asDouble(), histogram);
+            reduce(x.dup('c').data().asDouble(), (what & HISTOGRAM) != 0);
         }
         double largest = x.dataType() == DataType.DOUBLE ? Double.MAX_VALUE : x.dataType() == DataType.FLOAT ? Float.MAX_VALUE : 65504;
         overflows = !nonFinite && std * std + mean * mean > largest;
@@ -49,7 +86,17 @@ public final class Moments {
 
     /** Reduces the first {@code n} floats of {@code v} (overflow as float32). */
     public Moments of(float[] v, int n, boolean withHistogram) {
-        reduce(v, n, withHistogram && bins != null);
+        return reduce(v, n, NEAR | MIN_MAX | (withHistogram && bins != null ? HISTOGRAM : 0));
+    }
+
+    /** {@link #moments(INDArray)} of the first {@code n} floats of {@code v}. */
+    public Moments moments(float[] v, int n) {
+        return reduce(v, n, 0);
+    }
+
+    private Moments reduce(float[] v, int n, int what) {
+        chunked(null, null, 0, v, n, what);
+        if (nonFinite) exact(v, n, (what & HISTOGRAM) != 0);
         overflows = !nonFinite && std * std + mean * mean > Float.MAX_VALUE;
         return this;
     }
@@ -62,63 +109,149 @@ public final class Moments {
     }
 
     /**
-     * The hot path: sums shifted by the first element for accuracy, in four independent lanes so the
-     * adds do not wait on each other; min and max by plain comparisons (Math.min's NaN handling cost a
-     * third of the pass); each lane counts into its own histogram.
+     * The hot path, over native memory ({@code from}, {@code fromBits} the same memory as ints) or a
+     * Java array ({@code heap}), a chunk at a time. Loops the JIT turns into vector code: sums of x − x₀
+     * and its square in float lanes (shifted by the first element against cancellation), which move to
+     * doubles every {@link #FOLD} chunks, and the near-zero count on the bits. Scalar scans of the same
+     * chunk: min and max, the histogram. A NaN or Inf makes a sum non-finite, and the caller then takes
+     * the {@link #exact} pass.
      */
-    private void reduce(float[] v, int n, boolean histogram) {
+    private void chunked(FloatBuffer from, IntBuffer fromBits, int base, float[] heap, int n, int what) {
         if (n == 0) {
             empty();
             return;
         }
-        boolean fastBins = histogram && table.fast();
-        if (fastBins) Arrays.fill(lanes, 0);
-        final int bc = hist.length;
-        final double shift = v[0];
-        final float tiny = (float) TensorStats.NEAR_ZERO;
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
-        float min0 = v[0], max0 = v[0], min1 = v[0], max1 = v[0];
-        int near = 0, i = 0;
-        for (; i + 3 < n; i += 4) {
-            float fa = v[i], fb = v[i + 1], fc = v[i + 2], fd = v[i + 3];
-            double a = fa - shift, b = fb - shift, c = fc - shift, d = fd - shift;
-            s0 += a; s1 += b; s2 += c; s3 += d;
-            q0 += a * a; q1 += b * b; q2 += c * c; q3 += d * d;
-            min0 = fa < min0 ? fa : min0; min1 = fb < min1 ? fb : min1; min0 = fc < min0 ? fc : min0; min1 = fd < min1 ? fd : min1;
-            max0 = fa > max0 ? fa : max0; max1 = fb > max1 ? fb : max1; max0 = fc > max0 ? fc : max0; max1 = fd > max1 ? fd : max1;
-            near += (Math.abs(fa) <= tiny ? 1 : 0) + (Math.abs(fb) <= tiny ? 1 : 0) + (Math.abs(fc) <= tiny ? 1 : 0) + (Math.abs(fd) <= tiny ? 1 : 0);
-            if (fastBins && (fa == fa & fb == fb & fc == fc & fd == fd)) { // a NaN is counted in no bin
-                lanes[table.bin(fa)]++;
-                lanes[bc + table.bin(fb)]++;
-                lanes[2 * bc + table.bin(fc)]++;
-                lanes[3 * bc + table.bin(fd)]++;
+        float shift = from != null ? from.get(base) : heap[0];
+        float[] u = chunk, s = laneSum, q = laneSq;
+        int[] w = bits, z = laneNear, zz = laneZero;
+        Arrays.fill(s, 0);
+        Arrays.fill(q, 0);
+        Arrays.fill(z, 0);
+        Arrays.fill(zz, 0);
+        if ((what & HISTOGRAM) != 0) Arrays.fill(lanes, 0);
+        skipped = 0;
+        final int tiny = Float.floatToRawIntBits((float) TensorStats.NEAR_ZERO);
+        double sum = 0, sq = 0;
+        float[] minMax = {shift, shift};
+        for (int at = 0, c = 1; at < n; at += CHUNK, c++) {
+            int len = Math.min(CHUNK, n - at);
+            if (from != null) from.get(base + at, u, 0, len);
+            else System.arraycopy(heap, at, u, 0, len);
+            for (int j = 0; j < len; j++) {
+                float d = u[j] - shift;
+                s[j] += d;
+                q[j] += d * d;
+            }
+            if ((what & (NEAR | HISTOGRAM)) != 0) {
+                if (fromBits != null) fromBits.get(base + at, w, 0, len);
+                else for (int j = 0; j < len; j++) w[j] = Float.floatToRawIntBits(u[j]);
+                for (int j = 0; j < len; j++) {
+                    int abs = w[j] & 0x7fffffff;
+                    z[j] += (tiny - abs) >>> 31 ^ 1; // |x| ≤ tiny: positive floats order as their bits
+                    zz[j] += (abs + 0x7fffffff) >>> 31 ^ 1; // x = ±0
+                }
+            }
+            if ((what & MIN_MAX) != 0) minMax(u, len, minMax);
+            if ((what & HISTOGRAM) != 0) histogram(u, w, len);
+            if (c % FOLD == 0 || at + len == n) {
+                for (int j = 0; j < CHUNK; j++) {
+                    sum += s[j];
+                    sq += q[j];
+                }
+                Arrays.fill(s, 0);
+                Arrays.fill(q, 0);
             }
         }
-        for (; i < n; i++) {
+        int near = 0, zeros = 0;
+        for (int j = 0; j < CHUNK; j++) {
+            near += z[j];
+            zeros += zz[j];
+        }
+        boolean mm = (what & MIN_MAX) != 0;
+        finish(n, shift, sum, sq, mm ? minMax[0] : Double.NaN, mm ? minMax[1] : Double.NaN, (what & NEAR) != 0 ? near : -1);
+        if ((what & HISTOGRAM) == 0) return;
+        int bc = hist.length;
+        for (int b = 0; b < bc; b++) hist[b] = lanes[b] + lanes[bc + b] + lanes[2 * bc + b] + lanes[3 * bc + b];
+        hist[table.bin(0f)] += skipped;
+        sparse = zeros > n / 4; // the next tensor of this module will look alike
+    }
+
+    /** Min and max of a chunk into {@code minMax}, two lanes each (comparisons skip NaN; see {@link #exact}). */
+    private static void minMax(float[] u, int len, float[] minMax) {
+        float min0 = minMax[0], max0 = minMax[1], min1 = min0, max1 = max0;
+        int j = 0;
+        for (; j + 1 < len; j += 2) {
+            float a = u[j], b = u[j + 1];
+            min0 = a < min0 ? a : min0;
+            min1 = b < min1 ? b : min1;
+            max0 = a > max0 ? a : max0;
+            max1 = b > max1 ? b : max1;
+        }
+        if (j < len) {
+            min0 = u[j] < min0 ? u[j] : min0;
+            max0 = u[j] > max0 ? u[j] : max0;
+        }
+        minMax[0] = Math.min(min0, min1);
+        minMax[1] = Math.max(max0, max1);
+    }
+
+    /**
+     * A chunk into the four lane histograms, one element each a round, so no increment waits on the one
+     * before. Where the last tensor was mostly exact zeros (a ReLU's output, the gradient below one),
+     * the nonzero elements are first moved together without a branch and the zeros are counted at once.
+     */
+    private void histogram(float[] u, int[] w, int len) {
+        float[] v = u;
+        int m = len;
+        if (sparse) {
+            v = nonzero;
+            m = 0;
+            for (int j = 0; j < len; j++) {
+                v[m] = u[j];
+                m += (w[j] & 0x7fffffff) + 0x7fffffff >>> 31; // + 1 unless ±0
+            }
+            skipped += len - m;
+        }
+        final int bc = hist.length;
+        int j = 0;
+        for (; j + 3 < m; j += 4) { // a NaN lands in some bin here; a non-finite tensor is counted again exactly
+            lanes[table.bin(v[j])]++;
+            lanes[bc + table.bin(v[j + 1])]++;
+            lanes[2 * bc + table.bin(v[j + 2])]++;
+            lanes[3 * bc + table.bin(v[j + 3])]++;
+        }
+        for (; j < m; j++) lanes[table.bin(v[j])]++;
+    }
+
+    /**
+     * The reference pass, in doubles throughout: taken for a tensor with NaN or Inf, or with sums beyond
+     * float's range, so a non-finite tensor is told from one whose variance overflows, min and max
+     * become NaN as Math.min would make them, and the histogram skips NaN exactly.
+     */
+    void exact(float[] v, int n, boolean histogram) {
+        if (n == 0) {
+            empty();
+            return;
+        }
+        double shift = v[0], sum = 0, sq = 0;
+        float lo = v[0], hi = v[0];
+        int near = 0;
+        for (int i = 0; i < n; i++) {
             float f = v[i];
             double a = f - shift;
-            s0 += a;
-            q0 += a * a;
-            min0 = f < min0 ? f : min0;
-            max0 = f > max0 ? f : max0;
-            near += Math.abs(f) <= tiny ? 1 : 0;
-            if (fastBins && f == f) lanes[table.bin(f)]++;
+            sum += a;
+            sq += a * a;
+            lo = f < lo ? f : lo;
+            hi = f > hi ? f : hi;
+            near += Math.abs(f) <= (float) TensorStats.NEAR_ZERO ? 1 : 0;
         }
-        double sum = s0 + s1 + s2 + s3, sq = q0 + q1 + q2 + q3;
-        finish(n, shift, sum, sq, Math.min(min0, min1), Math.max(max0, max1), near);
+        finish(n, shift, sum, sq, lo, hi, near);
         if (nonFinite) for (int k = 0; k < n; k++) // comparisons skip NaN; a NaN anywhere makes min and max NaN, as Math.min would
             if (Float.isNaN(v[k])) {
                 min = max = Double.NaN;
                 break;
             }
-        if (!histogram) return;
-        Arrays.fill(hist, 0);
-        if (fastBins) {
-            for (int b = 0; b < bc; b++) hist[b] = lanes[b] + lanes[bc + b] + lanes[2 * bc + b] + lanes[3 * bc + b];
-            if (nonFinite) recount(v, n); // a NaN made its whole group of four skip: count exactly instead
-        } else {
-            for (int k = 0; k < n; k++) add(v[k]);
-        }
+        if (histogram) recount(v, n);
     }
 
     private void recount(float[] v, int n) {
@@ -156,7 +289,7 @@ public final class Moments {
         std = nonFinite ? Double.NaN : n > 1 ? Math.sqrt(Math.max(0, (sq - sum * sum / n) / (n - 1))) : 0;
         min = lo;
         max = hi;
-        nearZero = (double) near / n;
+        nearZero = near < 0 ? Double.NaN : (double) near / n;
     }
 
     private void empty() {

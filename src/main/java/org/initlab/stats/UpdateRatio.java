@@ -37,10 +37,10 @@ public final class UpdateRatio {
             }
             int n = (int) weights[i].length();
             after = Floats.read(weights[i], after);
-            double data = moments.of(after, n, false).std();
+            double data = moments.moments(after, n).std();
             float[] delta = before[i];
             for (int k = 0; k < n; k++) delta[k] = after[k] - delta[k];
-            into[i] = moments.of(delta, n, false).std() / data;
+            into[i] = moments.moments(delta, n).std() / data;
         }
     }
 }

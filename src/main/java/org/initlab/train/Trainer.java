@@ -232,7 +232,7 @@ public final class Trainer {
 
         @Override
         public void output(int i, INDArray out) {
-            if (bad == null) bad = problem(act[i].of(out, record), "output of module " + i + " (" + type(i) + ")");
+            if (bad == null) bad = problem(record ? act[i].telemetry(out) : act[i].moments(out), "output of module " + i + " (" + type(i) + ")");
         }
 
         @Override
@@ -244,13 +244,13 @@ public final class Trainer {
 
         @Override
         public void gradient(int i, INDArray g) {
-            if (bad == null) bad = problem(grad[i].of(g, record), "gradient of module " + i + " (" + type(i) + ")");
+            if (bad == null) bad = problem(record ? grad[i].telemetry(g) : grad[i].moments(g), "gradient of module " + i + " (" + type(i) + ")");
         }
 
         @Override
         public void afterBackward(int i) {
             for (Param p : model.layers().get(i).params())
-                if (bad == null) bad = problem(check.of(p.grad(), false), p.name() + " gradient of module " + i + " (" + type(i) + ")");
+                if (bad == null) bad = problem(check.moments(p.grad()), p.name() + " gradient of module " + i + " (" + type(i) + ")");
         }
 
         @Override

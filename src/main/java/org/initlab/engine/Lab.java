@@ -98,8 +98,8 @@ public final class Lab implements AutoCloseable {
         warmupLeft = steps;
     }
 
-    /** Warm-up steps still to run (tests). */
-    int warmupLeft() {
+    /** Warm-up steps still to run. */
+    public int warmupLeft() {
         return warmupLeft;
     }
 

@@ -426,6 +426,16 @@ public final class LabViewModel implements AutoCloseable {
         }
     }
 
+    /** No (more) engine warm-up steps: the first drag may then run colder. */
+    public void stopWarmUp() {
+        warmUpAsked = true;
+        lab.warmUp(0);
+    }
+
+    int warmUpStepsLeft() {
+        return lab.warmupLeft();
+    }
+
     /** Called on the FX thread after a snapshot's figures are in the charts. */
     public void onCharted(Consumer<LabSnapshot> listener) {
         chartedListeners.add(listener);

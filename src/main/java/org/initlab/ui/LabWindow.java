@@ -132,6 +132,10 @@ public final class LabWindow {
                 warmUp();
             }
         });
+        // the lab's warm-up steps would share the training thread's core: once a run starts, training is what the user waits for
+        training.stateProperty().addListener((o, was, now) -> {
+            if (now == org.initlab.engine.TrainingRunner.State.RUNNING) vm.stopWarmUp();
+        });
         // a clean exit ends the training thread and removes the session marker (a crash leaves it: restore is offered)
         scene.windowProperty().addListener((o, was, now) -> {
             if (now != null) now.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> training.close());

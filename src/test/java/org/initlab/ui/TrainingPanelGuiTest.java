@@ -25,6 +25,7 @@ import org.initlab.nn.Models;
 import org.initlab.train.Experiment;
 import org.initlab.train.OptimizerSpec;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,6 +148,18 @@ class TrainingPanelGuiTest {
         click("trainRun");
         awaitState(State.FINISHED, 120);
         assertFalse(Arrays.equals(first, firstLosses(6)), "another seed, another curve");
+    }
+
+    /** The lab's warm-up steps would share the training thread's core (half the machine on two cores). */
+    @Test
+    void aRunStopsTheLabsWarmUp() throws Exception {
+        open("seed4");
+        Fx.waitFor("the first charts", 60, () -> vm.chartedProperty().get() != null);
+        int left = Fx.call(() -> vm.warmUpStepsLeft());
+        Assumptions.assumeTrue(left > 0, "the lab finished warming up before the run could start: nothing to stop");
+        click("trainRun");
+        awaitState(State.RUNNING, 30);
+        assertEquals(0, (int) Fx.call(() -> vm.warmUpStepsLeft()), "warm-up steps left while training");
     }
 
     @Test

@@ -1,8 +1,6 @@
 package org.initlab.nn;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The smooth element-wise activations, as PyTorch 1.13 defines them. Each kind states its forward
@@ -96,9 +94,9 @@ public final class Activation implements Layer {
             for (int i = 0; i < n; i++) ys[i] = (float) kind.f(xs[i]);
             Floats.write(ys, out);
         } else {
-            double[] v = doubles(x);
+            double[] v = Floats.doubles(x);
             for (int i = 0; i < n; i++) v[i] = kind.f(v[i]);
-            out.assign(Nd4j.createFromArray(v).reshape(x.shape()).castTo(x.dataType()));
+            Floats.assign(v, out);
         }
         return out;
     }
@@ -113,14 +111,10 @@ public final class Activation implements Layer {
             for (int i = 0; i < n; i++) gs[i] = (float) (gs[i] * kind.df(xs[i], ys[i]));
             Floats.write(gs, gx);
         } else {
-            double[] xv = doubles(x), gv = doubles(g);
+            double[] xv = Floats.doubles(x), gv = Floats.doubles(g);
             for (int i = 0; i < n; i++) gv[i] *= kind.df(xv[i], kind.f(xv[i]));
-            gx.assign(Nd4j.createFromArray(gv).reshape(x.shape()).castTo(x.dataType()));
+            Floats.assign(gv, gx);
         }
         return gx;
-    }
-
-    private static double[] doubles(INDArray a) {
-        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 }

@@ -6,6 +6,7 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Bulk copies between float INDArrays and Java arrays (one memcpy each way), so element-wise work
@@ -45,6 +46,16 @@ public final class Floats {
         for (int i = 0; i < n; i++) t.put(t0 + i, t.get(t0 + i) + d.get(d0 + i));
         Reference.reachabilityFence(target);
         Reference.reachabilityFence(delta);
+    }
+
+    /** The array's elements in row-major order as doubles (a copy): for the reference loops, not the hot paths. */
+    static double[] doubles(INDArray a) {
+        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
+    /** a = v, v in row-major order, each value rounded once to a's dtype. */
+    static void assign(double[] v, INDArray a) {
+        a.assign(Nd4j.createFromArray(v).reshape(a.shape()).castTo(a.dataType()));
     }
 
     /** Only ever read, so one array serves every caller; it grows to the largest tensor zeroed. */

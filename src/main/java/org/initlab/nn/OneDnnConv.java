@@ -10,7 +10,6 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
 import static org.initlab.nn.OneDnn.F32;
 
-import java.util.Arrays;
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.convolution_backward_data;
 import org.bytedeco.dnnl.convolution_backward_weights;
@@ -26,18 +25,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A float convolution's three oneDNN primitives (forward, input gradient, weight gradient) for one
  * input shape. Arrays stay ND4J's, in NCHW and OIHW; each is reordered into the layout the kernel
  * picked and back, as ND4J does. Results are bitwise those of ND4J's conv2d ops (a scratch comparison,
- * all four seed4 shapes); {@code FastPathTest} holds them to that path.
+ * all four seed4 shapes); {@code FastPathTest} holds them to that path, {@code ConvKernelTest} to the reference.
  */
-final class OneDnnConv implements AutoCloseable {
+final class OneDnnConv implements ConvKernel {
     private final OneDnn dnn = new OneDnn();
-    private final long[] xShape;
     private final Slot src, weights, dst, bwdSrc, diffDst, bwdDiffDst, bwdWeights, diffSrc, diffWeights;
     private final memory bias, diffBias;
     private final primitive forward, backwardData, backwardWeights;
     private final IntMemoryMap forwardArgs, dataArgs, weightArgs;
 
     OneDnnConv(long[] xShape, long[] wShape, boolean hasBias, int stride, int padding) {
-        this.xShape = xShape.clone();
         long oh = (xShape[2] + 2L * padding - wShape[2]) / stride + 1, ow = (xShape[3] + 2L * padding - wShape[3]) / stride + 1;
         long[] yShape = {xShape[0], wShape[0], oh, ow}, strides = {stride, stride}, pad = {padding, padding};
         memory.desc x = any(xShape), w = any(wShape), y = any(yShape);
@@ -77,14 +74,10 @@ final class OneDnnConv implements AutoCloseable {
         if (hasBias) weightArgs.put(DNNL_ARG_DIFF_BIAS, diffBias);
     }
 
-    /** Made for inputs of this shape (batch included). */
-    boolean fits(long[] shape) {
-        return Arrays.equals(xShape, shape);
-    }
-
-    /** All arrays dense from offset 0 ({@link OneDnn#dense}); {@code b} null without bias. */
-    void forward(INDArray x, INDArray w, INDArray b, INDArray y) {
-        src.in(x);
+    /** {@code y} dense from offset 0, as every array a layer makes; any other array is copied if it is not. */
+    @Override
+    public void forward(INDArray x, INDArray w, INDArray b, INDArray y) {
+        src.in(OneDnn.dense(x));
         weights.in(w);
         if (bias != null) OneDnn.bind(bias, b);
         dst.bind(y);
@@ -97,7 +90,10 @@ final class OneDnnConv implements AutoCloseable {
      * Gradients of the input (unless {@code dx} is null), weights and bias, for the {@code x} and {@code w}
      * of the last {@link #forward}: what it reordered is used again where the layouts agree.
      */
-    void backward(INDArray x, INDArray w, INDArray g, INDArray dx, INDArray dw, INDArray db) {
+    @Override
+    public void backward(INDArray x, INDArray w, INDArray g, INDArray dx, INDArray dw, INDArray db) {
+        x = OneDnn.dense(x);
+        g = OneDnn.dense(g);
         diffDst.in(g);
         if (dx != null) {
             bwdWeights.in(w);

@@ -21,8 +21,17 @@ final class GradCheck {
         return a;
     }
 
+    /** Through the kernels the layer chooses for doubles (ND4J's ops), then through its reference loops ({@link Kernels#referenceOnly}). */
     static void check(Layer layer, INDArray x, long seed) {
-        List<String> bad = FiniteDiff.check(layer, x, seed, TOL);
-        assertTrue(bad.isEmpty(), bad.size() + " mismatches, first: " + (bad.isEmpty() ? "" : bad.get(0)));
+        for (boolean reference : new boolean[] {false, true}) {
+            Kernels.referenceOnly(reference);
+            try {
+                List<String> bad = FiniteDiff.check(layer, x, seed, TOL);
+                String through = reference ? "reference kernels: " : "chosen kernels: ";
+                assertTrue(bad.isEmpty(), through + bad.size() + " mismatches, first: " + (bad.isEmpty() ? "" : bad.get(0)));
+            } finally {
+                Kernels.referenceOnly(false);
+            }
+        }
     }
 }

@@ -12,21 +12,24 @@ import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.primitive;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * ReLU or leaky ReLU (x &gt; 0 ? x : leak·x) through oneDNN's element-wise primitives, for tensors of one
- * length (the shape does not matter element-wise). Its backward is one pass over x and the gradient;
- * ND4J's took two (Step, then a multiply): about 0.1 ms a layer at batch 100 (scratch benchmark).
+ * length (the shape does not matter element-wise). Its backward is one pass over x and the gradient,
+ * where ND4J's ops take two. Plain ReLU's forward is ND4J's {@code RectifiedLinear}: oneDNN's makes NaN 0,
+ * PyTorch keeps it.
  */
-final class OneDnnRelu implements AutoCloseable {
+final class OneDnnRelu implements ReluKernel {
     private final OneDnn dnn = new OneDnn();
-    private final long length;
+    private final boolean plain;
     private final memory src, dst, diffDst, diffSrc;
     private final primitive forward, backward;
     private final IntMemoryMap forwardArgs, backwardArgs;
 
     OneDnnRelu(long length, float leak) {
-        this.length = length;
+        this.plain = leak == 0;
         long[] shape = {length};
         src = dnn.plain(shape, memory.format_tag.a);
         dst = dnn.plain(shape, memory.format_tag.a);
@@ -43,23 +46,25 @@ final class OneDnnRelu implements AutoCloseable {
         backwardArgs = dnn.args(DNNL_ARG_SRC, src, DNNL_ARG_DIFF_DST, diffDst, DNNL_ARG_DIFF_SRC, diffSrc);
     }
 
-    boolean fits(long length) {
-        return this.length == length;
-    }
-
-    /** Dense arrays from offset 0 ({@link OneDnn#dense}), all of this length. */
-    void forward(INDArray x, INDArray y) {
-        OneDnn.bind(src, x);
+    /** {@code y} dense from offset 0, as every array a layer makes; {@code x} is copied if it is not. */
+    @Override
+    public void forward(INDArray x, INDArray y) {
+        if (plain) {
+            Nd4j.exec(new RectifiedLinear(x, y, 0.0));
+            return;
+        }
+        OneDnn.bind(src, OneDnn.dense(x));
         OneDnn.bind(dst, y);
         forward.execute(dnn.stream, forwardArgs);
         dnn.stream._wait();
     }
 
-    /** gx = g where x &gt; 0, else leak·g (0 and NaN count as not positive). */
-    void backward(INDArray x, INDArray g, INDArray gx) {
-        OneDnn.bind(src, x);
-        OneDnn.bind(diffDst, g);
-        OneDnn.bind(diffSrc, gx);
+    /** dx = g where x &gt; 0 or NaN, else leak·g. */
+    @Override
+    public void backward(INDArray x, INDArray y, INDArray g, INDArray dx) {
+        OneDnn.bind(src, OneDnn.dense(x));
+        OneDnn.bind(diffDst, OneDnn.dense(g));
+        OneDnn.bind(diffSrc, dx);
         backward.execute(dnn.stream, backwardArgs);
         dnn.stream._wait();
     }

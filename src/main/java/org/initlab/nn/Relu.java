@@ -1,25 +1,24 @@
 package org.initlab.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * fastai's GeneralRelu: {@code min(leaky_relu(x, leak) - sub, maxv)}. ReLU and LeakyReLU are the
- * special cases (sub 0, no maxv) and keep their own names. In float on the CPU their backward, and
- * LeakyReLU's forward, are oneDNN's element-wise primitives, one vectorized pass ({@link OneDnnRelu});
- * ReLU's forward is ND4J's {@code RectifiedLinear}, which keeps NaN. GeneralReLU goes through one Java
- * loop each way (ND4J's leaky ops are slower still); doubles (gradient checks) and the other backends
- * take ND4J's ops. Tests keep the paths equal.
+ * fastai's GeneralRelu; ReLU and LeakyReLU are its special cases (sub 0, no maxv) and keep their names:
+ * <pre>
+ *   y     = min((x ≤ 0 ? leak·x : x) − sub, maxv)
+ *   dL/dx = g·(x ≤ 0 ? leak : 1) where y &lt; maxv, else 0
+ * </pre>
+ * As PyTorch: NaN stays NaN and passes the gradient; ±0 take the leak. {@link ReluReference} is these
+ * formulas in plain loops; the arithmetic runs in a {@link ReluKernel} chosen once per input shape and
+ * dtype ({@link #kernel}).
  */
 public final class Relu implements Layer {
     private final String type;
     private final double leak, sub, maxv; // maxv NaN: no clamp
     private final Reused output = new Reused(), inputGrad = new Reused();
-    private INDArray x, out;
-    private float[] xs, ys, gs;
-    private final LastTwo<OneDnnRelu> direct = new LastTwo<>(OneDnnRelu::close); // per input length
+    private final Kernels.PerShape<ReluKernel> kernels = new Kernels.PerShape<>();
+    private ReluKernel current; // the last forward's, which its backward must use
+    private INDArray x, y;
 
     private Relu(String type, double leak, double sub, double maxv) {
         this.type = type;
@@ -34,75 +33,36 @@ public final class Relu implements Layer {
 
     @Override public String type() { return type; }
 
-    private boolean plain() {
-        return leak == 0 && sub == 0 && Double.isNaN(maxv);
-    }
-
-    /** ReLU or LeakyReLU in float on the CPU: oneDNN's primitives for this length. */
-    private OneDnnRelu direct(INDArray x) {
-        if (sub != 0 || !Double.isNaN(maxv) || !OneDnn.usable(x.dataType())) return null;
-        return direct.get(d -> d.fits(x.length()), () -> new OneDnnRelu(x.length(), (float) leak));
-    }
-
     @Override
     public INDArray forward(INDArray x) {
-        out = output.get(x.dataType(), x.shape());
-        OneDnnRelu d = direct(x);
-        if (d != null) x = OneDnn.dense(x);
         this.x = x;
-        if (plain()) {
-            Nd4j.exec(new RectifiedLinear(x, out, 0.0)); // keeps NaN, as PyTorch (oneDNN's ReLU makes it 0)
-        } else if (d != null) {
-            d.forward(x, out);
-        } else if (Floats.fast(x)) {
-            xs = Floats.read(x, xs);
-            int n = (int) x.length();
-            if (ys == null || ys.length < n) ys = new float[n];
-            float a = (float) leak, s = (float) sub;
-            for (int i = 0; i < n; i++) ys[i] = xs[i] * slope(xs[i], a) - s;
-            if (!Double.isNaN(maxv)) for (int i = 0; i < n; i++) ys[i] = Math.min(ys[i], (float) maxv);
-            Floats.write(ys, out);
-        } else {
-            Nd4j.exec(new org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU(x, out, leak));
-            if (sub != 0) out.subi(sub);
-            if (!Double.isNaN(maxv)) Transforms.min(out, maxv, false);
-        }
-        return out;
-    }
-
-    @Override
-    public void release() {
-        direct.clear();
-    }
-
-    /**
-     * 1 for x &gt; 0, else the leak, from the sign bits rather than a branch: activation signs are
-     * random, so a branch would be mispredicted half the time. +0 and −0 both count as not positive.
-     */
-    private static float slope(float x, float leak) {
-        int bits = Float.floatToRawIntBits(x);
-        int notPositive = ((bits - 1) | bits) >>> 31;
-        return 1f + notPositive * (leak - 1f);
+        y = output.get(x.dataType(), x.shape());
+        boolean general = sub != 0 || !Double.isNaN(maxv); // oneDNN has ReLU and LeakyReLU only; the loop does the rest in one pass
+        current = kernels.get(x, Kernels.choose(x.dataType(), !general, general), this::kernel);
+        current.forward(x, y);
+        return y;
     }
 
     @Override
     public INDArray backward(INDArray g, boolean needInputGrad) {
         if (!needInputGrad) return null;
-        INDArray gx = inputGrad.get(x.dataType(), x.shape());
-        OneDnnRelu d = direct(x);
-        if (d != null) {
-            d.backward(x, OneDnn.dense(g), gx);
-        } else if (Floats.fast(x) && !plain()) { // xs and ys still hold this step's input and output
-            gs = Floats.read(g, gs);
-            int n = (int) x.length();
-            float a = (float) leak;
-            for (int i = 0; i < n; i++) gs[i] *= slope(xs[i], a);
-            if (!Double.isNaN(maxv)) for (int i = 0; i < n; i++) if (ys[i] >= maxv) gs[i] = 0; // clamped: no gradient
-            Floats.write(gs, gx);
-        } else { // the leak where x ≤ 0, else 1: NaN passes the gradient, as oneDNN's kernels (and PyTorch's ReLU)
-            gx.assign(x.lte(0.0).castTo(x.dataType()).muli(leak - 1).addi(1)).muli(g);
-            if (!Double.isNaN(maxv)) gx.muli(out.lt(maxv).castTo(x.dataType()));
-        }
-        return gx;
+        if (current == null) throw new IllegalStateException(type + ".backward needs a forward first (none since release())");
+        INDArray dx = inputGrad.get(x.dataType(), x.shape());
+        current.backward(x, y, g, dx);
+        return dx;
+    }
+
+    private ReluKernel kernel(Kernels.Choice choice) {
+        return switch (choice) {
+            case REFERENCE -> new ReluReference(leak, sub, maxv);
+            case ND4J -> new Nd4jRelu(leak, sub, maxv);
+            case ONEDNN -> new OneDnnRelu(x.length(), (float) leak);
+        };
+    }
+
+    @Override
+    public void release() {
+        kernels.clear();
+        current = null;
     }
 }

@@ -19,9 +19,10 @@ final class WeightGradOnly implements ConvKernel {
     private final ConvKernel full;
     private final int kernel, stride, padding;
     private final long[] xShape;
-    private final int[] patchMap;
-    private final float[] padded, cols, biasGrad;
-    private final INDArray patches, gradT;
+    private final int out;
+    private int[] patchMap; // this and the rest made at the first backward without dx, which most layers never have
+    private float[] padded, cols, biasGrad;
+    private INDArray patches, gradT;
     private float[] xs, gs, gathered; // gathered: the images the patches were taken from, null before any
     private INDArray dw, dw2d; // dw2d: the last dw seen as [O, C·k·k]
 
@@ -31,6 +32,10 @@ final class WeightGradOnly implements ConvKernel {
         this.stride = stride;
         this.padding = padding;
         this.xShape = xShape.clone();
+        this.out = out;
+    }
+
+    private void allocate() {
         int n = (int) xShape[0], c = (int) xShape[1], h = (int) xShape[2], w = (int) xShape[3];
         int oh = (h + 2 * padding - kernel) / stride + 1, ow = (w + 2 * padding - kernel) / stride + 1;
         patchMap = patchMap(c, h, w, oh, ow);
@@ -73,6 +78,7 @@ final class WeightGradOnly implements ConvKernel {
     }
 
     private void weightGrad(INDArray x, INDArray g, INDArray dw, INDArray db) {
+        if (patches == null) allocate();
         int n = (int) xShape[0], o = (int) g.size(1), p = (int) (g.size(2) * g.size(3)), len = (int) x.length();
         xs = Floats.read(x, xs);
         if (gathered == null || !Arrays.equals(xs, 0, len, gathered, 0, len)) {

@@ -10,9 +10,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Float tensors take Java-loop fast paths (activations, pools, the first layer's weight-only
- * backward, statistics); the finite-difference checks run in double through ND4J's ops. These
- * tests hold the fast paths equal to the checked ones.
+ * Float tensors take fast paths (activations, pools, the first layer's weight-only backward,
+ * statistics); the finite-difference checks run in double, through ND4J's ops and the reference
+ * kernels. These tests hold the fast paths, as the layers choose them, equal to the checked ones;
+ * {@code ConvKernelTest} and {@code ReluKernelTest} hold each kernel to the reference.
  */
 class FastPathTest {
     private static INDArray[] both(INDArray d) {

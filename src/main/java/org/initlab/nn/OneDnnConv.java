@@ -10,6 +10,7 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
 import static org.initlab.nn.OneDnn.F32;
 
+import java.lang.ref.Reference;
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.convolution_backward_data;
 import org.bytedeco.dnnl.convolution_backward_weights;
@@ -33,6 +34,7 @@ final class OneDnnConv implements ConvKernel {
     private final memory bias, diffBias;
     private final primitive forward, backwardData, backwardWeights;
     private final IntMemoryMap forwardArgs, dataArgs, weightArgs;
+    private INDArray input; // the last forward's x, dense: where the layouts agree, the backward reads the memory the forward bound
 
     OneDnnConv(long[] xShape, long[] wShape, boolean hasBias, int stride, int padding) {
         long oh = (xShape[2] + 2L * padding - wShape[2]) / stride + 1, ow = (xShape[3] + 2L * padding - wShape[3]) / stride + 1;
@@ -77,7 +79,8 @@ final class OneDnnConv implements ConvKernel {
     /** {@code y} dense from offset 0, as every array a layer makes; any other array is copied if it is not. */
     @Override
     public void forward(INDArray x, INDArray w, INDArray b, INDArray y) {
-        src.in(OneDnn.dense(x));
+        input = OneDnn.dense(x);
+        src.in(input);
         weights.in(w);
         if (bias != null) OneDnn.bind(bias, b);
         dst.bind(y);
@@ -88,11 +91,10 @@ final class OneDnnConv implements ConvKernel {
 
     /**
      * Gradients of the input (unless {@code dx} is null), weights and bias, for the {@code x} and {@code w}
-     * of the last {@link #forward}: what it reordered is used again where the layouts agree.
+     * of the last {@link #forward}: what it reordered, or the dense input it kept, is used again.
      */
     @Override
     public void backward(INDArray x, INDArray w, INDArray g, INDArray dx, INDArray dw, INDArray db) {
-        x = OneDnn.dense(x);
         g = OneDnn.dense(g);
         diffDst.in(g);
         if (dx != null) {
@@ -101,13 +103,14 @@ final class OneDnnConv implements ConvKernel {
             backwardData.execute(dnn.stream, dataArgs);
             diffSrc.out();
         }
-        bwdSrc.in(x);
+        bwdSrc.in(input);
         bwdDiffDst.in(g);
         diffWeights.bind(dw);
         if (diffBias != null) OneDnn.bind(diffBias, db);
         backwardWeights.execute(dnn.stream, weightArgs);
         diffWeights.out();
         dnn.stream._wait();
+        Reference.reachabilityFence(g); // a copy is reachable from nowhere else, and oneDNN reads its memory until here
     }
 
     /**

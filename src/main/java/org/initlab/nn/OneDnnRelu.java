@@ -5,6 +5,7 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 
+import java.lang.ref.Reference;
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.eltwise_backward;
 import org.bytedeco.dnnl.eltwise_forward;
@@ -53,20 +54,25 @@ final class OneDnnRelu implements ReluKernel {
             Nd4j.exec(new RectifiedLinear(x, y, 0.0));
             return;
         }
-        OneDnn.bind(src, OneDnn.dense(x));
+        INDArray dense = OneDnn.dense(x);
+        OneDnn.bind(src, dense);
         OneDnn.bind(dst, y);
         forward.execute(dnn.stream, forwardArgs);
         dnn.stream._wait();
+        Reference.reachabilityFence(dense); // a copy is reachable from nowhere else, and oneDNN reads its memory until here
     }
 
     /** dx = g where x &gt; 0 or NaN, else leak·g. */
     @Override
     public void backward(INDArray x, INDArray y, INDArray g, INDArray dx) {
-        OneDnn.bind(src, OneDnn.dense(x));
-        OneDnn.bind(diffDst, OneDnn.dense(g));
+        INDArray xd = OneDnn.dense(x), gd = OneDnn.dense(g);
+        OneDnn.bind(src, xd);
+        OneDnn.bind(diffDst, gd);
         OneDnn.bind(diffSrc, dx);
         backward.execute(dnn.stream, backwardArgs);
         dnn.stream._wait();
+        Reference.reachabilityFence(xd);
+        Reference.reachabilityFence(gd);
     }
 
     @Override

@@ -13,8 +13,9 @@ final class BinTable {
     private final double lo, perUnit;
     private final int shift, firstCell;
     private final boolean clamp; // log scale: the table holds only the cells near the bins // log scale: a cell is |x|'s bits >>> shift; the table starts at firstCell
-    private final char[] cellBin; // log scale: the bin of the smallest |x| of each cell
-    private final int[] upperBits; // log scale: the bits of the least float |x| past bin b's end; none past the last
+    // log scale, per cell: the bin b of its smallest |x| (high half) and the bits of the least float |x|
+    // past b's end (low half; none past the last bin), so one load serves both
+    private final long[] cellBin;
 
     BinTable(Bins bins) {
         count = bins.count();
@@ -25,14 +26,13 @@ final class BinTable {
         double binFactor = Math.pow(10, (bins.hi() - bins.lo()) / count);
         int m = 0;
         while (m < 7 && 1 + Math.pow(2, -m) >= binFactor) m++;
-        if (linear || count > Character.MAX_VALUE || 1 + Math.pow(2, -m) >= binFactor) {
+        if (linear || 1 + Math.pow(2, -m) >= binFactor) {
             shift = firstCell = 0;
             clamp = false;
             cellBin = null;
-            upperBits = null;
             return;
         }
-        upperBits = new int[count];
+        int[] upperBits = new int[count];
         for (int i = 1; i < count; i++) {
             double edge = Math.pow(10, bins.lo() + (bins.hi() - bins.lo()) * i / count);
             float least = (float) edge; // positive floats order as their bits do, so the step below is an integer comparison
@@ -46,10 +46,11 @@ final class BinTable {
         firstCell = whole ? 0 : Math.max(0, cell(Math.pow(10, bins.lo())) - 1);
         int lastCell = whole ? 0x7fffffff >>> shift : Math.min(0x7f800000 >>> shift, cell(Math.pow(10, bins.hi())) + 1);
         Bins.Binner exact = bins.binner();
-        cellBin = new char[lastCell - firstCell + 1];
+        cellBin = new long[lastCell - firstCell + 1];
         for (int c = 0; c < cellBin.length; c++) {
             float least = Float.intBitsToFloat((firstCell + c) << shift);
-            cellBin[c] = (char) (Float.isNaN(least) ? count - 1 : exact.bin(least));
+            int b = Float.isNaN(least) ? count - 1 : exact.bin(least);
+            cellBin[c] = (long) b << 32 | upperBits[b];
         }
         clamp = !whole;
     }
@@ -71,7 +72,7 @@ final class BinTable {
         if (linear) return Math.min(count - 1, Math.max(0, (int) ((v - lo) * perUnit)));
         int abs = Float.floatToRawIntBits(v) & 0x7fffffff;
         int cell = abs >>> shift;
-        int b = cellBin[clamp ? Math.min(cellBin.length - 1, Math.max(0, cell - firstCell)) : cell];
-        return b + ((upperBits[b] - 1 - abs) >>> 31); // + 1 where abs ≥ upperBits[b]
+        long binAndUpper = cellBin[clamp ? Math.min(cellBin.length - 1, Math.max(0, cell - firstCell)) : cell];
+        return (int) (binAndUpper >>> 32) + (((int) binAndUpper - 1 - abs) >>> 31); // + 1 where abs reaches the next bin
     }
 }

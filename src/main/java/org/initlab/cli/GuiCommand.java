@@ -31,7 +31,7 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--tab", defaultValue = "stats", description = "tab to open on: stats or training; default ${DEFAULT-VALUE}")
     String tab;
 
-    @Option(names = "--train-steps", defaultValue = "0", description = "start a training run of this many steps at once (with --screenshot: shoot when it ends)")
+    @Option(names = "--train-steps", defaultValue = "0", description = "start a training run of this many steps 2 s after the first charts (with --screenshot: shoot when it ends)")
     long trainSteps;
 
     @Option(names = "--experiment", description = "open this experiment file (model, init, optimizer, seed) in the window")

@@ -20,12 +20,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * thread → {@link #close}. An {@link Order} is the whole wish (which run, in which mode); a newer
  * order replaces one still waiting (latest wins), and orders are read between steps, so pause and
  * stop take effect after at most one step. While running, an immutable {@link Update} goes to the
- * listener at most every {@link #PUBLISH_NANOS} and at every change of state; the listener runs on
+ * listener at most every {@link #publishNanos} and at every change of state; the listener runs on
  * the engine thread and must return quickly.
  */
 public final class TrainingRunner implements AutoCloseable {
     /** Shortest time between two updates while running (-Dinitlab.train.publishMs, default 150). */
     static final long PUBLISH_NANOS = Long.getLong("initlab.train.publishMs", 150) * 1_000_000L;
+    /**
+     * How many times the window's cost of charting one update the time between updates is at least: that
+     * drawing, the render pass after it and the snapshot compete with the training thread for the CPU (on
+     * two cores of this kind of machine, a busy second core slowed headless training by 30 %), and at
+     * every 150 ms the Training tab trained at about half the headless rate.
+     */
+    static final long CHART_SHARE = 20;
     /** Module records per update: a chart shows a few hundred points, and the rest would only be copied. */
     static final int CHART_RECORDS = 1000;
 
@@ -61,6 +68,7 @@ public final class TrainingRunner implements AutoCloseable {
     private long run = -1;
     private Mode mode = Mode.RESET;
     private long lastPublish, rateSteps, rateNanos;
+    private volatile long chartNanos; // the window's last charting time, from the FX thread
     private double stepsPerSecond = Double.NaN;
 
     public TrainingRunner(Consumer<Update> listener) {
@@ -71,6 +79,16 @@ public final class TrainingRunner implements AutoCloseable {
     /** A fresh run id for {@link Order#run()}. */
     public long nextRun() {
         return runs.incrementAndGet();
+    }
+
+    /** How long the window took to chart the last update; later updates come rarer when charting costs more ({@link #CHART_SHARE}). */
+    public void charted(long nanos) {
+        chartNanos = nanos;
+    }
+
+    /** The least time between two updates while running. */
+    long publishNanos() {
+        return Math.max(PUBLISH_NANOS, CHART_SHARE * chartNanos);
     }
 
     public void submit(Order o) {
@@ -161,7 +179,7 @@ public final class TrainingRunner implements AutoCloseable {
             Trainer done = trainer;
             publish(State.FINISHED, t, null, done);
             drop();
-        } else if (now - lastPublish >= PUBLISH_NANOS) {
+        } else if (now - lastPublish >= publishNanos()) {
             publish(State.RUNNING, snapshot(), null);
         }
     }

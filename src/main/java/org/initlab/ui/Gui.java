@@ -64,6 +64,9 @@ public final class Gui {
      * Opens the lab window and blocks until it is closed. With {@code screenshot}, waits for the
      * first charts, saves the whole window as PNG and closes it.
      */
+    /** With a training run asked for: its start, in seconds after the first charts. */
+    static final double TRAIN_AFTER_SECONDS = 2;
+
     public static int window(Path data, String theme, Path screenshot, int width, int height, boolean headless) throws IOException {
         return window(data, theme, screenshot, width, height, headless, null, 0, null);
     }
@@ -139,12 +142,16 @@ public final class Gui {
                     w.training().latestProperty().addListener((o, was, now) -> {
                         if (now != null && was == null) trace("training at step " + now.step()); // a test kills the process here
                     });
-                    w.training().run();
                 }
                 boolean[] first = {true};
                 java.util.function.Consumer<LabSnapshot> charted = s -> {
                     if (!first[0]) return;
                     first[0] = false;
+                    if (waitTraining) { // as a user would: once the window has settled (its warm-up redraws take 1.2 s)
+                        var settled = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(TRAIN_AFTER_SECONDS));
+                        settled.setOnFinished(e -> w.training().run());
+                        settled.play();
+                    }
                     System.err.printf(Locale.ROOT, "initlab: first charts %.2f s after start%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
                     if (!waitTraining) shoot.run();
                 };

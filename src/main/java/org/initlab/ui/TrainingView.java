@@ -55,7 +55,9 @@ public final class TrainingView extends VBox {
             Update u = vm.latestProperty().get(), p = vm.pinnedProperty().get();
             long t0 = System.nanoTime();
             charts.show(u == null ? null : u.telemetry(), p == null ? null : p.telemetry());
-            Gui.trace(String.format(Locale.ROOT, "training charts %.1f ms", (System.nanoTime() - t0) / 1e6));
+            long took = System.nanoTime() - t0;
+            vm.charted(took);
+            Gui.trace(String.format(Locale.ROOT, "training charts %.1f ms", took / 1e6));
         };
         vm.latestProperty().addListener(redraw);
         vm.pinnedProperty().addListener(redraw);

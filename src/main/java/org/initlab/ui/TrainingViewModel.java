@@ -170,6 +170,11 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
 
+    /** The view took this long to chart the latest update: the engine spaces its updates by it. */
+    public void charted(long nanos) {
+        if (runner != null) runner.charted(nanos);
+    }
+
     private TrainingRunner runner() {
         if (runner == null) runner = new TrainingRunner(this::receive);
         return runner;

@@ -66,6 +66,21 @@ class MomentsTest {
         }
     }
 
+    /** A row of a matrix is dense but starts past the buffer's first element: both views (floats and bits) must start there. */
+    @org.junit.jupiter.api.Test
+    void aViewIsReadFromItsOffset() {
+        int rows = 4, cols = 3000;
+        float[] v = new float[rows * cols];
+        for (int i = 0; i < v.length; i++) v[i] = i < 2 * cols || i >= 3 * cols ? 0 : (i % 11) - 5f;
+        var row = Nd4j.createFromArray(v).reshape(rows, cols).getRow(2);
+        Moments want = new Moments(Bins.SIGNED);
+        want.exact(java.util.Arrays.copyOfRange(v, 2 * cols, 3 * cols), cols, true);
+        Moments got = new Moments(Bins.SIGNED).of(row, true);
+        assertClose(want, got, "row 2");
+        assertEquals(want.nearZero(), got.nearZero(), 0);
+        assertArrayEquals(want.histogram(), got.histogram());
+    }
+
     @ParameterizedTest
     @ValueSource(floats = {Float.NaN, Float.POSITIVE_INFINITY})
     void aNonFiniteElementTakesTheReferencePass(float bad) {

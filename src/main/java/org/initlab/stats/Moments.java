@@ -176,23 +176,27 @@ public final class Moments {
         sparse = zeros > n / 4; // the next tensor of this module will look alike
     }
 
-    /** Min and max of a chunk into {@code minMax}, two lanes each (comparisons skip NaN; see {@link #exact}). */
+    /** Min and max of a chunk into {@code minMax}, four lanes each so no comparison waits on the one before (comparisons skip NaN; see {@link #exact}). */
     private static void minMax(float[] u, int len, float[] minMax) {
-        float min0 = minMax[0], max0 = minMax[1], min1 = min0, max1 = max0;
+        float min0 = minMax[0], max0 = minMax[1], min1 = min0, max1 = max0, min2 = min0, max2 = max0, min3 = min0, max3 = max0;
         int j = 0;
-        for (; j + 1 < len; j += 2) {
-            float a = u[j], b = u[j + 1];
+        for (; j + 3 < len; j += 4) {
+            float a = u[j], b = u[j + 1], c = u[j + 2], d = u[j + 3];
             min0 = a < min0 ? a : min0;
             min1 = b < min1 ? b : min1;
+            min2 = c < min2 ? c : min2;
+            min3 = d < min3 ? d : min3;
             max0 = a > max0 ? a : max0;
             max1 = b > max1 ? b : max1;
+            max2 = c > max2 ? c : max2;
+            max3 = d > max3 ? d : max3;
         }
-        if (j < len) {
+        for (; j < len; j++) {
             min0 = u[j] < min0 ? u[j] : min0;
             max0 = u[j] > max0 ? u[j] : max0;
         }
-        minMax[0] = Math.min(min0, min1);
-        minMax[1] = Math.max(max0, max1);
+        minMax[0] = Math.min(Math.min(min0, min1), Math.min(min2, min3));
+        minMax[1] = Math.max(Math.max(max0, max1), Math.max(max2, max3));
     }
 
     /**

@@ -37,7 +37,7 @@ public final class TelemetryCharts extends GridPane {
     static final double UPDATE_RATIO_GUIDE = 1e-3;
 
     /** At most this many points per line: the charts stay smooth over long runs. */
-    static final int MAX_POINTS = 500;
+    static final int MAX_POINTS = 250;
 
     private final List<LineChart<Number, Number>> charts = new ArrayList<>();
     private final HBox heatMaps = new HBox(8);

@@ -59,7 +59,7 @@ public final class Lab implements AutoCloseable {
     private Command running;
     private long lastStepNanos;
     private String backend;
-    private volatile int warmupLeft;
+    private final java.util.concurrent.atomic.AtomicInteger warmupLeft = new java.util.concurrent.atomic.AtomicInteger(); // set from the FX thread too
     /** The last update answered with statistics, so model and batch are fit to warm up on; and when it ended. */
     private boolean warmable;
     private Command answered;
@@ -95,17 +95,17 @@ public final class Lab implements AutoCloseable {
      * step never publishes and leaves no trace (the next command re-initializes).
      */
     public void warmUp(int steps) {
-        warmupLeft = steps;
+        warmupLeft.set(steps);
     }
 
     /** Warm-up steps still to run. */
     public int warmupLeft() {
-        return warmupLeft;
+        return warmupLeft.get();
     }
 
     /** While running: the next batch once the period is up. Returns how long to sleep first. */
     private long between() {
-        if (running == null) return warmupLeft > 0 ? warmUp() : LatestWins.IDLE_NANOS;
+        if (running == null) return warmupLeft.get() > 0 ? warmUp() : LatestWins.IDLE_NANOS;
         long wait = lastStepNanos + RUN_PERIOD_NANOS - System.nanoTime();
         if (wait > 0) return wait;
         LabConfig cfg = running.config();
@@ -137,8 +137,9 @@ public final class Lab implements AutoCloseable {
         long wait = answeredNanos + WARMUP_AFTER_IDLE_NANOS - System.nanoTime();
         if (wait > 0) return wait;
         fastKernels();
-        double a = 3.0 * (warmupLeft % 31) / 30;
-        warmupLeft--;
+        int left = warmupLeft.getAndUpdate(v -> Math.max(0, v - 1)); // a stop from the window may come in between
+        if (left <= 0) return LatestWins.IDLE_NANOS;
+        double a = 3.0 * (left % 31) / 30;
         LabConfig cfg = answered.config().withInit(InitSpec.kaiming(Scheme.KAIMING_UNIFORM, a)).withRunning(false);
         warming = true;
         try {
@@ -146,7 +147,7 @@ public final class Lab implements AutoCloseable {
         } finally {
             warming = false;
         }
-        if (!warmable) warmupLeft = 0; // not worth a message: the real commands will say what is wrong
+        if (!warmable) warmupLeft.set(0); // not worth a message: the real commands will say what is wrong
         return 0;
     }
 

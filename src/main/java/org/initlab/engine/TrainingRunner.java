@@ -26,13 +26,10 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class TrainingRunner implements AutoCloseable {
     /** Shortest time between two updates while running (-Dinitlab.train.publishMs, default 150). */
     static final long PUBLISH_NANOS = Long.getLong("initlab.train.publishMs", 150) * 1_000_000L;
-    /**
-     * How many times the window's cost of charting one update the time between updates is at least: that
-     * drawing, the render pass after it and the snapshot compete with the training thread for the CPU (on
-     * two cores of this kind of machine, a busy second core slowed headless training by 30 %), and at
-     * every 150 ms the Training tab trained at about half the headless rate.
-     */
+    /** The time between updates is at least this many times the window's last charting time: drawing competes with training for the CPU. */
     static final long CHART_SHARE = 20;
+    /** ... and at most this long, so one slow chart (a cold start, a collection) does not stall the next update. */
+    static final long MAX_PUBLISH_NANOS = 2_000_000_000L;
     /** Module records per update: a chart shows a few hundred points, and the rest would only be copied. */
     static final int CHART_RECORDS = 1000;
 
@@ -88,7 +85,7 @@ public final class TrainingRunner implements AutoCloseable {
 
     /** The least time between two updates while running. */
     long publishNanos() {
-        return Math.max(PUBLISH_NANOS, CHART_SHARE * chartNanos);
+        return Math.max(PUBLISH_NANOS, Math.min(MAX_PUBLISH_NANOS, CHART_SHARE * chartNanos));
     }
 
     public void submit(Order o) {

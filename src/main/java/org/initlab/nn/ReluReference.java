@@ -50,8 +50,8 @@ final class ReluReference implements ReluKernel {
             xs = Floats.read(x, xs);
             ys = Floats.read(y, ys);
             gs = Floats.read(g, gs);
-            float a = (float) leak;
-            for (int i = 0; i < n; i++) gs[i] = clamped && ys[i] >= maxv ? 0 : gs[i] * (xs[i] <= 0 ? a : 1);
+            float a = (float) leak, m = (float) maxv; // y was clamped to the float m, which may lie below maxv
+            for (int i = 0; i < n; i++) gs[i] = clamped && ys[i] >= m ? 0 : gs[i] * (xs[i] <= 0 ? a : 1);
             Floats.write(gs, dx);
         } else {
             double[] xv = Floats.doubles(x), yv = Floats.doubles(y), gv = Floats.doubles(g);

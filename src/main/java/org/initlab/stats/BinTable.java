@@ -11,8 +11,8 @@ final class BinTable {
     private final int count;
     private final boolean linear;
     private final double lo, perUnit;
-    private final int shift, firstCell;
-    private final boolean clamp; // log scale: the table holds only the cells near the bins // log scale: a cell is |x|'s bits >>> shift; the table starts at firstCell
+    private final int shift, firstCell; // log scale: a cell is |x|'s bits >>> shift; the table starts at firstCell
+    private final boolean clamp; // log scale: the table holds only the cells near the bins
     // log scale, per cell: the bin b of its smallest |x| (high half) and the bits of the least float |x|
     // past b's end (low half; none past the last bin), so one load serves both
     private final long[] cellBin;
@@ -66,11 +66,11 @@ final class BinTable {
 
     /**
      * The bin of a finite float (a NaN gets some bin). Without branches: the elements of a tensor fall
-     * left and right of an edge at random, and mispredicted branches made this most of a training step's telemetry.
+     * left and right of an edge at random, and a mispredicted branch costs more than the lookup.
      */
     int bin(float v) {
         if (linear) return Math.min(count - 1, Math.max(0, (int) ((v - lo) * perUnit)));
-        int abs = Float.floatToRawIntBits(v) & 0x7fffffff;
+        int abs = Math.min(Float.floatToRawIntBits(v) & 0x7fffffff, 0x7f800000); // a NaN counts as ∞: no step past the last bin
         int cell = abs >>> shift;
         long binAndUpper = cellBin[clamp ? Math.min(cellBin.length - 1, Math.max(0, cell - firstCell)) : cell];
         return (int) (binAndUpper >>> 32) + (((int) binAndUpper - 1 - abs) >>> 31); // + 1 where abs reaches the next bin

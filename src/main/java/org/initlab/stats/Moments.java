@@ -26,6 +26,7 @@ public final class Moments {
     private final Bins bins;
     private final Bins.Binner binner;
     private final BinTable table;
+    private final boolean fastBins; // the table serves these bins (log bins narrower than its cells: the exact binner)
     private final double[] hist;
     private final int[] lanes; // four histograms, one per lane of the scan, so no increment waits on the one before
     private final float[] chunk = new float[CHUNK], laneSum = new float[CHUNK], laneSq = new float[CHUNK];
@@ -44,6 +45,7 @@ public final class Moments {
         this.bins = bins;
         this.binner = bins == null ? null : bins.binner();
         this.table = bins == null ? null : new BinTable(bins);
+        this.fastBins = table != null && table.fast();
         this.hist = bins == null ? new double[0] : new double[bins.count()];
         this.lanes = new int[4 * hist.length];
     }
@@ -56,14 +58,15 @@ public final class Moments {
         return reduce(x, NEAR | MIN_MAX | (withHistogram && bins != null ? HISTOGRAM : 0));
     }
 
-    /** What training records each step: mean, std, near-zero fraction and histogram; min and max are NaN after it. */
+    /** What training records each step: mean, std, near-zero fraction and histogram (min and max only for a non-finite tensor, else NaN). */
     public Moments telemetry(INDArray x) {
         return reduce(x, NEAR | (bins != null ? HISTOGRAM : 0));
     }
 
     /**
      * Only the mean, std, {@link #nonFinite()} and {@link #overflows()}, in one vectorized pass: what a
-     * step checks when it records nothing. Min, max and the near-zero fraction are NaN after it.
+     * step checks when it records nothing. Min, max and the near-zero fraction are NaN after it unless
+     * the tensor was non-finite, when the reference pass fills them in.
      */
     public Moments moments(INDArray x) {
         return reduce(x, 0);
@@ -75,7 +78,7 @@ public final class Moments {
             FloatBuffer b = Floats.buffer(x);
             chunked(b, Floats.bits(x), b.position(), null, (int) x.length(), what);
             Reference.reachabilityFence(x); // the buffer views do not keep a copy made above alive
-            if (nonFinite) exact(Floats.read(x, scratch), (int) x.length(), (what & HISTOGRAM) != 0); // tells overflow from NaN/Inf, and counts exactly
+            if (nonFinite) exact(scratch = Floats.read(x, scratch), (int) x.length(), (what & HISTOGRAM) != 0); // tells overflow from NaN/Inf, and counts exactly
         } else {
             reduce(x.dup('c').data().asDouble(), (what & HISTOGRAM) != 0);
         }
@@ -128,7 +131,10 @@ public final class Moments {
         Arrays.fill(q, 0);
         Arrays.fill(z, 0);
         Arrays.fill(zz, 0);
-        if ((what & HISTOGRAM) != 0) Arrays.fill(lanes, 0);
+        if ((what & HISTOGRAM) != 0) {
+            Arrays.fill(lanes, 0);
+            Arrays.fill(hist, 0);
+        }
         skipped = 0;
         final int tiny = Float.floatToRawIntBits((float) TensorStats.NEAR_ZERO);
         double sum = 0, sq = 0;
@@ -169,7 +175,7 @@ public final class Moments {
         }
         boolean mm = (what & MIN_MAX) != 0;
         finish(n, shift, sum, sq, mm ? minMax[0] : Double.NaN, mm ? minMax[1] : Double.NaN, (what & NEAR) != 0 ? near : -1);
-        if ((what & HISTOGRAM) == 0) return;
+        if ((what & HISTOGRAM) == 0 || !fastBins) return; // without the table, counted straight into hist
         int bc = hist.length;
         for (int b = 0; b < bc; b++) hist[b] = lanes[b] + lanes[bc + b] + lanes[2 * bc + b] + lanes[3 * bc + b];
         hist[table.bin(0f)] += skipped;
@@ -205,6 +211,10 @@ public final class Moments {
      * the nonzero elements are first moved together without a branch and the zeros are counted at once.
      */
     private void histogram(float[] u, int[] w, int len) {
+        if (!fastBins) {
+            for (int j = 0; j < len; j++) add(u[j]);
+            return;
+        }
         float[] v = u;
         int m = len;
         if (sparse) {

@@ -64,16 +64,16 @@ public final class Gui {
      * Opens the lab window and blocks until it is closed. With {@code screenshot}, waits for the
      * first charts, saves the whole window as PNG and closes it.
      */
-    /** With a training run asked for: its start, in seconds after the first charts. */
-    static final double TRAIN_AFTER_SECONDS = 2;
-
     public static int window(Path data, String theme, Path screenshot, int width, int height, boolean headless) throws IOException {
         return window(data, theme, screenshot, width, height, headless, null, 0, null);
     }
 
+    /** With a training run asked for: its start, in seconds after the first charts. */
+    static final double TRAIN_AFTER_SECONDS = 2;
+
     /**
      * As above, on a tab ("stats" or "training"); with {@code trainSteps} > 0 a training run of that
-     * many steps starts at once, and a screenshot waits for its end.
+     * many steps starts {@link #TRAIN_AFTER_SECONDS} after the first charts, and a screenshot waits for its end.
      */
     public static int window(Path data, String theme, Path screenshot, int width, int height, boolean headless, String tab, long trainSteps,
                              Path experiment) throws IOException {

@@ -24,7 +24,8 @@ class ReluKernelTest {
     private record Variant(String name, double leak, double sub, double maxv) {}
 
     private static final List<Variant> VARIANTS = List.of(new Variant("ReLU", 0, 0, Double.NaN), new Variant("LeakyReLU", 0.1, 0, Double.NaN),
-        new Variant("GeneralReLU", 0.1, 0.4, 2.0));
+        new Variant("GeneralReLU", 0.1, 0.4, 2.0),
+        new Variant("GeneralReLU", 0.1, 0.4, 0.7)); // 0.7 is not a float: the clamp must compare with the float it clamped to
 
     /** Random values (some beyond maxv) followed by the edges. */
     private static INDArray input(DataType type) {

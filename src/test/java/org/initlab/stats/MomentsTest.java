@@ -19,9 +19,10 @@ import org.nd4j.linalg.factory.Nd4j;
 class MomentsTest {
     /**
      * Each float lane adds at most 32 terms before its total moves to a double, so a lane's rounding is
-     * below 32·2⁻²⁴ ≈ 2e-6 of the sum of the |terms|; with terms of either sign around the shift that
-     * bounds the mean's error by 2e-6·E|x − x₀| and the variance's by 2e-6·E(x − x₀)² relative: 1e-5 of
-     * the std (plus the offset's share for the mean) leaves room without hiding a wrong formula.
+     * below 32·2⁻²⁴ ≈ 2e-6 of the sum of the |terms|; that bounds the mean's error by 2e-6·E|x − x₀| and
+     * the variance's by 2e-6·E(x − x₀)², which stays within a few variances while the first element x₀
+     * lies a few std from the mean (true of every case here; x₀ far out in the tail would loosen it):
+     * 1e-5 of the std (plus the offset's share for the mean) leaves room without hiding a wrong formula.
      */
     private static final double REL = 1e-5;
 
@@ -91,11 +92,28 @@ class MomentsTest {
         assertTrue(m.nonFinite());
         assertEquals(Float.isNaN(bad), Double.isNaN(m.min()));
         assertEquals(Float.isNaN(bad) ? 4999 : 5000, java.util.Arrays.stream(m.histogram()).sum()); // a NaN is in no bin
+        // a NaN with every bit set, in the fourth lane, on log bins: counted in no bin, and no index past the lanes
+        float[] g = new float[4096];
+        for (int i = 0; i < g.length; i++) g[i] = (float) Math.pow(10, -12 + 13.0 * i / g.length) * (i % 2 == 0 ? 1 : -1);
+        g[4095] = Float.intBitsToFloat(0xffffffff);
+        Moments logBins = new Moments(Bins.GRADIENT).of(Nd4j.createFromArray(g), true);
+        assertEquals(4095, java.util.Arrays.stream(logBins.histogram()).sum());
         // huge but finite: the float lanes overflow, the reference pass tells it from NaN/Inf
         float[] big = {3e19f, -3e19f, 1f};
         Moments b = new Moments(null).moments(Nd4j.createFromArray(big));
         assertFalse(b.nonFinite());
         assertTrue(b.overflows());
+    }
+
+    /** Log bins narrower than the table's cells: the histogram comes from the exact binner instead. */
+    @org.junit.jupiter.api.Test
+    void binsTheTableCannotServeAreCountedExactly() {
+        Bins narrow = new Bins(0, 0.001, 10, Bins.Scale.LOG10_ABS);
+        float[] v = new float[3000];
+        for (int i = 0; i < v.length; i++) v[i] = (float) Math.pow(10, -0.0005 + 0.002 * i / v.length);
+        Moments want = new Moments(narrow);
+        want.exact(v, v.length, true);
+        assertArrayEquals(want.histogram(), new Moments(narrow).telemetry(Nd4j.createFromArray(v)).histogram());
     }
 
     private static void assertClose(Moments want, Moments got, String what) {

@@ -109,7 +109,8 @@ class TelemetryTest {
      */
     @Test
     void tableBinsEqualTheExactBinsForEveryFloatTried() {
-        for (Bins bins : List.of(Bins.GRADIENT, Bins.RELU, Bins.SIGNED, new Bins(-3, 2, 7, Bins.Scale.LOG10_ABS))) {
+        for (Bins bins : List.of(Bins.GRADIENT, Bins.RELU, Bins.SIGNED, new Bins(-3, 2, 7, Bins.Scale.LOG10_ABS),
+                new Bins(-10, 0, 400, Bins.Scale.LOG10_ABS))) { // the last: a table of the cells near its bins only
             BinTable table = new BinTable(bins);
             Bins.Binner exact = bins.binner();
             assertTrue(table.fast());

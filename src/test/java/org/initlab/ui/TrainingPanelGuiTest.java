@@ -11,12 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.initlab.engine.TrainingRunner.State;
 import org.initlab.init.InitSpec;
@@ -24,52 +22,22 @@ import org.initlab.init.Scheme;
 import org.initlab.nn.Models;
 import org.initlab.train.Experiment;
 import org.initlab.train.OptimizerSpec;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Training tab of the real window, headless (Monocle): controls are fired, assertions read the charts and the view-model. */
-class TrainingPanelGuiTest {
-    static final Path DATA = LabWindowGuiTest.DATA;
-
+class TrainingPanelGuiTest extends WindowTestBase {
     @TempDir Path session;
-    LabViewModel vm;
-    LabWindow window;
     TrainingViewModel tvm;
-    Stage stage;
 
-    @BeforeAll
-    static void toolkit() {
-        Fx.start();
-    }
+    @Override boolean openBeforeEach() { return false; }
+    @Override Path sessionDir() { return session; }
 
     void open(String preset) throws Exception {
-        Fx.run(() -> {
-            vm = new LabViewModel(DATA);
-            if (preset != null) vm.loadPreset(preset);
-            window = new LabWindow(vm, 1400, 900, session);
-            tvm = window.training();
-            stage = new Stage();
-            stage.setScene(window.scene());
-            stage.show();
-            window.showTab("training");
-            vm.start();
-        });
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (stage != null) Fx.run(() -> stage.close());
-        if (vm != null) vm.close();
-    }
-
-    <T extends Node> T node(String id) throws Exception {
-        @SuppressWarnings("unchecked")
-        T n = Fx.call(() -> (T) window.scene().lookup("#" + id));
-        assertNotNull(n, "no node #" + id);
-        return n;
+        open(DATA, preset, true);
+        tvm = window.training();
+        Fx.run(() -> window.showTab("training"));
     }
 
     void click(String id) throws Exception {
@@ -246,7 +214,7 @@ class TrainingPanelGuiTest {
             OptimizerSpec.of(OptimizerSpec.Kind.MOMENTUM, 0.05, 0), 42, 2, 32);
         last.save(session.resolve(TrainingViewModel.AUTOSAVE));
         Files.writeString(session.resolve(TrainingViewModel.MARKER), "12345\n"); // the last session never removed it
-        open(null);
+        open((String) null);
         assertTrue(Fx.call(() -> window.scene().lookup("#restoreBar").isVisible()), "the restore bar is shown");
         assertEquals(0L, (long) Fx.call(() -> tvm.seedProperty().get()), "nothing is restored until asked");
         click("restoreYes");
@@ -271,7 +239,7 @@ class TrainingPanelGuiTest {
         assertFalse(Files.exists(session.resolve(TrainingViewModel.MARKER)));
         vm.close();
         stage = null;
-        open(null);
+        open((String) null);
         assertFalse(Fx.call(() -> window.scene().lookup("#restoreBar").isVisible()), "after a clean exit no restore is offered");
         assertNull(Fx.call(() -> tvm.latestProperty().get()));
     }
@@ -281,7 +249,7 @@ class TrainingPanelGuiTest {
         new Experiment(null, Models.cnn(), InitSpec.of(Scheme.KAIMING_NORMAL), null, OptimizerSpec.of(OptimizerSpec.Kind.SGD, 0.1, 0), 9, 1, 16)
             .save(session.resolve(TrainingViewModel.AUTOSAVE));
         Files.writeString(session.resolve(TrainingViewModel.MARKER), "1\n");
-        open(null);
+        open((String) null);
         assertTrue(Fx.call(() -> tvm.restoreOfferedProperty().get()));
         click("restoreNo");
         assertFalse(Fx.call(() -> tvm.restoreOfferedProperty().get()));

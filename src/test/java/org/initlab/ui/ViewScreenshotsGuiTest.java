@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class ViewScreenshotsGuiTest extends WindowTestBase {
     @Override
     @BeforeEach
-    void open() throws Exception {
+    void openFirst() throws Exception {
         assumeTrue(System.getProperty("initlab.screenshots") != null, "pictures are taken only with -Dinitlab.screenshots=FOLDER");
-        super.open();
+        super.openFirst();
         Fx.run(() -> stage.setWidth(1600));
         Fx.run(() -> stage.setHeight(1000));
     }

@@ -21,14 +21,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.initlab.init.InitSpec;
 import org.initlab.init.Scheme;
 import org.initlab.nn.Models;
 import org.initlab.train.Experiment;
 import org.initlab.train.OptimizerSpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,36 +35,22 @@ import org.junit.jupiter.api.io.TempDir;
  * disk is a real one for this process: the file-size limit (RLIMIT_FSIZE, set with prlimit, which
  * binds root too) makes a write past it fail with EFBIG after part of the bytes are on disk.
  */
-class WindowFaultsGuiTest {
+class WindowFaultsGuiTest extends WindowTestBase {
     /** Smaller than any experiment file here (the cnn's is about 1.6 kB), so a write fails half-way. */
     static final long LIMIT_BYTES = 600;
 
     @TempDir Path session;
-    LabViewModel vm;
-    LabWindow window;
     TrainingViewModel tvm;
-    Stage stage;
 
-    @BeforeAll
-    static void toolkit() {
-        Fx.start();
-    }
+    @Override boolean openBeforeEach() { return false; }
+    Path folder; // where the window keeps its session, when not the test's own folder
 
+    @Override Path sessionDir() { return folder != null ? folder : session; }
+
+    /** The window without its engine: these tests are about the training panel's files. */
     void open() throws Exception {
-        Fx.run(() -> {
-            vm = new LabViewModel(LabWindowGuiTest.DATA);
-            window = new LabWindow(vm, 1400, 900, session);
-            tvm = window.training();
-            stage = new Stage();
-            stage.setScene(window.scene());
-            stage.show();
-        });
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (stage != null) Fx.run(() -> stage.close());
-        if (vm != null) vm.close();
+        open(DATA, null, false);
+        tvm = window.training();
     }
 
     String shownMessage() throws Exception {
@@ -192,14 +175,8 @@ class WindowFaultsGuiTest {
         assertTrue(Files.exists(home.resolve(TrainingViewModel.MARKER)), "the killed session left its marker");
         assertEquals(Map.of(), ExperimentRoundTripGuiTest.diff(opened, home.resolve(TrainingViewModel.AUTOSAVE)), "the autosave is the opened experiment");
 
-        Fx.run(() -> {
-            vm = new LabViewModel(LabWindowGuiTest.DATA);
-            window = new LabWindow(vm, 1400, 900, home);
-            tvm = window.training();
-            stage = new Stage();
-            stage.setScene(window.scene());
-            stage.show();
-        });
+        folder = home;
+        open();
         assertTrue(Fx.call(() -> window.scene().lookup("#restoreBar").isVisible()), "the next start offers the autosave");
         WindowFaultsGuiTest.click(window, "restoreYes");
         assertEquals(11L, (long) Fx.call(() -> tvm.seedProperty().get()));

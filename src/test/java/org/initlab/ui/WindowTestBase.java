@@ -30,19 +30,28 @@ abstract class WindowTestBase {
     /** Where the training panel autosaves: the user folder unless a test gives its own. */
     Path sessionDir() { return org.initlab.AppFolders.user(); }
 
+    /** False for a test that prepares files or a model first and then calls {@link #open(Path, String, boolean)} itself. */
+    boolean openBeforeEach() { return true; }
+
     @BeforeEach
-    void open() throws Exception {
-        open(DATA);
+    void openFirst() throws Exception {
+        if (openBeforeEach()) open(DATA);
     }
 
     void open(Path data) throws Exception {
+        open(data, null, true);
+    }
+
+    /** @param preset a built-in model loaded before the window is made, or null; @param start whether the engine starts */
+    void open(Path data, String preset, boolean start) throws Exception {
         Fx.run(() -> {
             vm = new LabViewModel(data);
+            if (preset != null) vm.loadPreset(preset);
             window = new LabWindow(vm, width(), height(), sessionDir());
             stage = new Stage();
             stage.setScene(window.scene());
             stage.show();
-            vm.start();
+            if (start) vm.start();
         });
     }
 

@@ -232,7 +232,7 @@ public final class Trainer {
 
         @Override
         public void output(int i, INDArray out) {
-            if (bad == null) bad = problem(record ? act[i].telemetry(out) : act[i].moments(out), "output of module " + i + " (" + type(i) + ")");
+            if (bad == null) bad = problem(take(act[i], out), "output of module " + i + " (" + type(i) + ")");
         }
 
         @Override
@@ -242,9 +242,14 @@ public final class Trainer {
             if (loss == Loss.CROSS_ENTROPY) accuracy = correct(out, train.labelInts(), (int) out.size(0)) / (double) out.size(0);
         }
 
+        /** On a recorded step all that telemetry keeps, else only the moments the finiteness check needs. */
+        private Moments take(Moments m, INDArray x) {
+            return record ? m.telemetry(x) : m.moments(x);
+        }
+
         @Override
         public void gradient(int i, INDArray g) {
-            if (bad == null) bad = problem(record ? grad[i].telemetry(g) : grad[i].moments(g), "gradient of module " + i + " (" + type(i) + ")");
+            if (bad == null) bad = problem(take(grad[i], g), "gradient of module " + i + " (" + type(i) + ")");
         }
 
         @Override

@@ -35,9 +35,8 @@ class TrainingPanelGuiTest extends WindowTestBase {
     @Override Path sessionDir() { return session; }
 
     void open(String preset) throws Exception {
-        open(DATA, preset, true);
+        open(DATA, preset, "training", true);
         tvm = window.training();
-        Fx.run(() -> window.showTab("training"));
     }
 
     void click(String id) throws Exception {

@@ -49,7 +49,7 @@ class WindowFaultsGuiTest extends WindowTestBase {
 
     /** The window without its engine: these tests are about the training panel's files. */
     void open() throws Exception {
-        open(DATA, null, false);
+        open(DATA, null, null, false);
         tvm = window.training();
     }
 

@@ -30,7 +30,7 @@ abstract class WindowTestBase {
     /** Where the training panel autosaves: the user folder unless a test gives its own. */
     Path sessionDir() { return org.initlab.AppFolders.user(); }
 
-    /** False for a test that prepares files or a model first and then calls {@link #open(Path, String, boolean)} itself. */
+    /** False for a test that prepares files or a model first and then calls {@link #open(Path, String, String, boolean)} itself. */
     boolean openBeforeEach() { return true; }
 
     @BeforeEach
@@ -39,11 +39,15 @@ abstract class WindowTestBase {
     }
 
     void open(Path data) throws Exception {
-        open(data, null, true);
+        open(data, null, null, true);
     }
 
-    /** @param preset a built-in model loaded before the window is made, or null; @param start whether the engine starts */
-    void open(Path data, String preset, boolean start) throws Exception {
+    /**
+     * @param preset a built-in model loaded before the window is made, or null
+     * @param tab    the tab shown before the first pulse lays the window out, or null for the first
+     * @param start  whether the engine starts
+     */
+    void open(Path data, String preset, String tab, boolean start) throws Exception {
         Fx.run(() -> {
             vm = new LabViewModel(data);
             if (preset != null) vm.loadPreset(preset);
@@ -51,6 +55,7 @@ abstract class WindowTestBase {
             stage = new Stage();
             stage.setScene(window.scene());
             stage.show();
+            if (tab != null) window.showTab(tab);
             if (start) vm.start();
         });
     }

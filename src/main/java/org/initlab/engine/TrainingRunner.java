@@ -65,7 +65,7 @@ public final class TrainingRunner implements AutoCloseable {
     private long run = -1;
     private Mode mode = Mode.RESET;
     private long lastPublish, rateSteps, rateNanos;
-    private volatile long chartNanos; // the window's last charting time, from the FX thread
+    private volatile long chartNanos; // the window's recent charting time, from the FX thread
     private double stepsPerSecond = Double.NaN;
 
     public TrainingRunner(Consumer<Update> listener) {
@@ -78,9 +78,14 @@ public final class TrainingRunner implements AutoCloseable {
         return runs.incrementAndGet();
     }
 
-    /** How long the window took to chart the last update; later updates come rarer when charting costs more ({@link #CHART_SHARE}). */
+    /**
+     * How long the window took to chart an update; later updates come rarer when charting costs more
+     * ({@link #CHART_SHARE}). Averaged over the last few (weights 3:1), so one slow redraw, a collection
+     * or a pinned run drawn once more, does not halve the rate of the updates after it. Called from one thread.
+     */
     public void charted(long nanos) {
-        chartNanos = nanos;
+        long before = chartNanos;
+        chartNanos = before == 0 ? nanos : (3 * before + nanos) / 4;
     }
 
     /** The least time between two updates while running. */

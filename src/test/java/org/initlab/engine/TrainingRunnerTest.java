@@ -51,4 +51,20 @@ class TrainingRunnerTest {
                 (System.nanoTime() - t0) / 1e9);
         }
     }
+
+    /** Updates are spaced by twenty times the recent charting time, between 150 ms and 2 s; one slow redraw moves it a quarter of the way. */
+    @Test
+    void updatesAreSpacedByTheRecentChartingTime() {
+        try (TrainingRunner r = new TrainingRunner(u -> {})) {
+            assertEquals(TrainingRunner.PUBLISH_NANOS, r.publishNanos(), "nothing charted yet");
+            r.charted(30_000_000L);
+            assertEquals(600_000_000L, r.publishNanos());
+            r.charted(110_000_000L); // one slow redraw: (3·30 + 110)/4 = 50 ms
+            assertEquals(1_000_000_000L, r.publishNanos());
+            for (int i = 0; i < 40; i++) r.charted(1_000_000L);
+            assertEquals(TrainingRunner.PUBLISH_NANOS, r.publishNanos(), "cheap charts: the floor");
+            for (int i = 0; i < 40; i++) r.charted(500_000_000L);
+            assertEquals(TrainingRunner.MAX_PUBLISH_NANOS, r.publishNanos(), "dear charts: the ceiling");
+        }
+    }
 }

@@ -16,9 +16,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * differences), for ReLU, LeakyReLU and GeneralReLU, on random values and the edges: ±0, NaN of either
  * sign, ±∞, the smallest and largest floats.
  * <p>
- * Tolerance: each result is at most two rounded operations (leak·x, then − sub; g times a slope), each
- * off by at most u (2⁻²⁴ in float, 2⁻⁵³ in double) relative, so |actual − reference| ≤ 2u·(|leak·x| + |sub|)
- * forward and u·|g| backward; NaN must meet NaN, infinities must be equal.
+ * Tolerance, with u = 2⁻²⁴ in float and 2⁻⁵³ in double: forward, each result is at most two rounded
+ * operations (leak·x, then − sub), each off by at most u relative, so |actual − reference| ≤
+ * 2u·(|leak·x| + |sub|). Backward, dx = slope·g with slope 1 or leak; ND4J forms leak as (leak − 1) + 1
+ * in the array's type: rounding leak − 1 is off by at most u·(1 − leak), the addition is exact (Sterbenz,
+ * for 0 ≤ leak ≤ 1/2) and the product adds u·leak·|g|, so |actual − reference| ≤ u·|g|. NaN must meet
+ * NaN, infinities must be equal.
  */
 class ReluKernelTest {
     private record Variant(String name, double leak, double sub, double maxv) {}

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
                    "The --out extension picks the format: .png (--scale 2 or 3 for high-DPI), .svg or .pdf (vector, text kept as text),",
                    ".gif with --sweep (a labelled frame per value, looping, e.g. --init kaiming-uniform --sweep a=0:3:0.1).",
                    "With --experiment: trains that experiment in-process (progress on stderr) and renders its training telemetry instead",
-                   "(loss, accuracy, activation mean/std and %% near zero, gradient mean/std and update-to-weight ratio over steps, colorful-dimension histograms): .png, or .gif to replay the run."})
+                   "(loss, accuracy, activation mean/std and %% near zero, gradient mean/std and update-to-weight ratio over steps, colorful-dimension histograms): .png, .svg, .pdf, or .gif to replay the run."})
 final class PlotCommand implements Callable<Integer> {
     @Mixin ModelOptions opts;
 

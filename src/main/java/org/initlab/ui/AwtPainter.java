@@ -10,6 +10,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -119,6 +120,23 @@ final class AwtPainter implements Painter {
     @Override public void strokeLine(double x0, double y0, double x1, double y1) { draw(new Line2D.Double(x0, y0, x1, y1)); }
     @Override public void fillPolygon(double[] xs, double[] ys, int n) { fill(polygon(xs, ys, n)); }
     @Override public void strokePolygon(double[] xs, double[] ys, int n) { draw(polygon(xs, ys, n)); }
+
+    /**
+     * The pixels enlarged by whole factors to at least the drawn size before they are placed: SVG viewers
+     * and PDF readers smooth an image they stretch, which would blur the cells into each other.
+     */
+    @Override
+    public void drawPixels(int[] argb, int width, int height, double x, double y, double w, double h) {
+        int kx = (int) Math.max(1, Math.min(Math.ceil(w / width), 4096 / width)), ky = (int) Math.max(1, Math.min(Math.ceil(h / height), 4096 / height));
+        BufferedImage img = new BufferedImage(width * kx, height * ky, BufferedImage.TYPE_INT_ARGB);
+        int[] px = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        for (int r = 0, i = 0; r < height * ky; r++)
+            for (int c = 0; c < width * kx; c++) px[i++] = argb[(r / ky) * width + c / kx];
+        AffineTransform at = new AffineTransform(w / img.getWidth(), 0, 0, h / img.getHeight(), x, y);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.drawImage(img, at, null);
+    }
+
     @Override public void beginPath() { path = new Path2D.Double(); }
     @Override public void moveTo(double x, double y) { path.moveTo(x, y); }
     @Override public void lineTo(double x, double y) { path.lineTo(x, y); }

@@ -29,6 +29,43 @@ final class AxisTicks {
         return new Ticks(lower, upper, values, labels);
     }
 
+    /** About {@code target} ticks a round step apart (1, 2 or 5 × 10^k), spanning lo…hi, zero included if asked; a flat line centred. */
+    static Ticks linear(double lo, double hi, int target, boolean zeroInRange) {
+        if (lo > hi) { lo = 0; hi = 1; }
+        if (zeroInRange) {
+            lo = Math.min(lo, 0);
+            hi = Math.max(hi, 0);
+        }
+        if (hi - lo < 1e-300) {
+            double pad = lo == 0 ? 1 : Math.abs(lo) * 0.1;
+            lo -= pad;
+            hi += pad;
+        }
+        double step = niceStep((hi - lo) / target);
+        long first = (long) Math.floor(lo / step), last = (long) Math.ceil(hi / step);
+        double[] values = new double[(int) (last - first + 1)];
+        for (int i = 0; i < values.length; i++) values[i] = (first + i) * step;
+        return new Ticks(first * step, last * step, values, tickLabels(values, step));
+    }
+
+    /**
+     * Steps on x: about {@code target} whole-number ticks a round step apart (at least 1). The axis starts
+     * at the round step at or below lo and ends at hi, or at the next tick where that is within 2 % more:
+     * a run's last step is where its line ends, not a tick's width short of the plot's edge.
+     */
+    static Ticks steps(double lo, double hi, int target) {
+        if (lo > hi) { lo = 0; hi = 1; }
+        double step = Math.max(1, niceStep(Math.max(1e-9, hi - lo) / Math.max(1, target)));
+        double lower = Math.floor(lo / step) * step, upper = Math.max(hi, lower + 1), next = Math.ceil(upper / step) * step;
+        if (next - upper <= 0.02 * (upper - lower)) upper = next;
+        List<Double> values = new ArrayList<>();
+        for (double v = lower; v <= upper + 1e-9; v += step) values.add(v);
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        List<String> labels = new ArrayList<>();
+        for (double x : v) labels.add(Long.toString((long) x));
+        return new Ticks(lower, upper, v, labels);
+    }
+
     static double niceStep(double raw) {
         double p = Math.pow(10, Math.floor(Math.log10(raw))), m = raw / p;
         return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;

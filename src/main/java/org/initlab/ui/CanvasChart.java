@@ -7,6 +7,8 @@ import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
@@ -45,6 +47,27 @@ abstract class CanvasChart extends Region implements PaintedChart {
     @Override
     public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
         return getClassCssMetaData();
+    }
+
+    /** CanvasChart's properties followed by a subclass's own, made by its factory (see {@link StatsPlot#getClassCssMetaData()} for when to call it). */
+    static List<CssMetaData<? extends Styleable, ?>> withOwn(StyleablePropertyFactory<?> own) {
+        List<CssMetaData<? extends Styleable, ?>> all = new java.util.ArrayList<>(getClassCssMetaData());
+        for (CssMetaData<? extends Styleable, ?> m : own.getCssMetaData()) if (!all.contains(m)) all.add(m);
+        return List.copyOf(all);
+    }
+
+    /** Shows the tooltip beside the pointer with this text, or moves it there; hides it for null. */
+    final void tip(Tooltip tooltip, String text, MouseEvent e) {
+        if (text == null) {
+            tooltip.hide();
+            return;
+        }
+        tooltip.setText(text);
+        if (!tooltip.isShowing()) tooltip.show(this, e.getScreenX() + 14, e.getScreenY() + 14);
+        else {
+            tooltip.setAnchorX(e.getScreenX() + 14);
+            tooltip.setAnchorY(e.getScreenY() + 14);
+        }
     }
 
     final <T> StyleableProperty<T> watched(StyleableProperty<T> p) {

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Node;
-import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -18,16 +16,9 @@ import org.initlab.engine.LabSnapshot;
 import org.initlab.engine.ModuleStats;
 import org.initlab.stats.TensorStats;
 
-/** PNG of a node (as drawn, CSS applied), the clipboard, and the statistics as CSV. */
+/** An image as PNG, the clipboard, and the statistics as CSV. */
 public final class Exporter {
     private Exporter() {}
-
-    /** Renders the node on the FX thread and writes it as PNG; returns the image. */
-    public static WritableImage png(Node node, Path file) throws IOException {
-        WritableImage img = node.snapshot(new SnapshotParameters(), null);
-        write(img, file);
-        return img;
-    }
 
     public static void write(WritableImage img, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();

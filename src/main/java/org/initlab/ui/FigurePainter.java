@@ -13,7 +13,7 @@ import javafx.scene.text.Text;
 /**
  * Draws a laid-out panel (its theme's CSS applied) through a {@link Painter}, as it stands on screen:
  * the plain colour fills of its regions, its texts (titles, captions) and every {@link PaintedChart}
- * by the chart's own drawing code. What is neither (controls' skins, LineCharts) is left out, so a
+ * by the chart's own drawing code. What is neither (controls' skins) is left out, so a
  * figure holds charts and text only. FX thread.
  */
 final class FigurePainter {
@@ -53,8 +53,8 @@ final class FigurePainter {
                         b.getWidth() - f.getInsets().getLeft() - f.getInsets().getRight(), b.getHeight() - f.getInsets().getTop() - f.getInsets().getBottom());
                 }
         if (node instanceof Text t && t.getFill() instanceof Color c && !t.getText().isEmpty()) {
-            String[] lines = t.getText().split("\n", -1);
-            double lineH = b.getHeight() / lines.length;
+            java.util.List<String> lines = lines(t);
+            double lineH = b.getHeight() / lines.size();
             p.setFill(c);
             p.setFont(t.getFont());
             p.setTextAlign(t.getTextAlignment());
@@ -64,9 +64,31 @@ final class FigurePainter {
                 case RIGHT -> b.getMaxX();
                 default -> b.getMinX();
             };
-            for (int i = 0; i < lines.length; i++) p.fillText(lines[i], at.getX() + x, at.getY() + b.getMinY() + t.getBaselineOffset() + i * lineH);
+            for (int i = 0; i < lines.size(); i++) p.fillText(lines.get(i), at.getX() + x, at.getY() + b.getMinY() + t.getBaselineOffset() + i * lineH);
         }
         if (node instanceof Parent parent)
             for (Node child : parent.getChildrenUnmodifiable()) visit(figure, child, p);
+    }
+
+    /** The text's lines as shown: its own line breaks, and where it wraps (a label with wrapText), breaks between words as JavaFX makes them. */
+    static java.util.List<String> lines(Text t) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        double wrap = t.getWrappingWidth();
+        for (String line : t.getText().split("\n", -1)) {
+            if (wrap <= 0 || StatsPlot.width(line, t.getFont()) <= wrap) {
+                out.add(line);
+                continue;
+            }
+            StringBuilder b = new StringBuilder();
+            for (String word : line.split(" ")) {
+                if (b.length() > 0 && StatsPlot.width(b + " " + word, t.getFont()) > wrap) {
+                    out.add(b.toString());
+                    b.setLength(0);
+                }
+                b.append(b.length() > 0 ? " " : "").append(word);
+            }
+            out.add(b.toString());
+        }
+        return out;
     }
 }

@@ -2,6 +2,8 @@ package org.initlab.ui;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
@@ -31,6 +33,17 @@ final class FxPainter implements Painter {
     @Override public void strokeLine(double x0, double y0, double x1, double y1) { g.strokeLine(x0, y0, x1, y1); }
     @Override public void fillPolygon(double[] xs, double[] ys, int n) { g.fillPolygon(xs, ys, n); }
     @Override public void strokePolygon(double[] xs, double[] ys, int n) { g.strokePolygon(xs, ys, n); }
+
+    @Override
+    public void drawPixels(int[] argb, int width, int height, double x, double y, double w, double h) {
+        WritableImage img = new WritableImage(width, height);
+        img.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        g.save();
+        g.setImageSmoothing(false);
+        g.drawImage(img, x, y, w, h);
+        g.restore();
+    }
+
     @Override public void beginPath() { g.beginPath(); }
     @Override public void moveTo(double x, double y) { g.moveTo(x, y); }
     @Override public void lineTo(double x, double y) { g.lineTo(x, y); }

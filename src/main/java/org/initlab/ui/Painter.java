@@ -45,6 +45,12 @@ public interface Painter {
 
     void strokePolygon(double[] xs, double[] ys, int n);
 
+    /**
+     * An image of {@code width}×{@code height} ARGB pixels (row by row, top row first) stretched over the
+     * rectangle, each pixel a sharp block: a heat map's cells, not a photograph to smooth.
+     */
+    void drawPixels(int[] argb, int width, int height, double x, double y, double w, double h);
+
     void beginPath();
 
     void moveTo(double x, double y);

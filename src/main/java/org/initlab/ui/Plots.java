@@ -13,15 +13,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
-import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.transform.Transform;
 import org.initlab.engine.LabConfig;
 import org.initlab.engine.LabSnapshot;
 import org.initlab.engine.Sweep;
@@ -32,7 +29,7 @@ import org.initlab.train.Trainer;
 
 /**
  * `plot`, headless: the stats charts of one config as PNG, SVG or PDF; a sweep as an animated GIF;
- * a training run's telemetry as PNG, or replayed as an animated GIF. The same chart nodes as the window,
+ * a training run's telemetry as PNG, SVG or PDF, or replayed as an animated GIF. The same chart nodes as the window,
  * laid out off-screen in a theme.
  */
 public final class Plots {
@@ -82,15 +79,14 @@ public final class Plots {
 
     /**
      * `plot --experiment`: trains in-process (a progress line on stderr), then renders the training
-     * tab's telemetry charts off-screen: to a PNG, or, for a .gif, replayed as {@value #REPLAY_FRAMES}
+     * tab's telemetry charts off-screen: to a PNG, SVG or PDF, or, for a .gif, replayed as {@value #REPLAY_FRAMES}
      * frames over the run.
      */
     public static void plotTraining(Experiment exp, org.initlab.data.Mnist data, long steps, String theme, Path out,
                                     int width, int height, int scale, PrintStream progress) throws IOException {
         Themes.check(theme);
         boolean gif = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif");
-        if (!gif && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"))
-            throw new IllegalArgumentException(out + ": training telemetry is written as .png or .gif (its line charts are not vector-drawn)");
+        if (!gif) ChartFiles.format(out);
         Trainer t = new Trainer(exp, data, new Trainer.Options(
             (int) Math.max(1, (Math.min(steps > 0 ? steps : Long.MAX_VALUE, (long) exp.epochs() * (data.part(exp.data().trainSplit()).count() / exp.batch())) + 1999) / 2000),
             steps, 0));
@@ -126,7 +122,8 @@ public final class Plots {
             + (failure == null ? "" : " · " + failure);
         Gui.startToolkit(true, width, height);
         if (!gif) {
-            Exporter.write(SwingFXUtils.toFXImage(telemetryImage(frames.get(frames.size() - 1), title, theme, width, height, scale), null), out);
+            Telemetry.Snapshot last = frames.get(frames.size() - 1);
+            write(title, TelemetryCharts::new, c -> c.show(last, null), theme, width, height, out, scale);
             return;
         }
         try (GifWriter w = new GifWriter(out, 250)) {
@@ -141,18 +138,15 @@ public final class Plots {
         }
     }
 
-    /** The telemetry charts under a title, snapshotted at {@code scale}: LineCharts are nodes, so a scaled snapshot stays sharp. */
+    /** The telemetry charts under a title, drawn at {@code scale} through the charts' painter. */
     private static BufferedImage telemetryImage(Telemetry.Snapshot snap, String title, String theme, int width, int height, int scale) {
         return onFx(() -> {
             TelemetryCharts charts = new TelemetryCharts();
             VBox root = titled(title, charts, theme, width, height);
-            charts.show(snap, null); // twice: the tooltips need their nodes laid out once
+            charts.show(snap, null);
             root.applyCss();
             root.layout();
-            charts.show(snap, null);
-            SnapshotParameters p = new SnapshotParameters();
-            p.setTransform(Transform.scale(scale, scale));
-            return SwingFXUtils.fromFXImage(root.snapshot(p, null), null);
+            return ChartFiles.image(root, scale);
         });
     }
 

@@ -76,11 +76,7 @@ final class StatsPlot extends CanvasChart {
      * the themes' colours, line width and type size never reached the stats charts.
      */
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        if (metaData == null) {
-            List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(CanvasChart.getClassCssMetaData());
-            for (CssMetaData<? extends Styleable, ?> m : STYLE.getCssMetaData()) if (!all.contains(m)) all.add(m);
-            metaData = List.copyOf(all);
-        }
+        if (metaData == null) metaData = withOwn(STYLE);
         return metaData;
     }
 
@@ -367,26 +363,7 @@ final class StatsPlot extends CanvasChart {
                 lo = Math.min(lo, plotted(v));
                 hi = Math.max(hi, plotted(v));
             }
-        return log ? AxisTicks.logTicks(lo, hi) : linearTicks(lo, hi, Math.max(2, (int) (height / (fs * 3.2))));
-    }
-
-    /** About {@code target} ticks a round step apart (1, 2 or 5 × 10^k); zero in range for the means. */
-    private AxisTicks.Ticks linearTicks(double lo, double hi, int target) {
-        if (lo > hi) { lo = 0; hi = 1; }
-        if (zeroInRange) {
-            lo = Math.min(lo, 0);
-            hi = Math.max(hi, 0);
-        }
-        if (hi - lo < 1e-300) { // a flat line: centre it
-            double pad = lo == 0 ? 1 : Math.abs(lo) * 0.1;
-            lo -= pad;
-            hi += pad;
-        }
-        double step = AxisTicks.niceStep((hi - lo) / target);
-        long first = (long) Math.floor(lo / step), last = (long) Math.ceil(hi / step);
-        double[] values = new double[(int) (last - first + 1)];
-        for (int i = 0; i < values.length; i++) values[i] = (first + i) * step;
-        return new AxisTicks.Ticks(first * step, last * step, values, AxisTicks.tickLabels(values, step));
+        return log ? AxisTicks.logTicks(lo, hi) : AxisTicks.linear(lo, hi, Math.max(2, (int) (height / (fs * 3.2))), zeroInRange);
     }
 
     /** Widths already measured (FX thread only): the same labels come back on every redraw, and each text layout makes garbage. */
@@ -424,15 +401,6 @@ final class StatsPlot extends CanvasChart {
                         + String.format(Locale.ROOT, "%.6g", p.value());
                 }
             }
-        if (text == null) {
-            tooltip.hide();
-            return;
-        }
-        tooltip.setText(text);
-        if (!tooltip.isShowing()) tooltip.show(this, e.getScreenX() + 14, e.getScreenY() + 14);
-        else {
-            tooltip.setAnchorX(e.getScreenX() + 14);
-            tooltip.setAnchorY(e.getScreenY() + 14);
-        }
+        tip(tooltip, text, e);
     }
 }

@@ -7,21 +7,20 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -55,6 +54,7 @@ public final class TrainingView extends VBox {
             Update u = vm.latestProperty().get(), p = vm.pinnedProperty().get();
             long t0 = System.nanoTime();
             charts.show(u == null ? null : u.telemetry(), p == null ? null : p.telemetry());
+            charts.layout(); // the canvases paint now, not at the next pulse: the time taken is what charting costs
             long took = System.nanoTime() - t0;
             vm.charted(took);
             Gui.trace(String.format(Locale.ROOT, "training charts %.1f ms", took / 1e6));
@@ -111,9 +111,13 @@ public final class TrainingView extends VBox {
 
         Button open = button("Open…", "trainOpen", "Open an experiment file (.json)", this::openFile);
         Button save = button("Save…", "trainSave", "Save model, init, data, optimizer and seed as an experiment file", this::saveFile);
-        Button png = button("Save PNG", "trainPng", "Save the training charts as PNG (and copy them to the clipboard)", this::exportPng);
+        // as the lab's Save menu: the charts as PNG, SVG or PDF
+        MenuButton charts = new MenuButton("Save charts");
+        charts.setId("trainSaveCharts");
+        charts.getItems().addAll(WindowExports.item("Save charts as PNG (and copy them)", "trainPng", () -> export("png")),
+            WindowExports.item("Save charts as SVG", "trainSvg", () -> export("svg")), WindowExports.item("Save charts as PDF", "trainPdf", () -> export("pdf")));
         // two rows, so nothing falls into an overflow menu on a 1280-px projector
-        ToolBar actions = new ToolBar(run, pause, stop, reset, new Separator(), pin, unpin, new Separator(), open, save, png);
+        ToolBar actions = new ToolBar(run, pause, stop, reset, new Separator(), pin, unpin, new Separator(), open, save, charts);
         ToolBar settings = new ToolBar(new Label("optimizer"), opt, new Label("lr"), lr, new Label("epochs"), epochs,
             new Label("batch"), batch, new Label("seed"), seed);
         VBox bar = new VBox(actions, settings);
@@ -213,16 +217,21 @@ public final class TrainingView extends VBox {
         }
     }
 
-    /** Saves the training charts as PNG in the export folder; returns the file (null on failure). */
+    /** Saves the training charts as PNG in the export folder (and copies them to the clipboard); returns the file (null on failure). */
     public Path exportPng() {
-        Path file = exportDir.resolve("initlab-training-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".png");
+        return export("png");
+    }
+
+    /** Saves the training charts in the export folder as "png" (also copied to the clipboard), "svg" or "pdf"; returns the file, null on failure. */
+    public Path export(String format) {
+        Path file = exportDir.resolve("initlab-training-" + WindowExports.stamp() + "." + format);
         try {
-            WritableImage img = Exporter.png(charts, file);
-            boolean copied = Exporter.copy(img);
+            ChartFiles.write(charts, file, 1);
+            boolean copied = format.equals("png") && Exporter.copy(SwingFXUtils.toFXImage(ChartFiles.image(charts, 1), null));
             statusNote("saved " + file.getFileName() + (copied ? " · copied to clipboard" : ""));
             return file;
-        } catch (IOException e) {
-            statusNote("could not save the PNG: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            statusNote("could not save the " + format.toUpperCase(Locale.ROOT) + ": " + e.getMessage());
             return null;
         }
     }

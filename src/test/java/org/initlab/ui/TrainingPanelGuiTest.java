@@ -53,8 +53,8 @@ class TrainingPanelGuiTest extends WindowTestBase {
     }
 
     int lossPoints() throws Exception {
-        return Fx.call(() -> window.trainingView().charts().chart(TelemetryCharts.Figure.LOSS).getData().stream()
-            .mapToInt(s -> s.getData().size()).sum());
+        return Fx.call(() -> window.trainingView().charts().plot(TelemetryCharts.Figure.LOSS).lines().stream()
+            .mapToInt(TelemetryLines.Line::size).sum());
     }
 
     double[] firstLosses(int n) throws Exception {
@@ -77,20 +77,22 @@ class TrainingPanelGuiTest extends WindowTestBase {
         StatusBar status = (StatusBar) Fx.call(() -> window.scene().lookup("#trainStatus"));
         assertTrue(Fx.call(status::getText).startsWith("finished · step 6/6"), Fx.call(status::getText));
         assertEquals(1.0, Fx.call(status::getProgress), "the progress of a run of known length");
-        int layers = Fx.call(() -> window.trainingView().charts().chart(TelemetryCharts.Figure.ACT_MEAN).getData().size());
+        int layers = Fx.call(() -> window.trainingView().charts().plot(TelemetryCharts.Figure.ACT_MEAN).lines().size());
         assertEquals(4, layers, "one mean line per ReLU");
-        assertEquals(4, (int) Fx.call(() -> window.trainingView().charts().chart(TelemetryCharts.Figure.GRAD_STD).getData().size()), "one gradient line per ReLU");
-        var ratios = Fx.call(() -> List.copyOf(window.trainingView().charts().chart(TelemetryCharts.Figure.UPDATE_RATIO).getData()));
+        assertEquals(4, (int) Fx.call(() -> window.trainingView().charts().plot(TelemetryCharts.Figure.GRAD_STD).lines().size()), "one gradient line per ReLU");
+        var ratios = Fx.call(() -> window.trainingView().charts().plot(TelemetryCharts.Figure.UPDATE_RATIO).lines());
         assertEquals(6, ratios.size(), "four convolutions, the linear layer and the 1e-3 guide");
-        assertTrue(Fx.call(() -> ratios.get(5).getNode().getStyleClass().contains("guide-series")));
-        assertEquals(-3.0, ratios.get(5).getData().get(0).getYValue().doubleValue(), 1e-12);
+        assertEquals(TelemetryLines.Kind.GUIDE, ratios.get(5).kind());
+        assertEquals(-3.0, ratios.get(5).y()[0], 1e-12);
         for (var line : ratios.subList(0, 5)) {
-            assertEquals(6, line.getData().size(), line.getName() + ": one point per step");
-            for (var p : line.getData()) { // log10 of the ratio: Adam's steps of about lr move weights by 1e-4 to 1e-1 of their std
-                double y = p.getYValue().doubleValue();
-                assertTrue(y > -4 && y < -1, line.getName() + " at step " + p.getXValue() + ": 10^" + y);
+            assertEquals(6, line.size(), line.name() + ": one point per step");
+            for (int i = 0; i < line.size(); i++) { // log10 of the ratio: Adam's steps of about lr move weights by 1e-4 to 1e-1 of their std
+                double y = line.y()[i];
+                assertTrue(y > -4 && y < -1, line.name() + " at step " + line.x()[i] + ": 10^" + y);
             }
         }
+        assertEquals(List.of("conv 0", "conv 2", "conv 4", "conv 6", "lin 10", TelemetryLines.GUIDE),
+            ratios.stream().map(TelemetryLines.Line::name).toList(), "the cnn's weighted modules, named as in the legend");
 
         click("trainPin");
         click("trainReset");
@@ -98,10 +100,21 @@ class TrainingPanelGuiTest extends WindowTestBase {
         click("trainRun");
         awaitState(State.FINISHED, 120);
         assertArrayEquals(first, firstLosses(6), "same seed, same losses, bit for bit");
-        // the pinned run is drawn too, faded: two loss lines
-        assertEquals(2, (int) Fx.call(() -> window.trainingView().charts().chart(TelemetryCharts.Figure.LOSS).getData().size()));
-        assertTrue(Fx.call(() -> window.trainingView().charts().chart(TelemetryCharts.Figure.LOSS).getData().get(1).getNode()
-            .getStyleClass().contains("pinned-series")));
+        // the pinned run is drawn too, faded: two loss lines, the second the pinned one; per layer, a pinned line in the layer's colour
+        var loss = Fx.call(() -> window.trainingView().charts().plot(TelemetryCharts.Figure.LOSS).lines());
+        assertEquals(2, loss.size());
+        assertFalse(loss.get(0).pinned());
+        assertTrue(loss.get(1).pinned());
+        var means = Fx.call(() -> window.trainingView().charts().plot(TelemetryCharts.Figure.ACT_MEAN).lines());
+        assertEquals(8, means.size(), "four ReLUs, now and pinned");
+        for (int i = 0; i < 4; i++) {
+            assertEquals(means.get(i).name(), means.get(i + 4).name());
+            assertEquals(means.get(i).colour(), means.get(i + 4).colour(), "a pinned line keeps its layer's colour");
+            assertTrue(means.get(i + 4).pinned());
+        }
+        assertEquals(4, TelemetryLines.legend(means).size(), "the legend names each layer once");
+        var ratiosPinned = Fx.call(() -> window.trainingView().charts().plot(TelemetryCharts.Figure.UPDATE_RATIO).lines());
+        assertEquals(1, ratiosPinned.stream().filter(l -> l.kind() == TelemetryLines.Kind.GUIDE).count(), "one guide, not one per run");
 
         Path png = Fx.call(() -> {
             window.trainingView().setExportDir(session);
@@ -109,6 +122,15 @@ class TrainingPanelGuiTest extends WindowTestBase {
         });
         assertNotNull(png);
         assertTrue(Files.size(png) > 1000);
+        // the same charts as vector files: titles and legends as text, lines as paths, the heat maps as embedded images
+        String svg = Files.readString(Fx.call(() -> window.trainingView().export("svg")));
+        for (String t : List.of(">Loss<", ">Update / weight std (log scale)<", ">relu 1<", ">step<", ">10⁻³<"))
+            assertTrue(svg.contains(t), "the SVG has " + t);
+        assertTrue(svg.split("<image", -1).length - 1 >= 4, "a heat map image per ReLU");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(Fx.call(() -> window.trainingView().export("pdf")).toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("Gradient std (log scale)") && text.contains("relu 7"), text);
+        }
 
         Fx.run(() -> tvm.seedProperty().set(1));
         click("trainReset");

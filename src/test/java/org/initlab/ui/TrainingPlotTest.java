@@ -38,6 +38,42 @@ class TrainingPlotTest {
         assertTrue(LabWindowGuiTest.distinctColours(img) > 50, "the PNG has charts and heat maps, not a blank page");
     }
 
+    /** The charts are painted, so they write as vector files too: titles, tick labels and legends as text, lines as paths, heat maps as images. */
+    @Test
+    void plotExperimentWritesSvgAndPdf(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("telemetry.svg"), pdf = dir.resolve("telemetry.pdf");
+        assertEquals(0, Cli.run("plot", "--experiment", experiment(dir).toString(), "--out", svg.toString(), "--steps", "5", "--theme", "projector"));
+        org.w3c.dom.Document doc = ExportGuiTest.parse(svg);
+        java.util.List<String> texts = ExportGuiTest.texts(doc.getElementsByTagName("text"));
+        for (String t : java.util.List.of("Loss", "Accuracy %", "% near zero", "Activation mean", "Activation std", "Gradient mean",
+            "Gradient std (log scale)", "Update / weight std (log scale)", "grelu 1", "conv 0", "1e-3 guide", "step"))
+            assertTrue(texts.contains(t), "the SVG has <text>" + t + "</text>: " + texts);
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("cnn-generalrelu · ")), "the figure's title: " + texts);
+        assertTrue(doc.getElementsByTagName("path").getLength() >= 1 + 1 + 4 * 5 + 5 + 1,
+            "a path per line: loss, batch accuracy, four layers in five charts, five weights and the guide");
+        assertEquals(4, doc.getElementsByTagName("image").getLength(), "a heat map per GeneralReLU, embedded");
+        assertTrue(Files.readString(svg).contains("rgb(0,128,43)"), "the projector theme's third layer colour");
+
+        assertEquals(0, Cli.run("plot", "--experiment", experiment(dir).toString(), "--out", pdf.toString(), "--steps", "5", "--width", "1200", "--height", "800"));
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertEquals(1200, d.getPage(0).getMediaBox().getWidth(), 1e-3);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d);
+            for (String t : java.util.List.of("Loss", "Update / weight std (log scale)", "grelu 7", "Activation histograms over steps"))
+                assertTrue(text.contains(t), "the PDF's text has " + t + ": " + text);
+            assertEquals(4, new org.apache.pdfbox.text.PDFTextStripper() {
+                int images;
+                @Override protected void processOperator(org.apache.pdfbox.contentstream.operator.Operator op, java.util.List<org.apache.pdfbox.cos.COSBase> args) throws java.io.IOException {
+                    if (op.getName().equals("Do")) images++;
+                    super.processOperator(op, args);
+                }
+                int count(org.apache.pdfbox.pdmodel.PDDocument doc) throws java.io.IOException {
+                    getText(doc);
+                    return images;
+                }
+            }.count(d), "a heat map image per GeneralReLU");
+        }
+    }
+
     @Test
     void aMalformedExperimentIsAOneLineErrorAndNoPng(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");

@@ -91,15 +91,18 @@ public final class HeatMap extends CanvasChart {
         g.drawPixels(pixels, records, bins, x0, y0, x1 - x0, y1 - y0);
         g.setFont(font);
         g.setTextAlign(TextAlignment.RIGHT);
+        if (y1 - y0 >= small * 2.4) { // the range's ends, where they do not run into each other
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(top, x0 - small * 0.3, y0);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText(bottom, x0 - small * 0.3, y1);
+        }
         g.setTextBaseline(VPos.TOP);
-        g.fillText(top, x0 - small * 0.3, y0);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(bottom, x0 - small * 0.3, y1);
-        g.setTextBaseline(VPos.TOP);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(first, x0, y1 + small * 0.2);
-        g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(last, x1, y1 + small * 0.2);
+        if (StatsPlot.width(first, font) + StatsPlot.width(last, font) + small < x1 - x0) {
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(first, x0, y1 + small * 0.2);
+        }
     }
 
     private static String fmt(double v) {

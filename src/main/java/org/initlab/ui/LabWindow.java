@@ -95,6 +95,7 @@ public final class LabWindow {
         if (training.restoreOfferedProperty().get() || training.messageIsProblemProperty().get()) tabs.getSelectionModel().select(trainTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
+        tabs.setMinWidth(0); // a tab too wide for a small window is cut at its own edge, not the window's: the side panel and the other tab keep their place
         root.setCenter(tabs);
         root.setBottom(statusBar());
         vm.noteProperty().addListener((o, was, now) -> showMessage(now)); // LSUV's passes per layer, a theory line not drawn
@@ -348,6 +349,7 @@ public final class LabWindow {
         HBox bar = new HBox(18, backend, data, run, gap, message, latency);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
+        bar.setMinWidth(0); // on a narrow window its last labels go past the edge; they must not widen the window's layout beyond it
         return bar;
     }
 

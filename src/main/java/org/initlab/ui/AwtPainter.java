@@ -192,6 +192,11 @@ final class AwtPainter implements Painter {
         }
     }
 
+    @Override
+    public double textWidth(String s) {
+        return width(s, font);
+    }
+
     /** The same type in the family that measures it. */
     private Font measured(Font f) {
         return measureFamily.equals(family) ? f : new Font(measureFamily, f.getStyle(), 1).deriveFont(f.getSize2D());

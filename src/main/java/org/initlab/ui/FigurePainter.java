@@ -8,6 +8,8 @@ import javafx.scene.Parent;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
 /**
@@ -57,6 +59,7 @@ final class FigurePainter {
             double lineH = b.getHeight() / lines.size();
             p.setFill(c);
             p.setFont(t.getFont());
+            boolean bold = t.getFont().getStyle().toLowerCase(java.util.Locale.ROOT).contains("bold");
             p.setTextAlign(t.getTextAlignment());
             p.setTextBaseline(VPos.BASELINE);
             double x = switch (t.getTextAlignment()) {
@@ -64,7 +67,14 @@ final class FigurePainter {
                 case RIGHT -> b.getMaxX();
                 default -> b.getMinX();
             };
-            for (int i = 0; i < lines.size(); i++) p.fillText(lines.get(i), at.getX() + x, at.getY() + b.getMinY() + t.getBaselineOffset() + i * lineH);
+            double room = t.getWrappingWidth() > 0 ? Math.max(t.getWrappingWidth(), b.getWidth()) : b.getWidth();
+            for (int i = 0; i < lines.size(); i++) {
+                // a file's type can run a few percent wider than the screen's: a line that would outgrow its place is set a little smaller
+                double w = p.textWidth(lines.get(i));
+                if (w > room + 0.5) p.setFont(Font.font(t.getFont().getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL, t.getFont().getSize() * room / w));
+                p.fillText(lines.get(i), at.getX() + x, at.getY() + b.getMinY() + t.getBaselineOffset() + i * lineH);
+                p.setFont(t.getFont());
+            }
         }
         if (node instanceof Parent parent)
             for (Node child : parent.getChildrenUnmodifiable()) visit(figure, child, p);

@@ -28,6 +28,7 @@ final class FxPainter implements Painter {
     @Override public void setTextAlign(TextAlignment align) { g.setTextAlign(align); }
     @Override public void setTextBaseline(VPos baseline) { g.setTextBaseline(baseline); }
     @Override public void fillText(String s, double x, double y) { g.fillText(s, x, y); }
+    @Override public double textWidth(String s) { return StatsPlot.width(s, g.getFont()); }
     @Override public void fillRect(double x, double y, double w, double h) { g.fillRect(x, y, w, h); }
     @Override public void fillOval(double x, double y, double w, double h) { g.fillOval(x, y, w, h); }
     @Override public void strokeLine(double x0, double y0, double x1, double y1) { g.strokeLine(x0, y0, x1, y1); }

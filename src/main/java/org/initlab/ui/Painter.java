@@ -35,6 +35,9 @@ public interface Painter {
 
     void fillText(String s, double x, double y);
 
+    /** How wide {@code s} is in the current font, as this painter draws it (a file's type may be wider than the screen's). */
+    double textWidth(String s);
+
     void fillRect(double x, double y, double w, double h);
 
     void fillOval(double x, double y, double w, double h);

@@ -206,8 +206,7 @@ public final class Moments {
     }
 
     /**
-     * A chunk into the four lane histograms, one element each a round, so no increment waits on the one
-     * before. Where the last tensor was mostly exact zeros (a ReLU's output, the gradient below one),
+     * A chunk into the four lane histograms ({@link BinTable#count}). Where the last tensor was mostly exact zeros (a ReLU's output, the gradient below one),
      * the nonzero elements are first moved together without a branch and the zeros are counted at once.
      */
     private void histogram(float[] u, int[] w, int len) {
@@ -226,15 +225,7 @@ public final class Moments {
             }
             skipped += len - m;
         }
-        final int bc = hist.length;
-        int j = 0;
-        for (; j + 3 < m; j += 4) { // a NaN lands in some bin here; a non-finite tensor is counted again exactly
-            lanes[table.bin(v[j])]++;
-            lanes[bc + table.bin(v[j + 1])]++;
-            lanes[2 * bc + table.bin(v[j + 2])]++;
-            lanes[3 * bc + table.bin(v[j + 3])]++;
-        }
-        for (; j < m; j++) lanes[table.bin(v[j])]++;
+        table.count(v, m, lanes);
     }
 
     /**

@@ -109,7 +109,12 @@ final class AwtPainter implements Painter {
     @Override
     public void setFont(javafx.scene.text.Font f) {
         boolean bold = f.getStyle().toLowerCase(Locale.ROOT).contains("bold");
-        font = new Font(family, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) f.getSize());
+        font = new Font(family, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont(size(f.getSize()));
+    }
+
+    /** JFreePDF writes a font's size as a whole number: text for it is measured in the size it will be set in. */
+    private float size(double s) {
+        return asciiText ? Math.max(1, Math.round(s)) : (float) s;
     }
 
     @Override public void setTextAlign(TextAlignment a) { align = a; }
@@ -224,7 +229,7 @@ final class AwtPainter implements Painter {
     /** Plain stretches in ASCII, superscript stretches as plain digits in 70 % type raised by 40 % of the size, middle dots apart. */
     private static List<Run> runs(String s, Font f) {
         List<Run> runs = new ArrayList<>();
-        Font small = f.deriveFont(f.getSize2D() * 0.7f);
+        Font small = f.deriveFont((float) Math.max(1, Math.round(f.getSize2D() * 0.7f))); // a whole number, as JFreePDF sets it
         StringBuilder b = new StringBuilder();
         int kind = 0; // 0 plain, 1 superscript
         for (int i = 0; i <= s.length(); i++) {

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.binding.Bindings;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Pos;
@@ -42,6 +44,7 @@ public final class TrainingView extends VBox {
     private final StatusBar status = new StatusBar();
     private final ValidationSupport validation = new ValidationSupport();
     private Path exportDir = Path.of("").toAbsolutePath();
+    private final BooleanProperty shown = new SimpleBooleanProperty(true);
 
     public TrainingView(TrainingViewModel vm) {
         super(6);
@@ -51,6 +54,7 @@ public final class TrainingView extends VBox {
         getChildren().addAll(controls(), restoreBar(), messageBar(), charts, statusLine());
         VBox.setVgrow(charts, Priority.ALWAYS);
         InvalidationListener redraw = o -> {
+            if (!shown.get()) return; // behind the other tab nothing is drawn: training keeps the core; the tab's return draws the latest
             Update u = vm.latestProperty().get(), p = vm.pinnedProperty().get();
             long t0 = System.nanoTime();
             charts.show(u == null ? null : u.telemetry(), p == null ? null : p.telemetry());
@@ -61,8 +65,12 @@ public final class TrainingView extends VBox {
         };
         vm.latestProperty().addListener(redraw);
         vm.pinnedProperty().addListener(redraw);
+        shown.addListener((o, was, now) -> { if (now) redraw.invalidated(o); });
         redraw.invalidated(null);
     }
+
+    /** Whether the tab is shown; while it is not, updates are not charted (the window binds it to the tab's selection). */
+    public BooleanProperty shownProperty() { return shown; }
 
     public TelemetryCharts charts() { return charts; }
     public TrainingViewModel viewModel() { return vm; }

@@ -139,6 +139,21 @@ class TrainingPanelGuiTest extends WindowTestBase {
         assertFalse(Arrays.equals(first, firstLosses(6)), "another seed, another curve");
     }
 
+    /** Behind the Layer stats tab the training charts are not drawn (the core is training's); coming back shows the latest. */
+    @Test
+    void chartsBehindTheOtherTabAreDrawnWhenItComesBack() throws Exception {
+        open("cnn");
+        Fx.run(() -> {
+            tvm.stepLimitProperty().set(4);
+            window.showTab("stats");
+        });
+        click("trainRun");
+        awaitState(State.FINISHED, 120);
+        assertEquals(0, lossPoints(), "nothing charted while the tab is hidden");
+        Fx.run(() -> window.showTab("training"));
+        assertEquals(4, lossPoints(), "the tab's return charts the run");
+    }
+
     /** The lab's warm-up steps would share the training thread's core (half the machine on two cores). */
     @Test
     void aRunStopsTheLabsWarmUp() throws Exception {

@@ -20,21 +20,37 @@ final class NumberField {
         return t;
     }
 
+    /** Where a refusal is shown: at the field ({@link FieldMarks}), or elsewhere (a pop-over's own line). */
+    interface Marks {
+        void mark(TextField t, String reason);
+
+        void clear(TextField t);
+    }
+
+    private static final Marks AT_FIELD = new Marks() {
+        @Override public void mark(TextField t, String reason) { FieldMarks.mark(t, reason); }
+        @Override public void clear(TextField t) { FieldMarks.clear(t); }
+    };
+
     /** @param accept whether the number may be sent; {@code set} may still refuse it by throwing IllegalArgumentException */
     static TextField of(String initial, DoubleConsumer set, DoublePredicate accept) {
+        return of(initial, set, accept, AT_FIELD);
+    }
+
+    static TextField of(String initial, DoubleConsumer set, DoublePredicate accept, Marks marks) {
         TextField t = new TextField(initial);
         t.setPrefColumnCount(4);
         t.getStyleClass().add("field");
         Runnable commit = () -> {
-            FieldMarks.clear(t);
+            marks.clear(t);
             try {
                 double v = Double.parseDouble(t.getText().strip());
                 if (!Double.isFinite(v) || !accept.test(v)) throw new IllegalArgumentException("out of range: " + t.getText().strip());
                 set.accept(v);
             } catch (NumberFormatException e) {
-                FieldMarks.mark(t, "not a number: '" + t.getText().strip() + "'");
+                marks.mark(t, "not a number: '" + t.getText().strip() + "'");
             } catch (IllegalArgumentException e) {
-                FieldMarks.mark(t, e.getMessage() == null ? "out of range: " + t.getText().strip() : e.getMessage());
+                marks.mark(t, e.getMessage() == null ? "out of range: " + t.getText().strip() : e.getMessage());
             }
         };
         t.setOnAction(e -> commit.run());

@@ -129,7 +129,7 @@ public final class TrainingView extends VBox {
             WindowExports.item("Save charts as SVG", "trainSvg", () -> export("svg")), WindowExports.item("Save charts as PDF", "trainPdf", () -> export("pdf")));
         // two rows, so nothing falls into an overflow menu on a 1280-px projector
         ToolBar actions = new ToolBar(run, pause, stop, reset, new Separator(), pin, unpin, new Separator(), open, save, charts);
-        ToolBar settings = new ToolBar(new Label("optimizer"), opt, new Label("lr"), lr, new Label("epochs"), epochs,
+        ToolBar settings = new ToolBar(new Label("optimizer"), opt, new Label("lr"), lr, OptimizerSettings.button(vm), new Label("epochs"), epochs,
             new Label("batch"), batch, new Label("seed"), seed);
         VBox bar = new VBox(actions, settings);
         bar.getStyleClass().add("training-toolbar");

@@ -7,6 +7,7 @@ import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
+import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
@@ -94,6 +95,15 @@ final class TelemetryPlot extends CanvasChart {
 
     boolean isLog() {
         return log;
+    }
+
+    Tooltip tooltip() {
+        return tooltip;
+    }
+
+    /** Where point {@code i} of a line was drawn (local coordinates, after the last drawing). */
+    Point2D position(Line l, int i) {
+        return new Point2D(x(l.x()[i]), y(l.y()[i]));
     }
 
     /** The colour of a layer's slot in this theme. */

@@ -1,0 +1,62 @@
+package org.initlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.event.EventType;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.initlab.ui.TelemetryLines.Kind;
+import org.initlab.ui.TelemetryLines.Line;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A training chart on screen: hovering a point names its layer, step and value (the exact ratio on a log chart, not its log10). */
+class TelemetryPlotGuiTest {
+    @BeforeAll
+    static void start() {
+        Fx.start();
+    }
+
+    static void move(TelemetryPlot p, Point2D at, EventType<MouseEvent> type) {
+        Point2D scene = p.localToScene(at), screen = p.localToScreen(at);
+        p.fireEvent(new MouseEvent(type, scene.getX(), scene.getY(), screen.getX(), screen.getY(), MouseButton.NONE, 0,
+            false, false, false, false, false, false, false, false, false, false, null));
+    }
+
+    @Test
+    void hoveringAPointShowsItsLayerStepAndValue() throws Exception {
+        Line conv = new Line("conv 0", 0, false, Kind.LINE, new double[] {1, 2, 3}, new double[] {-2, -2.5, -3.2});
+        Line pinned = new Line("conv 0", 0, true, Kind.LINE, new double[] {1, 2, 3}, new double[] {-1, -1, -1});
+        Line guide = new Line(TelemetryLines.GUIDE, -1, false, Kind.GUIDE, new double[] {1, 3}, new double[] {-3, -3});
+        TelemetryPlot plot = Fx.call(() -> {
+            TelemetryPlot p = new TelemetryPlot("Update / weight std (log scale)", true, null);
+            Stage s = new Stage();
+            s.setScene(new Scene(new StackPane(p), 420, 260));
+            Themes.apply(s.getScene(), "light");
+            p.show(List.of(conv, pinned, guide));
+            s.show();
+            s.getScene().getRoot().layout();
+            return p;
+        });
+        String tip = Fx.call(() -> {
+            move(plot, plot.position(conv, 2).add(1, 1), MouseEvent.MOUSE_MOVED);
+            return plot.tooltip().isShowing() ? plot.tooltip().getText() : "(no tooltip)";
+        });
+        assertEquals("conv 0 · step 3\nupdate / weight std = " + String.format(Locale.ROOT, "%.4g", Math.pow(10, -3.2)), tip);
+        String old = Fx.call(() -> {
+            move(plot, plot.position(pinned, 0), MouseEvent.MOUSE_MOVED);
+            return plot.tooltip().getText();
+        });
+        assertEquals("pinned · conv 0 · step 1\nupdate / weight std = 0.1000", old);
+        Fx.run(() -> move(plot, new Point2D(0, 0), MouseEvent.MOUSE_EXITED));
+        assertFalse(Fx.call(() -> plot.tooltip().isShowing()), "the tooltip goes with the pointer");
+        Fx.run(() -> plot.getScene().getWindow().hide());
+    }
+}

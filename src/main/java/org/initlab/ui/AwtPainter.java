@@ -28,7 +28,8 @@ import javafx.scene.text.TextAlignment;
  * A {@link Painter} on a {@code java.awt.Graphics2D}: a PNG's image, JFreeSVG's and JFreePDF's
  * documents. The UI's type becomes {@code family} at the same size and weight. JFreePDF writes text in
  * ASCII only, so for PDF ({@code asciiText}) {@code 10⁻³} is drawn as "10" and a smaller, raised
- * "-3", a middle dot as a small disc, dashes as hyphens: still text, and found by a search.
+ * "-3", a middle dot as a small disc, a square root sign as strokes, dashes as hyphens: still text,
+ * and found by a search.
  */
 final class AwtPainter implements Painter {
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻";
@@ -182,16 +183,18 @@ final class AwtPainter implements Painter {
         g.setPaint(fill);
         if (!asciiText || isAscii(s)) {
             g.setFont(font);
-            g.drawString(s, (float) left, (float) base);
+            g.drawString(asciiText ? pdfString(s) : s, (float) left, (float) base);
             return;
         }
         for (Run r : runs(s, font)) {
-            if (r.dot) {
+            if (r.mark == '·') {
                 double d = r.font.getSize2D() * 0.18;
                 g.fill(new Ellipse2D.Double(left + (width(r) - d) / 2, base - r.font.getSize2D() * 0.33 - d / 2, d, d));
+            } else if (r.mark == '√') {
+                radical(left, base, width(r), r.font.getSize2D());
             } else {
                 g.setFont(r.font);
-                g.drawString(r.text, (float) left, (float) (base - r.rise));
+                g.drawString(pdfString(r.text), (float) left, (float) (base - r.rise));
             }
             left += width(r);
         }
@@ -215,7 +218,24 @@ final class AwtPainter implements Painter {
     }
 
     private double width(Run r) {
-        return measured(r.font).getStringBounds(r.dot ? "·" : r.text, g.getFontRenderContext()).getWidth();
+        return measured(r.font).getStringBounds(r.mark != 0 ? String.valueOf(r.mark) : r.text, g.getFontRenderContext()).getWidth();
+    }
+
+    /** A square root sign in a glyph's box of width {@code w} on {@code base}: a short rising tick, the long stroke up, a bar to the box's right edge. */
+    private void radical(double left, double base, double w, double size) {
+        Path2D.Double p = new Path2D.Double();
+        p.moveTo(left + 0.08 * w, base - 0.38 * size);
+        p.lineTo(left + 0.25 * w, base - 0.46 * size);
+        p.lineTo(left + 0.48 * w, base);
+        p.lineTo(left + 0.80 * w, base - 0.78 * size);
+        p.lineTo(left + w, base - 0.78 * size);
+        g.setStroke(new BasicStroke((float) (size * 0.075), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+        g.draw(p);
+    }
+
+    /** JFreePDF writes a string between parentheses as it is: a lone '(' or ')' (or a '\\') would end the text operator, so they are escaped. */
+    private static String pdfString(String s) {
+        return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)");
     }
 
     private static boolean isAscii(String s) {
@@ -223,10 +243,10 @@ final class AwtPainter implements Painter {
         return true;
     }
 
-    /** A stretch of text in one type, raised above the baseline by {@code rise}; or a middle dot, drawn as a disc. */
-    private record Run(String text, Font font, double rise, boolean dot) {}
+    /** A stretch of text in one type, raised above the baseline by {@code rise}; or a drawn mark ({@code mark}: '·' or '√', else 0). */
+    private record Run(String text, Font font, double rise, char mark) {}
 
-    /** Plain stretches in ASCII, superscript stretches as plain digits in 70 % type raised by 40 % of the size, middle dots apart. */
+    /** Plain stretches in ASCII, superscript stretches as plain digits in 70 % type raised by 40 % of the size, middle dots and root signs apart. */
     private static List<Run> runs(String s, Font f) {
         List<Run> runs = new ArrayList<>();
         Font small = f.deriveFont((float) Math.max(1, Math.round(f.getSize2D() * 0.7f))); // a whole number, as JFreePDF sets it
@@ -234,12 +254,13 @@ final class AwtPainter implements Painter {
         int kind = 0; // 0 plain, 1 superscript
         for (int i = 0; i <= s.length(); i++) {
             char ch = i < s.length() ? s.charAt(i) : 0;
-            int k = SUPERSCRIPTS.indexOf(ch), next = i == s.length() || ch == '·' ? -1 : k >= 0 ? 1 : 0;
+            boolean mark = ch == '·' || ch == '√';
+            int k = SUPERSCRIPTS.indexOf(ch), next = i == s.length() || mark ? -1 : k >= 0 ? 1 : 0;
             if (next != kind && b.length() > 0) {
-                runs.add(new Run(b.toString(), kind == 1 ? small : f, kind == 1 ? f.getSize2D() * 0.4 : 0, false));
+                runs.add(new Run(b.toString(), kind == 1 ? small : f, kind == 1 ? f.getSize2D() * 0.4 : 0, (char) 0));
                 b.setLength(0);
             }
-            if (ch == '·') runs.add(new Run("", f, 0, true));
+            if (mark) runs.add(new Run("", f, 0, ch));
             else if (i < s.length()) b.append(k >= 0 ? String.valueOf(PLAIN.charAt(k)) : ascii(ch));
             if (next >= 0) kind = next;
         }
@@ -252,7 +273,6 @@ final class AwtPainter implements Painter {
             case '–', '—', '−' -> "-";
             case '×' -> "x";
             case '≈' -> "~";
-            case '√' -> "sqrt";
             case '…' -> "...";
             case '≥' -> ">=";
             case '≤' -> "<=";

@@ -130,9 +130,10 @@ public final class LandscapeChart extends CanvasChart {
         g.strokeLine(x, ax.pt(), x, ax.pb());
         g.setLineDashes();
         g.setFill(theoryColor.getValue());
-        g.setTextAlign(a == 0 ? TextAlignment.LEFT : TextAlignment.CENTER);
+        // beside its line, not across it: right of a = 0, left of the others (the slider's cursor labels its right)
+        g.setTextAlign(a == 0 ? TextAlignment.LEFT : TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(label, a == 0 ? x + font.getSize() * 0.3 : x, ax.pt() + font.getSize() * 0.2);
+        g.fillText(label, a == 0 ? x + font.getSize() * 0.3 : x - font.getSize() * 0.3, ax.pt() + font.getSize() * 0.2);
     }
 
     /** A colour per depth: purple for the first module to orange for the last, all dark enough on white. */

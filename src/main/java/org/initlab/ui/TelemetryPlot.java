@@ -8,6 +8,7 @@ import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
@@ -101,6 +102,11 @@ final class TelemetryPlot extends CanvasChart {
         return tooltip;
     }
 
+    /** The plot area of the last drawing (local coordinates). */
+    Rectangle2D plotArea() {
+        return new Rectangle2D(plotLeft, plotTop, plotWidth, plotHeight);
+    }
+
     /** Where point {@code i} of a line was drawn (local coordinates, after the last drawing). */
     Point2D position(Line l, int i) {
         return new Point2D(x(l.x()[i]), y(l.y()[i]));
@@ -149,8 +155,10 @@ final class TelemetryPlot extends CanvasChart {
         // room on the right for the key, or for half the last step's label
         plotWidth = Math.floor(right - (legend.width() > 0 ? legend.width() + fs * 0.6 : Math.max(fs * 0.6, widestStep / 2 + 1)) - plotLeft);
         if (plotWidth < 20 || plotHeight < 12) return; // too small to read: the title alone
-        yLo = yt.lower();
-        yHi = yt.upper();
+        // a margin past the outer ticks, so a line (or the 1e-3 guide) on one does not run along the frame
+        double margin = fixedY == null ? 0.03 * (yt.upper() - yt.lower()) : 0;
+        yLo = yt.lower() - margin;
+        yHi = yt.upper() + margin;
         AxisTicks.Ticks xt = AxisTicks.steps(xr.lo(), xr.hi(), (int) (plotWidth / (widestStep + fs * 1.5)));
         xLo = xt.lower();
         xHi = xt.upper();

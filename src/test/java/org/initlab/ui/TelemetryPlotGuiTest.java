@@ -2,6 +2,7 @@ package org.initlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
@@ -58,5 +59,27 @@ class TelemetryPlotGuiTest {
         Fx.run(() -> move(plot, new Point2D(0, 0), MouseEvent.MOUSE_EXITED));
         assertFalse(Fx.call(() -> plot.tooltip().isShowing()), "the tooltip goes with the pointer");
         Fx.run(() -> plot.getScene().getWindow().hide());
+    }
+
+    /** Lines that end on whole decades, as the 1e-3 guide always does, stay off the frame: the axis runs a little past its outer ticks. */
+    @Test
+    void aLineOnTheOuterTickStaysOffTheFrame() throws Exception {
+        Line ratio = new Line("conv 0", 0, false, Kind.LINE, new double[] {1, 2, 3}, new double[] {-2, -2.5, -2.9});
+        Line guide = new Line(TelemetryLines.GUIDE, -1, false, Kind.GUIDE, new double[] {1, 3}, new double[] {-3, -3});
+        double[] gap = Fx.call(() -> {
+            TelemetryPlot p = new TelemetryPlot("Update / weight std (log scale)", true, null);
+            Stage s = new Stage();
+            s.setScene(new Scene(new StackPane(p), 420, 260));
+            Themes.apply(s.getScene(), "light");
+            p.show(List.of(ratio, guide));
+            s.show();
+            s.getScene().getRoot().layout();
+            var area = p.plotArea();
+            double[] g = {area.getMaxY() - p.position(guide, 0).getY(), p.position(ratio, 0).getY() - area.getMinY()};
+            s.hide();
+            return g;
+        });
+        assertTrue(gap[0] >= 3, "the guide at 1e-3 is " + gap[0] + " px above the frame's bottom");
+        assertTrue(gap[1] >= 3, "the line at 1e-2 is " + gap[1] + " px below the frame's top");
     }
 }

@@ -58,7 +58,6 @@ final class FigurePainter {
             java.util.List<String> lines = lines(t);
             double lineH = b.getHeight() / lines.size();
             p.setFill(c);
-            p.setFont(t.getFont());
             boolean bold = t.getFont().getStyle().toLowerCase(java.util.Locale.ROOT).contains("bold");
             p.setTextAlign(t.getTextAlignment());
             p.setTextBaseline(VPos.BASELINE);
@@ -69,15 +68,27 @@ final class FigurePainter {
             };
             double room = t.getWrappingWidth() > 0 ? Math.max(t.getWrappingWidth(), b.getWidth()) : b.getWidth();
             for (int i = 0; i < lines.size(); i++) {
-                // a file's type can run a few percent wider than the screen's: a line that would outgrow its place is set a little smaller
-                double w = p.textWidth(lines.get(i));
-                if (w > room + 0.5) p.setFont(Font.font(t.getFont().getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL, t.getFont().getSize() * room / w));
+                fit(p, lines.get(i), t.getFont(), bold, room);
                 p.fillText(lines.get(i), at.getX() + x, at.getY() + b.getMinY() + t.getBaselineOffset() + i * lineH);
-                p.setFont(t.getFont());
             }
         }
         if (node instanceof Parent parent)
             for (Node child : parent.getChildrenUnmodifiable()) visit(figure, child, p);
+    }
+
+    /**
+     * Sets {@code font} on the painter, or a smaller size where the line would outgrow {@code room}: a
+     * file's type can run a few percent wider than the screen's. Measured again after each try, as a
+     * PDF sets whole-point sizes only and rounds a size a little smaller back up.
+     */
+    static void fit(Painter p, String line, Font font, boolean bold, double room) {
+        p.setFont(font);
+        double w = p.textWidth(line), size = font.getSize();
+        for (int tries = 0; w > room + 0.5 && size > 1 && tries < 12; tries++) {
+            size = tries == 0 ? size * room / w : Math.min(size * room / w, size - 0.5);
+            p.setFont(Font.font(font.getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL, size));
+            w = p.textWidth(line);
+        }
     }
 
     /** The text's lines as shown: its own line breaks, and where it wraps (a label with wrapText), breaks between words as JavaFX makes them. */

@@ -1,5 +1,7 @@
 package org.initlab.ui;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.DoublePredicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
@@ -25,6 +27,8 @@ final class OptimizerSettings {
     private final GridPane grid = new GridPane();
     private final Label problem = new Label();
     private final PopOver pop;
+    /** The fields whose text was refused, with why, in the order refused: the line names the oldest still standing. */
+    private final Map<TextField, String> refused = new LinkedHashMap<>();
     private int rows;
 
     private OptimizerSettings(TrainingViewModel vm) {
@@ -69,17 +73,23 @@ final class OptimizerSettings {
 
     PopOver popOver() { return pop; }
 
+    private void showReason() {
+        problem.setText(refused.isEmpty() ? "" : refused.values().iterator().next());
+    }
+
     /** @param usedBy the one kind that uses the setting; null: every kind */
     private void row(String name, String id, DoubleProperty p, String range, DoublePredicate ok, Kind usedBy) {
         NumberField.Marks marks = new NumberField.Marks() {
             @Override public void mark(TextField t, String reason) {
-                t.getStyleClass().add("field-refused");
-                problem.setText(reason);
+                if (!t.getStyleClass().contains("field-refused")) t.getStyleClass().add("field-refused");
+                refused.put(t, reason);
+                showReason();
             }
 
             @Override public void clear(TextField t) {
                 t.getStyleClass().remove("field-refused");
-                problem.setText("");
+                refused.remove(t);
+                showReason();
             }
         };
         TextField field = NumberField.of(TrainingView.fmt(p.get()), v -> {

@@ -62,6 +62,8 @@ class OptimizerSettingsGuiTest extends WindowTestBase {
         Label problem = (Label) Fx.call(() -> settings.popOver().getContentNode().lookup("#trainSettingsProblem"));
         assertEquals("momentum must be in [0, 1), e.g. 0.9 (got 1.50)", Fx.call(problem::getText));
         assertTrue(Fx.call(() -> field("trainMomentum").getStyleClass().contains("field-refused")));
+        enter("trainWeightDecay", "2e-4"); // another field's good value leaves the standing refusal named
+        assertEquals("momentum must be in [0, 1), e.g. 0.9 (got 1.50)", Fx.call(problem::getText));
         enter("trainMomentum", "0.8");
         assertEquals("", Fx.call(problem::getText), "a good value clears the reason");
         assertFalse(Fx.call(() -> field("trainMomentum").getStyleClass().contains("field-refused")));

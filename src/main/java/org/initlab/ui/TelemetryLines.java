@@ -1,6 +1,7 @@
 package org.initlab.ui;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +32,25 @@ final class TelemetryLines {
     /**
      * One line: its name in the legend, its colour slot (the layer's place among the chart's lines), whether
      * it belongs to the pinned run (drawn faded and dashed, no legend entry), and its points: x the step,
-     * y the plotted value (log10 of it on a log chart).
+     * y the plotted value (log10 of it on a log chart). A point that is the mean of several records spans
+     * steps {@code first[i]}…{@code last[i]}; both are null for a line of single records.
      */
-    record Line(String name, int colour, boolean pinned, Kind kind, double[] x, double[] y) {
+    record Line(String name, int colour, boolean pinned, Kind kind, double[] x, double[] y, long[] first, long[] last) {
+        Line(String name, int colour, boolean pinned, Kind kind, double[] x, double[] y) {
+            this(name, colour, pinned, kind, x, y, null, null);
+        }
+
         int size() {
             return x.length;
         }
 
+        /** Whether point i is the mean of records from more than one step. */
+        boolean isMean(int i) {
+            return first != null && first[i] != last[i];
+        }
+
         Line asPinned() {
-            return new Line(name, colour, true, kind, x, y);
+            return new Line(name, colour, true, kind, x, y, first, last);
         }
     }
 
@@ -126,12 +137,15 @@ final class TelemetryLines {
         int n = Math.min(steps.length, v.length);
         int per = Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
         double[] xs = new double[(n + per - 1) / per], ys = new double[xs.length];
+        long[] first = new long[xs.length], last = new long[xs.length];
         int k = 0;
         for (int from = 0; from < n; from += per) {
             int to = Math.min(n, from + per), finite = 0;
             double sx = 0, sy = 0;
             for (int j = from; j < to; j++) {
                 if (!Double.isFinite(v[j])) continue;
+                if (finite == 0) first[k] = steps[j];
+                last[k] = steps[j];
                 sx += steps[j];
                 sy += v[j];
                 finite++;
@@ -140,7 +154,8 @@ final class TelemetryLines {
             xs[k] = sx / finite;
             ys[k++] = sy / finite * scale;
         }
-        return new Line(name, colour, false, kind, java.util.Arrays.copyOf(xs, k), java.util.Arrays.copyOf(ys, k));
+        return new Line(name, colour, false, kind, Arrays.copyOf(xs, k), Arrays.copyOf(ys, k),
+            per > 1 ? Arrays.copyOf(first, k) : null, per > 1 ? Arrays.copyOf(last, k) : null);
     }
 
     /** The legend: one entry per name of the current run (the guide included), in order; none for a single line. */

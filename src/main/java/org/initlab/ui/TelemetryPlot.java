@@ -84,18 +84,10 @@ final class TelemetryPlot extends CanvasChart {
         return lines;
     }
 
-    String title() {
-        return title;
-    }
-
     void setTitle(String t) {
         if (t.equals(title)) return;
         title = t;
         invalidate();
-    }
-
-    boolean isLog() {
-        return log;
     }
 
     Tooltip tooltip() {
@@ -344,7 +336,10 @@ final class TelemetryPlot extends CanvasChart {
                 if (d < best) {
                     best = d;
                     double v = log ? Math.pow(10, l.y()[i]) : l.y()[i];
-                    text = (l.pinned() ? "pinned · " : "") + l.name() + " · step " + Math.round(l.x()[i]) + "\n"
+                    // a long run's point is a bucket's mean (of log10 on a log chart): say which steps, and that it is a mean
+                    String steps = l.isMean(i) ? "steps " + l.first()[i] + "–" + l.last()[i] + (log ? " (geometric mean)" : " (mean)")
+                        : "step " + Math.round(l.x()[i]);
+                    text = (l.pinned() ? "pinned · " : "") + l.name() + " · " + steps + "\n"
                         + title.replace(" (log scale)", "").toLowerCase(Locale.ROOT) + " = " + String.format(Locale.ROOT, "%.4g", v);
                 }
             }

@@ -61,6 +61,35 @@ class TelemetryPlotGuiTest {
         Fx.run(() -> plot.getScene().getWindow().hide());
     }
 
+    /** A long run's point is a bucket's mean: its tooltip names the steps it spans and says it is a mean (geometric on a log chart). */
+    @Test
+    void hoveringABucketSaysItIsAMeanOfItsSteps() throws Exception {
+        int n = 4 * TelemetryLines.MAX_POINTS;
+        long[] steps = new long[n];
+        double[] logs = new double[n];
+        for (int i = 0; i < n; i++) {
+            steps[i] = i + 1;
+            logs[i] = -3 + (i % 4) * 0.1; // log10 of the ratio: the bucket of steps 1-4 averages -2.85
+        }
+        Line l = TelemetryLines.line("conv 0", 0, Kind.LINE, steps, logs, 1);
+        TelemetryPlot plot = Fx.call(() -> {
+            TelemetryPlot p = new TelemetryPlot("Update / weight std (log scale)", true, null);
+            Stage s = new Stage();
+            s.setScene(new Scene(new StackPane(p), 420, 260));
+            Themes.apply(s.getScene(), "light");
+            p.show(List.of(l));
+            s.show();
+            s.getScene().getRoot().layout();
+            return p;
+        });
+        String tip = Fx.call(() -> {
+            move(plot, plot.position(l, 0), MouseEvent.MOUSE_MOVED);
+            return plot.tooltip().isShowing() ? plot.tooltip().getText() : "(no tooltip)";
+        });
+        assertEquals("conv 0 · steps 1–4 (geometric mean)\nupdate / weight std = " + String.format(Locale.ROOT, "%.4g", Math.pow(10, -2.85)), tip);
+        Fx.run(() -> plot.getScene().getWindow().hide());
+    }
+
     /** Lines that end on whole decades, as the 1e-3 guide always does, stay off the frame: the axis runs a little past its outer ticks. */
     @Test
     void aLineOnTheOuterTickStaysOffTheFrame() throws Exception {

@@ -31,14 +31,14 @@ public final class TelemetryCharts extends GridPane {
     public TelemetryCharts() {
         getStyleClass().add("telemetry-charts");
         setMinSize(0, 0); // the tab's width decides; charts shrink rather than push past the window's edge
-        plots.add(plot("Loss", "lossChart", null));
-        plots.add(plot("Accuracy %", "accuracyChart", new double[] {0, 100}));
-        plots.add(plot("% near zero", "nearZeroChart", null));
-        plots.add(plot("Activation mean", "telActMeanChart", null));
-        plots.add(plot("Activation std", "telActStdChart", null));
-        plots.add(plot("Gradient mean", "telGradMeanChart", null));
-        plots.add(plot("Gradient std (log scale)", "telGradStdChart", null));
-        plots.add(plot("Update / weight std (log scale)", "updateRatioChart", null));
+        plots.add(plot(Figure.LOSS, "Loss", "lossChart", null));
+        plots.add(plot(Figure.ACCURACY, "Accuracy %", "accuracyChart", new double[] {0, 100}));
+        plots.add(plot(Figure.NEAR_ZERO, "% near zero", "nearZeroChart", null));
+        plots.add(plot(Figure.ACT_MEAN, "Activation mean", "telActMeanChart", null));
+        plots.add(plot(Figure.ACT_STD, "Activation std", "telActStdChart", null));
+        plots.add(plot(Figure.GRAD_MEAN, "Gradient mean", "telGradMeanChart", null));
+        plots.add(plot(Figure.GRAD_STD, "Gradient std (log scale)", "telGradStdChart", null));
+        plots.add(plot(Figure.UPDATE_RATIO, "Update / weight std (log scale)", "updateRatioChart", null));
         for (int i = 0; i < 6; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(100 / 6.0);
@@ -70,8 +70,10 @@ public final class TelemetryCharts extends GridPane {
         add(maps, 0, 3, 6, 1);
     }
 
-    private static TelemetryPlot plot(String title, String id, double[] fixedY) {
-        TelemetryPlot p = new TelemetryPlot(title, title.endsWith("(log scale)"), fixedY);
+    /** A figure's chart, made in the order of {@link Figure}. */
+    private TelemetryPlot plot(Figure f, String title, String id, double[] fixedY) {
+        if (plots.size() != f.ordinal()) throw new IllegalStateException(f + " made out of order");
+        TelemetryPlot p = new TelemetryPlot(title, TelemetryLines.log(f), fixedY);
         p.setId(id);
         return p;
     }

@@ -67,8 +67,8 @@ final class BinTable {
     /**
      * Adds the bins of {@code v[0..n)} to four histograms of {@code count} bins side by side in
      * {@code lanes}, one element each a round, so no increment waits on the one before. One loop per
-     * scale with its constants in locals: a branch on the scale inside the loop made the JIT speculate
-     * on the scale of the first tensors it saw, and send the others back to the interpreter.
+     * scale with its constants in locals: with the scale tested inside the loop, the JIT speculates on
+     * the scale of the first tensors it sees and sends the others back to the interpreter.
      */
     void count(float[] v, int n, int[] lanes) {
         if (linear) countLinear(v, n, lanes, count, lo, perUnit);

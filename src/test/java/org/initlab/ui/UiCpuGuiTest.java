@@ -16,7 +16,8 @@ class UiCpuGuiTest {
 
     @Test
     void workOnTheFxThreadBetweenTwoCallsIsCounted() throws Exception {
-        Assumptions.assumeTrue(java.lang.management.ManagementFactory.getThreadMXBean().isThreadCpuTimeSupported(), "no per-thread CPU clock here");
+        var clock = java.lang.management.ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(clock.isThreadCpuTimeSupported() && clock.isThreadCpuTimeEnabled(), "no per-thread CPU clock here");
         UiCpu cpu = new UiCpu();
         assertEquals(-1, (long) Fx.call(() -> cpu.sinceLast(10_000_000_000L)), "no interval before the first call");
         long spent = Fx.call(() -> {

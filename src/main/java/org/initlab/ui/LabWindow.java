@@ -186,6 +186,7 @@ public final class LabWindow {
         if (trainingView == null) {
             trainingView = new TrainingView(training);
             trainingView.setExportDir(exportDir);
+            trainingView.pngScaleProperty().bindBidirectional(exports.pngScaleProperty()); // one PNG size for both Save menus
             trainingView.shownProperty().bind(trainTab.selectedProperty());
             trainTab.setContent(trainingView);
         }

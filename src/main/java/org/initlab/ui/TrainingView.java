@@ -3,6 +3,7 @@ package org.initlab.ui;
 import static org.initlab.ui.Controls.button;
 import static org.initlab.ui.Controls.sync;
 
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.binding.Bindings;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Pos;
@@ -19,6 +22,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
@@ -27,6 +31,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javax.imageio.ImageIO;
 import org.initlab.AppFolders;
 import org.initlab.AppLog;
 import org.initlab.engine.TrainingRunner.State;
@@ -45,6 +50,7 @@ public final class TrainingView extends VBox {
     private final ValidationSupport validation = new ValidationSupport();
     private Path exportDir = Path.of("").toAbsolutePath();
     private final BooleanProperty shown = new SimpleBooleanProperty(true);
+    private final IntegerProperty pngScale = new SimpleIntegerProperty(1);
     private final UiCpu cpu = new UiCpu();
 
     public TrainingView(TrainingViewModel vm) {
@@ -125,6 +131,8 @@ public final class TrainingView extends VBox {
         // as the lab's Save menu: the charts as PNG, SVG or PDF
         MenuButton charts = new MenuButton("Save charts");
         charts.setId("trainSaveCharts");
+        charts.getItems().addAll(WindowExports.scaleItems(pngScale, "trainPngScale"));
+        charts.getItems().add(new SeparatorMenuItem());
         charts.getItems().addAll(WindowExports.item("Save charts as PNG (and copy them)", "trainPng", () -> export("png")),
             WindowExports.item("Save charts as SVG", "trainSvg", () -> export("svg")), WindowExports.item("Save charts as PDF", "trainPdf", () -> export("pdf")));
         // two rows, so nothing falls into an overflow menu on a 1280-px projector
@@ -228,18 +236,28 @@ public final class TrainingView extends VBox {
         }
     }
 
-    /** Saves the training charts as PNG in the export folder (and copies them to the clipboard); returns the file (null on failure). */
-    public Path exportPng() {
-        return export("png");
+    /** The PNG's size in screen pixels (1–3), shared with the lab's Save menu. */
+    public IntegerProperty pngScaleProperty() {
+        return pngScale;
     }
 
-    /** Saves the training charts in the export folder as "png" (also copied to the clipboard), "svg" or "pdf"; returns the file, null on failure. */
+    /**
+     * Saves the training charts in the export folder as "png" (at {@link #pngScaleProperty()}, also copied to
+     * the clipboard), "svg" or "pdf"; returns the file, null on failure.
+     */
     public Path export(String format) {
         Path file = exportDir.resolve("initlab-training-" + WindowExports.stamp() + "." + format);
         try {
-            ChartFiles.write(charts, file, 1);
-            boolean copied = format.equals("png") && Exporter.copy(SwingFXUtils.toFXImage(ChartFiles.image(charts, 1), null));
-            statusNote("saved " + file.getFileName() + (copied ? " · copied to clipboard" : ""));
+            boolean copied = false;
+            if (format.equals("png")) { // drawn once, for the file and the clipboard
+                BufferedImage img = ChartFiles.image(charts, pngScale.get());
+                if (!ImageIO.write(img, "png", file.toFile())) throw new IOException(file + ": no PNG writer available");
+                copied = Exporter.copy(SwingFXUtils.toFXImage(img, null));
+            } else {
+                ChartFiles.write(charts, file, 1);
+            }
+            String scale = format.equals("png") && pngScale.get() > 1 ? " (" + pngScale.get() + "×)" : "";
+            statusNote("saved " + file.getFileName() + scale + (copied ? " · copied to clipboard" : ""));
             return file;
         } catch (IOException | RuntimeException e) {
             statusNote("could not save the " + format.toUpperCase(Locale.ROOT) + ": " + e.getMessage());

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -115,21 +117,29 @@ final class WindowExports {
     MenuButton menu(MenuItem... more) {
         MenuButton m = new MenuButton("Save");
         m.setId("saveMenu");
-        ToggleGroup scales = new ToggleGroup();
-        for (int k = 1; k <= 3; k++) {
-            int scale = k;
-            RadioMenuItem r = new RadioMenuItem("PNG at " + k + "×" + (k == 1 ? " (screen size)" : ""));
-            r.setId("pngScale" + k);
-            r.setToggleGroup(scales);
-            r.setSelected(pngScale.get() == k);
-            r.setOnAction(e -> pngScale.set(scale));
-            m.getItems().add(r);
-        }
+        m.getItems().addAll(scaleItems(pngScale, "pngScale"));
         m.getItems().addAll(new SeparatorMenuItem(), item("Save charts as PNG", "savePng", () -> save("png")),
             item("Save charts as SVG", "saveSvg", () -> save("svg")), item("Save charts as PDF", "savePdf", () -> save("pdf")),
             item("Copy as image, with caption", "copyImage", this::copy), new SeparatorMenuItem());
         m.getItems().addAll(more);
         return m;
+    }
+
+    /** "PNG at 1×, 2×, 3×" as radio items that follow and set {@code scale}: a menu of its own shares the one setting. */
+    static List<MenuItem> scaleItems(IntegerProperty scale, String idPrefix) {
+        ToggleGroup scales = new ToggleGroup();
+        List<MenuItem> items = new ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            int factor = k;
+            RadioMenuItem r = new RadioMenuItem("PNG at " + k + "×" + (k == 1 ? " (screen size)" : ""));
+            r.setId(idPrefix + k);
+            r.setToggleGroup(scales);
+            r.setSelected(scale.get() == k);
+            r.setOnAction(e -> scale.set(factor));
+            scale.addListener((o, was, now) -> r.setSelected(now.intValue() == factor));
+            items.add(r);
+        }
+        return items;
     }
 
     private ContextMenu chartMenu(Region p) {

@@ -14,6 +14,8 @@ import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TextField;
 import org.controlsfx.control.StatusBar;
 import org.initlab.engine.TrainingRunner.State;
@@ -118,10 +120,19 @@ class TrainingPanelGuiTest extends WindowTestBase {
 
         Path png = Fx.call(() -> {
             window.trainingView().setExportDir(session);
-            return window.trainingView().exportPng();
+            return window.trainingView().export("png");
         });
         assertNotNull(png);
         assertTrue(Files.size(png) > 1000);
+        int oneX = javax.imageio.ImageIO.read(png.toFile()).getWidth();
+        // one PNG size for the lab's Save menu and this one: 2× chosen here draws twice the pixels and shows in the lab's menu
+        Fx.run(() -> window.trainingView().pngScaleProperty().set(2));
+        Path twice = Fx.call(() -> window.trainingView().export("png"));
+        assertEquals(2 * oneX, javax.imageio.ImageIO.read(twice.toFile()).getWidth(), 2);
+        MenuButton labSave = node("saveMenu");
+        assertTrue(Fx.call(() -> labSave.getItems().stream().filter(i -> "pngScale2".equals(i.getId())).map(i -> ((RadioMenuItem) i).isSelected()).findFirst().orElse(false)),
+            "the lab's Save menu shows 2×");
+        Fx.run(() -> window.trainingView().pngScaleProperty().set(1));
         // the same charts as vector files: titles and legends as text, lines as paths, the heat maps as embedded images
         String svg = Files.readString(Fx.call(() -> window.trainingView().export("svg")));
         for (String t : List.of(">Loss<", ">Update / weight std (log scale)<", ">relu 1<", ">step<", ">10⁻³<"))

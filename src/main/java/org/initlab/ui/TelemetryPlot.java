@@ -146,7 +146,10 @@ final class TelemetryPlot extends CanvasChart {
         plotLeft = Math.round(left + labels + fs * 0.5);
         // room on the right for the key, or for half the last step's label
         plotWidth = Math.floor(right - (legend.width() > 0 ? legend.width() + fs * 0.6 : Math.max(fs * 0.6, widestStep / 2 + 1)) - plotLeft);
-        if (plotWidth < 20 || plotHeight < 12) return; // too small to read: the title alone
+        if (plotWidth < 20 || plotHeight < 12) { // too small to read: the title alone, and nothing to hover
+            plotWidth = 0;
+            return;
+        }
         // a margin past the outer ticks, so a line (or the 1e-3 guide) on one does not run along the frame
         double margin = fixedY == null ? 0.03 * (yt.upper() - yt.lower()) : 0;
         yLo = yt.lower() - margin;
@@ -327,6 +330,10 @@ final class TelemetryPlot extends CanvasChart {
 
     /** The point nearest the pointer, within a few pixels: its line, step and value. */
     private void hover(MouseEvent e) {
+        if (plotWidth <= 0) {
+            tip(tooltip, null, e);
+            return;
+        }
         String text = null;
         double best = Math.max(8, markerRadius.getValue().doubleValue() + 4);
         for (Line l : lines) {

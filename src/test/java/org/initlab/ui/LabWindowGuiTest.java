@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 import org.initlab.engine.LabSnapshot;
 import org.initlab.init.Gains;
 import org.initlab.init.InitSpec;
+import org.initlab.init.Nonlinearity;
 import org.initlab.init.Scheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,30 @@ class LabWindowGuiTest extends WindowTestBase {
         Fx.run(() -> slider.setValue(3));
         awaitCharted();
         assertTrue(chartedActStd(0) < atSqrt5);
+    }
+
+    /**
+     * On a tanh net, moving a off √5 turns pytorch-default into kaiming-uniform with PyTorch's leaky_relu
+     * gain, where a counts; picking kaiming-uniform from the list presets the net's tanh instead.
+     */
+    @Test
+    void movingAOffPytorchDefaultKeepsAInEffect() throws Exception {
+        ComboBox<Scheme> scheme = node("scheme");
+        Slider slider = node("aSlider");
+        Fx.run(() -> {
+            vm.loadPreset("tanh10");
+            scheme.setValue(Scheme.PYTORCH_DEFAULT);
+            slider.setValue(0.5);
+        });
+        assertEquals(Scheme.KAIMING_UNIFORM, Fx.call(() -> vm.schemeProperty().get()));
+        assertEquals(null, Fx.call(() -> vm.nonlinearityProperty().get()), "a = 0.5 still sets the gain");
+        assertEquals(0.5, Fx.call(() -> vm.aProperty().get()));
+        Fx.run(() -> {
+            scheme.setValue(Scheme.PYTORCH_DEFAULT);
+            scheme.setValue(Scheme.KAIMING_UNIFORM);
+        });
+        assertEquals(Nonlinearity.TANH, Fx.call(() -> vm.nonlinearityProperty().get()), "picked from the list: the net's activation");
+        Fx.run(() -> vm.loadPreset("seed4"));
     }
 
     @Test

@@ -329,8 +329,9 @@ public final class TrainingViewModel implements AutoCloseable {
         drainScheduled.set(false);
         Update u = inbox.getAndSet(null);
         if (u == null || u.run() != run) return; // an answer to a run that was reset or replaced
-        state.set(u.state());
+        // the update first: a listener of the state (a run that finished) reads the numbers it ended with
         if (u.telemetry() != null || u.state() == State.IDLE) latest.set(u);
+        state.set(u.state());
         if (u.message() != null) {
             if (u.state() == State.FAILED || u.message().startsWith("LSUV could not")) problem(u.message());
             else note(u.message());

@@ -68,8 +68,14 @@ class TrainingPanelGuiTest extends WindowTestBase {
         open("cnn");
         Fx.run(() -> tvm.stepLimitProperty().set(6));
         assertEquals(0, lossPoints());
+        // what a listener of the state sees when the run finishes: its last numbers (gui --train-steps prints them)
+        long[] stepAtFinish = {-1};
+        Fx.run(() -> tvm.stateProperty().addListener((o, was, now) -> {
+            if (now == State.FINISHED && stepAtFinish[0] < 0) stepAtFinish[0] = tvm.latestProperty().get().step();
+        }));
         click("trainRun");
         awaitState(State.FINISHED, 120);
+        assertEquals(6, Fx.call(() -> stepAtFinish[0]), "the finished run's own last update");
         assertEquals(6, lossPoints(), "one loss point per step");
         double[] first = firstLosses(6);
         assertTrue(Arrays.stream(first).allMatch(Double::isFinite));

@@ -1,7 +1,9 @@
 package org.initlab.ui;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
@@ -24,21 +26,21 @@ import org.initlab.stats.Telemetry;
 public final class TelemetryCharts extends GridPane {
     public enum Figure { LOSS, ACCURACY, NEAR_ZERO, ACT_MEAN, ACT_STD, GRAD_MEAN, GRAD_STD, UPDATE_RATIO }
 
-    private final List<TelemetryPlot> plots = new ArrayList<>();
+    private final Map<Figure, TelemetryPlot> plots = new EnumMap<>(Figure.class);
     private final HBox heatMaps = new HBox(8);
     private final Label empty = new Label("Press Run to train the lab's model with its init; the curves appear here.");
 
     public TelemetryCharts() {
         getStyleClass().add("telemetry-charts");
         setMinSize(0, 0); // the tab's width decides; charts shrink rather than push past the window's edge
-        plots.add(plot(Figure.LOSS, "Loss", "lossChart", null));
-        plots.add(plot(Figure.ACCURACY, "Accuracy %", "accuracyChart", new double[] {0, 100}));
-        plots.add(plot(Figure.NEAR_ZERO, "% near zero", "nearZeroChart", null));
-        plots.add(plot(Figure.ACT_MEAN, "Activation mean", "telActMeanChart", null));
-        plots.add(plot(Figure.ACT_STD, "Activation std", "telActStdChart", null));
-        plots.add(plot(Figure.GRAD_MEAN, "Gradient mean", "telGradMeanChart", null));
-        plots.add(plot(Figure.GRAD_STD, "Gradient std (log scale)", "telGradStdChart", null));
-        plots.add(plot(Figure.UPDATE_RATIO, "Update / weight std (log scale)", "updateRatioChart", null));
+        chart(Figure.LOSS, "Loss", "lossChart", null);
+        chart(Figure.ACCURACY, "Accuracy %", "accuracyChart", new double[] {0, 100});
+        chart(Figure.NEAR_ZERO, "% near zero", "nearZeroChart", null);
+        chart(Figure.ACT_MEAN, "Activation mean", "telActMeanChart", null);
+        chart(Figure.ACT_STD, "Activation std", "telActStdChart", null);
+        chart(Figure.GRAD_MEAN, "Gradient mean", "telGradMeanChart", null);
+        chart(Figure.GRAD_STD, "Gradient std (log scale)", "telGradStdChart", null);
+        chart(Figure.UPDATE_RATIO, "Update / weight std (log scale)", "updateRatioChart", null);
         for (int i = 0; i < 6; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(100 / 6.0);
@@ -51,10 +53,11 @@ public final class TelemetryCharts extends GridPane {
             r.setVgrow(Priority.ALWAYS);
             getRowConstraints().add(r);
         }
-        add(plots.get(0), 0, 0, 3, 1);
-        add(plots.get(1), 3, 0, 3, 1);
-        for (int i = 2; i < 5; i++) add(plots.get(i), 2 * (i - 2), 1, 2, 1);
-        for (int i = 5; i < 8; i++) add(plots.get(i), 2 * (i - 5), 2, 2, 1);
+        add(plots.get(Figure.LOSS), 0, 0, 3, 1);
+        add(plots.get(Figure.ACCURACY), 3, 0, 3, 1);
+        Figure[] f = Figure.values();
+        for (int i = 2; i < 5; i++) add(plots.get(f[i]), 2 * (i - 2), 1, 2, 1);
+        for (int i = 5; i < 8; i++) add(plots.get(f[i]), 2 * (i - 5), 2, 2, 1);
         heatMaps.getStyleClass().add("heat-maps");
         heatMaps.setAlignment(Pos.CENTER);
         heatMaps.setMinSize(0, 0);
@@ -70,17 +73,15 @@ public final class TelemetryCharts extends GridPane {
         add(maps, 0, 3, 6, 1);
     }
 
-    /** A figure's chart, made in the order of {@link Figure}. */
-    private TelemetryPlot plot(Figure f, String title, String id, double[] fixedY) {
-        if (plots.size() != f.ordinal()) throw new IllegalStateException(f + " made out of order");
+    private void chart(Figure f, String title, String id, double[] fixedY) {
         TelemetryPlot p = new TelemetryPlot(title, TelemetryLines.log(f), fixedY);
         p.setId(id);
-        return p;
+        plots.put(f, p);
     }
 
     /** The chart of a figure: its lines ({@link TelemetryPlot#lines()}) are what it draws. */
     TelemetryPlot plot(Figure f) {
-        return plots.get(f.ordinal());
+        return plots.get(f);
     }
 
     /** Heat maps, one per ReLU-like layer (after the last show). */

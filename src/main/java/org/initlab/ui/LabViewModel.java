@@ -80,7 +80,6 @@ public final class LabViewModel implements AutoCloseable {
     private Lab lab;
     private boolean changeScheduled;
     private boolean quiet; // set while applying an engine answer or a preset, so it is not sent back
-    private boolean movingA; // set while a move of a turns pytorch-default into kaiming-uniform
     private long lastSubmitted;
     private final AtomicReference<LabSnapshot> inbox = new AtomicReference<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -105,17 +104,17 @@ public final class LabViewModel implements AutoCloseable {
             if (now == Scheme.PYTORCH_DEFAULT) a.set(SQRT5);
             if (!(was == Scheme.PYTORCH_DEFAULT && now == Scheme.KAIMING_UNIFORM))
                 bias.set(now == Scheme.PYTORCH_DEFAULT ? InitSpec.Bias.DEFAULT : InitSpec.Bias.ZERO);
-            // moving a off √5 keeps PyTorch's leaky_relu gain, so a still counts; a picked scheme gets the net's activation
-            nonlinearity.set(movingA ? null : Nonlinearity.preset(now, layers, firstWeightLayer()));
+            // a moved off √5 (pytorch-default → kaiming-uniform) keeps PyTorch's leaky_relu gain, so a still counts;
+            // a scheme picked from the list gets the net's activation
+            boolean movedA = was == Scheme.PYTORCH_DEFAULT && now == Scheme.KAIMING_UNIFORM && Math.abs(a.get() - SQRT5) > 1e-9;
+            nonlinearity.set(movedA ? null : Nonlinearity.preset(now, layers, firstWeightLayer()));
             quiet = q;
             changed();
         });
         a.addListener((o, was, now) -> {
             // pytorch-default is kaiming_uniform(a=√5): moving a away from √5 turns it into kaiming-uniform, same bias
             if (scheme.get() == Scheme.PYTORCH_DEFAULT && Math.abs(now.doubleValue() - SQRT5) > 1e-9) {
-                movingA = true; // a listener's exception stays with JavaFX: no finally needed
                 scheme.set(Scheme.KAIMING_UNIFORM);
-                movingA = false;
                 return;
             }
             changed();

@@ -41,15 +41,23 @@ public final class ChartFiles {
     /** Writes the panel to {@code file} in the format its extension names; {@code scale} (1–3) applies to PNG only. */
     public static void write(Region figure, Path file, int scale) throws IOException {
         String format = format(file);
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
+        createParent(file);
         switch (format) {
-            case "png" -> {
-                if (!ImageIO.write(image(figure, scale), "png", file.toFile())) throw new IOException(file + ": no PNG writer available");
-            }
+            case "png" -> writePng(image(figure, scale), file);
             case "svg" -> Files.writeString(file, svg(figure), StandardCharsets.UTF_8);
             default -> Files.write(file, pdf(figure));
         }
+    }
+
+    /** Writes an image drawn by {@link #image} as PNG, making its folder where it is missing. */
+    public static void writePng(BufferedImage img, Path file) throws IOException {
+        createParent(file);
+        if (!ImageIO.write(img, "png", file.toFile())) throw new IOException(file + ": no PNG writer available");
+    }
+
+    private static void createParent(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
     }
 
     /** The panel as an image {@code scale} times its size on screen, drawn at that resolution (not enlarged pixels). */

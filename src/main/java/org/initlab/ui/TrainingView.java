@@ -31,7 +31,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javax.imageio.ImageIO;
 import org.initlab.AppFolders;
 import org.initlab.AppLog;
 import org.initlab.engine.TrainingRunner.State;
@@ -251,13 +250,12 @@ public final class TrainingView extends VBox {
             boolean copied = false;
             if (format.equals("png")) { // drawn once, for the file and the clipboard
                 BufferedImage img = ChartFiles.image(charts, pngScale.get());
-                if (!ImageIO.write(img, "png", file.toFile())) throw new IOException(file + ": no PNG writer available");
+                ChartFiles.writePng(img, file);
                 copied = Exporter.copy(SwingFXUtils.toFXImage(img, null));
             } else {
                 ChartFiles.write(charts, file, 1);
             }
-            String scale = format.equals("png") && pngScale.get() > 1 ? " (" + pngScale.get() + "×)" : "";
-            statusNote("saved " + file.getFileName() + scale + (copied ? " · copied to clipboard" : ""));
+            statusNote(WindowExports.saved(file, format, pngScale.get()) + (copied ? " · copied to clipboard" : ""));
             return file;
         } catch (IOException | RuntimeException e) {
             statusNote("could not save the " + format.toUpperCase(Locale.ROOT) + ": " + e.getMessage());

@@ -61,7 +61,7 @@ final class WindowExports {
         Path file = folder.get().resolve((what == shown.get() ? "initlab-charts-" : "initlab-" + what.getId() + "-") + stamp() + "." + format);
         try {
             ChartFiles.write(what, file, format.equals("png") ? pngScale.get() : 1);
-            message.accept("saved " + file.getFileName() + (format.equals("png") && pngScale.get() > 1 ? " (" + pngScale.get() + "×)" : ""));
+            message.accept(saved(file, format, pngScale.get()));
             return file;
         } catch (IOException | RuntimeException e) {
             message.accept("could not save the " + format.toUpperCase(Locale.ROOT) + ": " + e.getMessage());
@@ -123,6 +123,11 @@ final class WindowExports {
             item("Copy as image, with caption", "copyImage", this::copy), new SeparatorMenuItem());
         m.getItems().addAll(more);
         return m;
+    }
+
+    /** The status line's note for a saved file: a PNG larger than the screen's says its scale. */
+    static String saved(Path file, String format, int scale) {
+        return "saved " + file.getFileName() + (format.equals("png") && scale > 1 ? " (" + scale + "×)" : "");
     }
 
     /** "PNG at 1×, 2×, 3×" as radio items that follow and set {@code scale}: a menu of its own shares the one setting. */

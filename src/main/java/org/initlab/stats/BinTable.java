@@ -2,7 +2,8 @@ package org.initlab.stats;
 
 /**
  * {@link Bins} for float elements without a search per element: the same bin as {@link Bins#binner()}
- * for every finite float. A linear scale is one multiply; a log scale looks up the bin of the float's
+ * for every finite float. A linear scale is one multiply (in float where that can only err one bin
+ * upward, then one comparison with the bin's least float steps back); a log scale looks up the bin of the float's
  * exponent and top mantissa bits (a cell narrower than any bin, so at most one bin edge lies in
  * it) and steps past that edge with one comparison. The binary search this replaces was half of
  * training's telemetry time.
@@ -11,6 +12,10 @@ final class BinTable {
     private final int count;
     private final boolean linear;
     private final double lo, perUnit;
+    // linear scale in float: bin ≈ x·k + c, exact but for rounding up to the next integer, which
+    // x < least[bin] undoes; null where k or c is not exact in float
+    private final float k, c;
+    private final float[] least;
     private final int shift, firstCell; // log scale: a cell is |x|'s bits >>> shift; the table starts at firstCell
     private final boolean clamp; // log scale: the table holds only the cells near the bins
     // log scale, per cell: the bin b of its smallest |x| (high half) and the bits of the least float |x|
@@ -22,6 +27,9 @@ final class BinTable {
         linear = bins.scale() == Bins.Scale.LINEAR;
         lo = bins.lo();
         perUnit = count / (bins.hi() - bins.lo());
+        k = (float) perUnit;
+        c = (float) (-lo * perUnit);
+        least = linear && floatExact(perUnit, -lo * perUnit) ? leastOfEachBin(bins) : null;
         // a cell of m mantissa bits spans |x| by a factor up to 1 + 2^-m, which must stay below a bin's factor
         double binFactor = Math.pow(10, (bins.hi() - bins.lo()) / count);
         int m = 0;
@@ -55,6 +63,43 @@ final class BinTable {
         clamp = !whole;
     }
 
+    /**
+     * Whether fl(x·k + c) in float can differ from the reference's (x − lo)·k in double only by rounding
+     * up to an integer the exact value falls short of: k a power of two (x·k exact) and c a float, so
+     * both round the same real number, float more coarsely.
+     */
+    private static boolean floatExact(double k, double c) {
+        return k > 0 && k == (float) k && k == Math.scalb(1.0, Math.getExponent(k)) && c == (float) c;
+    }
+
+    /** For each bin, the least float the reference puts in it or above (−∞ for the first): a bisection over the floats in order. */
+    private static float[] leastOfEachBin(Bins bins) {
+        Bins.Binner exact = bins.binner();
+        float[] least = new float[bins.count()];
+        least[0] = Float.NEGATIVE_INFINITY;
+        for (int b = 1; b < least.length; b++) {
+            long lo = ordered(-Float.MAX_VALUE), hi = ordered(Float.MAX_VALUE); // bin(lo) < b ≤ bin(hi)
+            while (hi - lo > 1) {
+                long mid = (lo + hi) >> 1;
+                if (exact.bin(fromOrdered(mid)) >= b) hi = mid;
+                else lo = mid;
+            }
+            least[b] = fromOrdered(hi);
+        }
+        return least;
+    }
+
+    /** The floats' order as ints: a negative float's bits count down as it grows. */
+    private static long ordered(float f) {
+        int bits = Float.floatToRawIntBits(f);
+        return bits >= 0 ? bits : (long) (bits ^ 0x7fffffff);
+    }
+
+    private static float fromOrdered(long key) {
+        int bits = (int) key;
+        return Float.intBitsToFloat(bits >= 0 ? bits : bits ^ 0x7fffffff);
+    }
+
     private int cell(double v) {
         return (Float.floatToRawIntBits((float) Math.min(v, Float.MAX_VALUE)) & 0x7fffffff) >>> shift;
     }
@@ -71,7 +116,8 @@ final class BinTable {
      * the scale of the first tensors it sees and sends the others back to the interpreter.
      */
     void count(float[] v, int n, int[] lanes) {
-        if (linear) countLinear(v, n, lanes, count, lo, perUnit);
+        if (least != null) countLinear(v, n, lanes, count, k, c, least);
+        else if (linear) countLinear(v, n, lanes, count, lo, perUnit);
         else if (clamp) for (int j = 0; j < n; j++) lanes[bin(v[j])]++; // tables this wide serve tiny bins, a rare choice
         else countLog(v, n, lanes, count, cellBin, shift);
     }
@@ -86,6 +132,24 @@ final class BinTable {
             lanes[b3 + Math.min(last, Math.max(0, (int) ((v[j + 3] - lo) * perUnit)))]++;
         }
         for (; j < n; j++) lanes[Math.min(last, Math.max(0, (int) ((v[j] - lo) * perUnit)))]++;
+    }
+
+    private static void countLinear(float[] v, int n, int[] lanes, int count, float k, float c, float[] least) {
+        final int last = count - 1, b1 = count, b2 = 2 * count, b3 = 3 * count;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            lanes[linearBin(v[j], k, c, last, least)]++;
+            lanes[b1 + linearBin(v[j + 1], k, c, last, least)]++;
+            lanes[b2 + linearBin(v[j + 2], k, c, last, least)]++;
+            lanes[b3 + linearBin(v[j + 3], k, c, last, least)]++;
+        }
+        for (; j < n; j++) lanes[linearBin(v[j], k, c, last, least)]++;
+    }
+
+    /** {@link #bin} on a linear scale in float (a NaN converts to bin 0; a non-finite tensor is counted again exactly). */
+    private static int linearBin(float x, float k, float c, int last, float[] least) {
+        int b = Math.min(last, Math.max(0, (int) (x * k + c)));
+        return b - (x < least[b] ? 1 : 0);
     }
 
     private static void countLog(float[] v, int n, int[] lanes, int count, long[] cells, int shift) {
@@ -112,6 +176,7 @@ final class BinTable {
      * left and right of an edge at random, and a mispredicted branch costs more than the lookup.
      */
     int bin(float v) {
+        if (least != null) return linearBin(v, k, c, count - 1, least);
         if (linear) return Math.min(count - 1, Math.max(0, (int) ((v - lo) * perUnit)));
         int abs = Math.min(Float.floatToRawIntBits(v) & 0x7fffffff, 0x7f800000); // a NaN counts as ∞: no step past the last bin
         int cell = abs >>> shift;

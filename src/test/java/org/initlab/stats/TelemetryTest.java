@@ -110,7 +110,8 @@ class TelemetryTest {
     @Test
     void tableBinsEqualTheExactBinsForEveryFloatTried() {
         for (Bins bins : List.of(Bins.GRADIENT, Bins.RELU, Bins.SIGNED, new Bins(-3, 2, 7, Bins.Scale.LOG10_ABS),
-                new Bins(-10, 0, 400, Bins.Scale.LOG10_ABS))) { // the last: a table of the cells near its bins only
+                new Bins(-10, 0, 400, Bins.Scale.LOG10_ABS), // a table of the cells near its bins only
+                new Bins(-100, 100, 25, Bins.Scale.LINEAR), new Bins(-3, 7, 13, Bins.Scale.LINEAR))) { // float with a fraction in c; double
             BinTable table = new BinTable(bins);
             Bins.Binner exact = bins.binner();
             assertTrue(table.fast());
@@ -124,8 +125,16 @@ class TelemetryTest {
                 }
             }
             java.util.Random r = new java.util.Random(7);
-            for (int i = 0; i < 1_000_000; i++) tried.add((float) ((r.nextBoolean() ? 1 : -1) * Math.pow(10, -20 + 40 * r.nextDouble())));
+            for (int i = 0; i < 1_000_000; i++) tried.add((float) ((r.nextBoolean() ? 1 : -1) * Math.pow(10, -45 + 85 * r.nextDouble())));
             for (float f : tried) assertEquals(exact.bin(f), table.bin(f), "bins " + bins + ", value " + f);
+            float[] all = new float[tried.size()]; // and through the counting loops, four lanes a round
+            for (int i = 0; i < all.length; i++) all[i] = tried.get(i);
+            int[] lanes = new int[4 * bins.count()];
+            table.count(all, all.length, lanes);
+            int[] want = new int[bins.count()], got = new int[bins.count()];
+            for (float f : all) want[exact.bin(f)]++;
+            for (int i = 0; i < lanes.length; i++) got[i % bins.count()] += lanes[i];
+            assertArrayEquals(want, got, "counted into " + bins);
         }
         assertFalse(new BinTable(new Bins(0, 0.001, 10, Bins.Scale.LOG10_ABS)).fast()); // bins narrower than a table cell
     }

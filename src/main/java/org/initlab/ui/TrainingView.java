@@ -59,22 +59,31 @@ public final class TrainingView extends VBox {
         setMinSize(0, 0);
         getChildren().addAll(controls(), restoreBar(), messageBar(), charts, statusLine());
         VBox.setVgrow(charts, Priority.ALWAYS);
-        InvalidationListener redraw = o -> {
-            if (!shown.get()) return; // behind the other tab nothing is drawn: training keeps the core; the tab's return draws the latest
-            // what the last update cost in all: its charts, the pulse that laid them out, the renderer's rasterizing and presenting
-            long spent = cpu.sinceLast(3_000_000_000L);
-            Update u = vm.latestProperty().get(), p = vm.pinnedProperty().get();
-            long t0 = System.nanoTime();
-            charts.show(u == null ? null : u.telemetry(), p == null ? null : p.telemetry());
-            charts.layout(); // the canvases paint now, not at the next pulse
-            long took = System.nanoTime() - t0;
-            vm.charted(Math.max(took, spent)); // the engine spaces its updates by this: the window's whole cost, not the chart code's alone
-            Gui.trace(String.format(Locale.ROOT, "training charts %.1f ms (the update before cost the window %.1f ms of CPU)", took / 1e6, spent / 1e6));
-        };
+        InvalidationListener redraw = o -> redraw(true);
         vm.latestProperty().addListener(redraw);
         vm.pinnedProperty().addListener(redraw);
-        shown.addListener((o, was, now) -> { if (now) redraw.invalidated(o); });
-        redraw.invalidated(null);
+        shown.addListener((o, was, now) -> { if (now) redraw(false); });
+        redraw(false);
+    }
+
+    /**
+     * Charts the latest update and the pinned run. For a new update or pin the engine is told what it
+     * cost the window in all (its charts, the pulse that lays them out, the renderer's frame), not the
+     * chart code's alone, and spaces its updates by that; the redraw of a window or tab just shown pays
+     * for their first layout too, so it is not told.
+     */
+    private void redraw(boolean update) {
+        if (!shown.get()) return; // behind the other tab nothing is drawn: training keeps the core; the tab's return draws the latest
+        long mark = update ? cpu.mark() : -1;
+        Update u = vm.latestProperty().get(), p = vm.pinnedProperty().get();
+        long t0 = System.nanoTime();
+        charts.show(u == null ? null : u.telemetry(), p == null ? null : p.telemetry());
+        charts.layout(); // the canvases paint now, not at the next pulse
+        long took = System.nanoTime() - t0;
+        if (update) cpu.reportFrom(mark, spent -> {
+            vm.charted(Math.max(took, spent));
+            Gui.trace(String.format(Locale.ROOT, "training charts %.1f ms, the window %.1f ms of CPU until the frame was rendered", took / 1e6, spent / 1e6));
+        });
     }
 
     /** Whether the tab is shown; while it is not, updates are not charted (the window binds it to the tab's selection). */

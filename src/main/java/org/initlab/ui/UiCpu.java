@@ -2,32 +2,64 @@ package org.initlab.ui;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.function.LongConsumer;
+import javafx.animation.AnimationTimer;
 
 /**
- * The CPU time the window's two threads, the FX thread and JavaFX's renderer, spent between two calls:
- * what drawing an update really costs the machine. Timing the chart code alone misses the pulse that
- * lays it out and the renderer that rasterizes and presents it, which under software rendering cost
- * several times more. FX thread only.
+ * What drawing an update really costs the machine: the CPU time the window's two threads, the FX
+ * thread and JavaFX's renderer, spend from the update until its frame is on screen. Timing the chart
+ * code alone misses the pulse that lays it out and the renderer that rasterizes and presents it, which
+ * under software rendering cost several times more. The window is a few pulses, not the time to the
+ * next update, so steady work elsewhere in the window (an animation, tooltips) adds only those pulses'
+ * share. FX thread only.
  */
 final class UiCpu {
+    /**
+     * Pulses until the update's frame is surely rendered: the first lays it out and hands it to the
+     * renderer, the second waits for that frame before its own, the third starts after both.
+     */
+    static final int PULSES = 3;
+
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final boolean supported = threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
     private long renderer = -1;
     private boolean searched;
-    private long lastCpu = -1, lastWall;
+    private long startCpu;
+    private int pulsesLeft;
+    private LongConsumer report;
+    private final AnimationTimer frames = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (--pulsesLeft > 0) return;
+            stop();
+            report.accept(cpu() - startCpu);
+        }
+    };
+
+    /** Both threads' CPU nanoseconds so far, or -1 without a per-thread CPU clock: the mark to pass to {@link #reportFrom}. */
+    long mark() {
+        return supported ? cpu() : -1;
+    }
 
     /**
-     * CPU nanoseconds of both threads since the last call, or -1 when there is no interval to speak of:
-     * the first call, no per-thread CPU clock, or a call more than {@code maxGapNanos} after the last
-     * (an idle window, a tab shown again).
+     * Hands {@code report} the CPU nanoseconds both threads spent since {@code mark}, once the frame
+     * drawn since is rendered ({@value #PULSES} pulses on), or -1 at once without a mark. A measurement
+     * still running is dropped for this one.
      */
-    long sinceLast(long maxGapNanos) {
-        if (!supported) return -1;
-        long cpu = threads.getCurrentThreadCpuTime() + rendererCpu(), wall = System.nanoTime();
-        long spent = lastCpu < 0 || wall - lastWall > maxGapNanos ? -1 : cpu - lastCpu;
-        lastCpu = cpu;
-        lastWall = wall;
-        return spent;
+    void reportFrom(long mark, LongConsumer report) {
+        frames.stop();
+        if (mark < 0) {
+            report.accept(-1);
+            return;
+        }
+        startCpu = mark;
+        pulsesLeft = PULSES;
+        this.report = report;
+        frames.start();
+    }
+
+    private long cpu() {
+        return threads.getCurrentThreadCpuTime() + rendererCpu();
     }
 
     private long rendererCpu() {

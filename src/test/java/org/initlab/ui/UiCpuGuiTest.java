@@ -3,32 +3,80 @@ package org.initlab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The window's CPU between two updates: work done on the FX thread in between is counted; the first call and a long gap give none. */
+/** What an update costs the window: work on the FX thread after the mark is counted, steady work before it is not, and no clock reports at once. */
 class UiCpuGuiTest {
+    private static final ThreadMXBean CLOCK = ManagementFactory.getThreadMXBean();
+
     @BeforeAll
     static void start() {
         Fx.start();
     }
 
     @Test
-    void workOnTheFxThreadBetweenTwoCallsIsCounted() throws Exception {
-        var clock = java.lang.management.ManagementFactory.getThreadMXBean();
-        Assumptions.assumeTrue(clock.isThreadCpuTimeSupported() && clock.isThreadCpuTimeEnabled(), "no per-thread CPU clock here");
+    void workAfterTheMarkIsCountedOnceItsFrameIsRendered() throws Exception {
+        assumeClock();
         UiCpu cpu = new UiCpu();
-        assertEquals(-1, (long) Fx.call(() -> cpu.sinceLast(10_000_000_000L)), "no interval before the first call");
-        long spent = Fx.call(() -> {
-            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            long start = threads.getCurrentThreadCpuTime(), x = 0;
-            while (threads.getCurrentThreadCpuTime() - start < 60_000_000L) x += start % 7; // 60 ms of the FX thread's CPU, however busy the machine
-            return x >= 0 ? cpu.sinceLast(10_000_000_000L) : 0;
+        CompletableFuture<Long> spent = new CompletableFuture<>();
+        Fx.run(() -> {
+            long mark = cpu.mark();
+            burn(60_000_000L); // 60 ms of the FX thread's CPU, however busy the machine
+            cpu.reportFrom(mark, spent::complete);
         });
-        assertTrue(spent >= 60_000_000L, spent / 1e6 + " ms");
-        assertTrue(spent < 10_000_000_000L, spent / 1e6 + " ms");
-        Thread.sleep(60);
-        assertEquals(-1, (long) Fx.call(() -> cpu.sinceLast(50_000_000L)), "a gap longer than the longest spacing is no update's cost");
+        long ns = spent.get(10, TimeUnit.SECONDS);
+        assertTrue(ns >= 60_000_000L && ns < 10_000_000_000L, ns / 1e6 + " ms");
+    }
+
+    @Test
+    void steadyWorkBeforeTheMarkIsNotTheUpdatesCost() throws Exception {
+        assumeClock();
+        UiCpu cpu = new UiCpu();
+        AtomicLong background = new AtomicLong();
+        AnimationTimer busy = new AnimationTimer() { // another part of the window, 5 ms of CPU every pulse
+            @Override
+            public void handle(long now) {
+                background.addAndGet(burn(5_000_000L));
+            }
+        };
+        Fx.run(busy::start);
+        try {
+            Thread.sleep(1000);
+            long before = background.get();
+            CompletableFuture<Long> spent = new CompletableFuture<>();
+            Fx.run(() -> cpu.reportFrom(cpu.mark(), spent::complete));
+            long ns = spent.get(10, TimeUnit.SECONDS);
+            assertTrue(before >= 100_000_000L, "the background ran " + before / 1e6 + " ms in a second");
+            assertTrue(ns < 100_000_000L, ns / 1e6 + " ms counted for an update that drew nothing, after "
+                + before / 1e6 + " ms of other work");
+        } finally {
+            Fx.run(busy::stop);
+        }
+    }
+
+    @Test
+    void withoutAClockTheReportComesAtOnce() throws Exception {
+        long[] got = {0};
+        Fx.run(() -> new UiCpu().reportFrom(-1, ns -> got[0] = ns));
+        assertEquals(-1, got[0]);
+    }
+
+    private static void assumeClock() {
+        Assumptions.assumeTrue(CLOCK.isThreadCpuTimeSupported() && CLOCK.isThreadCpuTimeEnabled(), "no per-thread CPU clock here");
+    }
+
+    /** Spins the calling thread for {@code nanos} of its own CPU time; returns the time spun. */
+    private static long burn(long nanos) {
+        long start = CLOCK.getCurrentThreadCpuTime(), now;
+        do now = CLOCK.getCurrentThreadCpuTime(); while (now - start < nanos);
+        return now - start;
     }
 }

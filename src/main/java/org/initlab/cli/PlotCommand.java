@@ -9,7 +9,9 @@ import org.initlab.ui.ViewsModel;
 import org.initlab.ui.ViewsPlot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "plot", mixinStandardHelpOptions = true,
     description = {"Renders the lab's charts (activation and gradient mean/std by module, theory beside measured), headless: no window, no display needed.",
@@ -18,6 +20,15 @@ import picocli.CommandLine.Option;
                    "With --experiment: trains that experiment in-process (progress on stderr) and renders its training telemetry instead",
                    "(loss, accuracy, activation mean/std and %% near zero, gradient mean/std and update-to-weight ratio over steps, colorful-dimension histograms): .png, .svg, .pdf, or .gif to replay the run."})
 final class PlotCommand implements Callable<Integer> {
+    /** What a lesson file sets, or renders without: giving them with --lesson is an error, not a quiet no-op. */
+    private static final java.util.List<String> LESSON_SETS = java.util.List.of("--model", "--init", "--a", "--mode", "--bias", "--gain",
+        "--nonlinearity", "--std", "--bound", "--seed", "--batch", "--split", "--offset", "--view", "--seeds", "--gradients", "--linear-std", "--sweep");
+    /** What an experiment file sets, or a training replay draws without. */
+    private static final java.util.List<String> EXPERIMENT_SETS = java.util.List.of("--model", "--init", "--a", "--mode", "--bias", "--gain",
+        "--nonlinearity", "--std", "--bound", "--seed", "--batch", "--split", "--offset", "--data", "--view", "--seeds", "--gradients",
+        "--linear-std", "--sweep", "--lesson");
+
+    @Spec CommandSpec spec;
     @Mixin ModelOptions opts;
 
     @Option(names = "--out", required = true, description = "file to write: .png, .svg, .pdf, or .gif (with --sweep or --experiment)")
@@ -44,7 +55,7 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "1", description = "charts: the mean over this many fresh inits (seeds --seed …), with a band of ±1 std across them; default ${DEFAULT-VALUE}")
     int seeds;
 
-    @Option(names = "--lesson", description = "render this lesson's view with its caption, measured (see `lessons`); the model and init options are ignored")
+    @Option(names = "--lesson", description = "render this lesson's view with its caption, measured (see `lessons`); the lesson sets the model, init, seed and view")
     String lesson;
 
     @Option(names = "--gradients", description = "histograms of the output-gradients instead of the activations")
@@ -75,7 +86,8 @@ final class PlotCommand implements Callable<Integer> {
         ext = ext.contains(".") ? ext.substring(ext.lastIndexOf('.') + 1) : "";
         if (scale != 1 && !ext.equals("png") && !ext.equals("gif"))
             throw new IllegalArgumentException("--scale applies to .png and .gif; " + out + " is vector, sharp at any size");
-        if (sweep != null && experiment != null) throw new IllegalArgumentException("--sweep and --experiment cannot be combined");
+        if (experiment != null) refuse(EXPERIMENT_SETS, "--experiment", "the experiment file decides what is trained and drawn");
+        if (lesson != null) refuse(LESSON_SETS, "--lesson", "the lesson decides what is drawn");
         if (ext.equals("gif") && sweep == null && experiment == null)
             throw new IllegalArgumentException(out + ": a .gif needs --sweep (or --experiment for a training replay)");
         if (sweep != null && !ext.equals("gif")) throw new IllegalArgumentException("--sweep writes an animated .gif (got " + out + ")");
@@ -108,5 +120,11 @@ final class PlotCommand implements Callable<Integer> {
         else ViewsPlot.plot(cfg, new ViewsPlot.Options(v, seeds, gradients, java.util.List.of(), null), theme, !linearStd, out, width, height, scale);
         System.err.println("initlab: wrote " + out);
         return 0;
+    }
+
+    private void refuse(java.util.List<String> options, String with, String why) {
+        for (String o : options)
+            if (spec.commandLine().getParseResult().hasMatchedOption(o))
+                throw new IllegalArgumentException(o + " cannot be combined with " + with + " (" + why + ")");
     }
 }

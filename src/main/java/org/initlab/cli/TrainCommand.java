@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = {"Trains a model on MNIST (seeded shuffle, cross-entropy or the model's loss), evaluates on the test split,",
-                   "and prints the loss curve, per-module telemetry and test accuracy. NaN/Inf stops the run (exit code 3)."})
+    description = {"Trains a model on MNIST (seeded shuffle, cross-entropy or the model's loss) and evaluates it on the test split.",
+                   "Prints the loss curve, per-module telemetry and test accuracy. NaN/Inf stops the run (exit code 3)."})
 final class TrainCommand implements Callable<Integer> {
     /** Options an experiment file already sets: giving them with --experiment is an error. */
     private static final List<String> EXPERIMENT_OPTIONS = List.of("--model", "--init", "--a", "--mode", "--bias", "--gain",

@@ -35,6 +35,21 @@ class CliTest {
     }
 
     @Test
+    void plotRefusesWhatALessonOrAnExperimentDecides(@TempDir Path dir) {
+        Path out = dir.resolve("x.png");
+        Run lesson = run("plot", "--lesson", "zero-init", "--model", "cnn", "--data", DATA, "--out", out.toString());
+        assertEquals(1, lesson.code());
+        assertEquals(1, lesson.err().lines().count(), lesson.err());
+        assertTrue(lesson.err().contains("--model cannot be combined with --lesson"), lesson.err());
+        Run replay = run("plot", "--experiment", dir.resolve("e.json").toString(), "--seed", "3", "--out", out.toString());
+        assertEquals(1, replay.code());
+        assertTrue(replay.err().contains("--seed cannot be combined with --experiment"), replay.err());
+        Run both = run("plot", "--experiment", dir.resolve("e.json").toString(), "--sweep", "a=0:1:0.5", "--out", dir.resolve("x.gif").toString());
+        assertTrue(both.err().contains("--sweep cannot be combined with --experiment"), both.err());
+        assertFalse(Files.exists(out) || Files.exists(dir.resolve("x.gif")), "nothing written");
+    }
+
+    @Test
     void statsPrintsTheContractedJson() throws Exception {
         Run r = run("stats", "--model", "seed4", "--init", "kaiming-uniform", "--a", "0", "--mode", "fan_in", "--bias", "zero",
             "--batch", "50", "--split", "test", "--offset", "10", "--seeds", "3", "--format", "json", "--data", DATA);

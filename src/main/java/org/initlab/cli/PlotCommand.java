@@ -25,7 +25,7 @@ final class PlotCommand implements Callable<Integer> {
         "--nonlinearity", "--std", "--bound", "--seed", "--batch", "--split", "--offset", "--view", "--seeds", "--gradients", "--linear-std", "--sweep");
     /** What an experiment file sets, or a training replay draws without. */
     private static final java.util.List<String> EXPERIMENT_SETS = java.util.List.of("--model", "--init", "--a", "--mode", "--bias", "--gain",
-        "--nonlinearity", "--std", "--bound", "--seed", "--batch", "--split", "--offset", "--data", "--view", "--seeds", "--gradients",
+        "--nonlinearity", "--std", "--bound", "--seed", "--batch", "--split", "--offset", "--view", "--seeds", "--gradients",
         "--linear-std", "--sweep", "--lesson");
 
     @Spec CommandSpec spec;
@@ -55,7 +55,7 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "1", description = "charts: the mean over this many fresh inits (seeds --seed …), with a band of ±1 std across them; default ${DEFAULT-VALUE}")
     int seeds;
 
-    @Option(names = "--lesson", description = "render this lesson's view with its caption, measured (see `lessons`); the lesson sets the model, init, seed and view")
+    @Option(names = "--lesson", description = "render this lesson's view with its caption, measured (see `lessons`); the lesson sets what is drawn (model, init, batch, view, seeds), on the test split's first images from seed 0")
     String lesson;
 
     @Option(names = "--gradients", description = "histograms of the output-gradients instead of the activations")
@@ -93,7 +93,8 @@ final class PlotCommand implements Callable<Integer> {
         if (sweep != null && !ext.equals("gif")) throw new IllegalArgumentException("--sweep writes an animated .gif (got " + out + ")");
         if (experiment != null) {
             org.initlab.train.Experiment exp = org.initlab.train.Experiment.load(experiment);
-            Plots.plotTraining(exp, org.initlab.data.Mnist.load(org.initlab.AppFolders.data(exp.data().folder())), steps, theme, out, width, height, scale, System.err);
+            Path data = opts.data != null ? opts.data : org.initlab.AppFolders.data(exp.data().folder()); // --data stands in for the file's, as in train
+            Plots.plotTraining(exp, org.initlab.data.Mnist.load(data), steps, theme, out, width, height, scale, System.err);
             System.err.println("initlab: wrote " + out);
             return 0;
         }

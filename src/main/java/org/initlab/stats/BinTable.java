@@ -29,7 +29,7 @@ final class BinTable {
         perUnit = count / (bins.hi() - bins.lo());
         k = (float) perUnit;
         c = (float) (-lo * perUnit);
-        least = linear && floatExact(perUnit, -lo * perUnit) ? leastOfEachBin(bins) : null;
+        least = linear && floatExact(perUnit, -lo * perUnit, count) ? leastOfEachBin(bins) : null;
         // a cell of m mantissa bits spans |x| by a factor up to 1 + 2^-m, which must stay below a bin's factor
         double binFactor = Math.pow(10, (bins.hi() - bins.lo()) / count);
         int m = 0;
@@ -66,10 +66,11 @@ final class BinTable {
     /**
      * Whether fl(x·k + c) in float can differ from the reference's (x − lo)·k in double only by rounding
      * up to an integer the exact value falls short of: k a power of two (x·k exact) and c a float, so
-     * both round the same real number, float more coarsely.
+     * both round the same real number, float more coarsely, and every bin index a float (at most 2²⁴
+     * bins), so float's rounding cannot fall to the integer below.
      */
-    private static boolean floatExact(double k, double c) {
-        return k > 0 && k == (float) k && k == Math.scalb(1.0, Math.getExponent(k)) && c == (float) c;
+    private static boolean floatExact(double k, double c, int count) {
+        return k > 0 && k == (float) k && k == Math.scalb(1.0, Math.getExponent(k)) && c == (float) c && count <= 1 << 24;
     }
 
     /** For each bin, the least float the reference puts in it or above (−∞ for the first): a bisection over the floats in order. */
@@ -102,6 +103,11 @@ final class BinTable {
 
     private int cell(double v) {
         return (Float.floatToRawIntBits((float) Math.min(v, Float.MAX_VALUE)) & 0x7fffffff) >>> shift;
+    }
+
+    /** Whether linear bins are computed in float (else in double, as the reference). */
+    boolean inFloat() {
+        return least != null;
     }
 
     /** Whether {@link #bin} serves these bins (a log scale with bins narrower than a cell does not). */

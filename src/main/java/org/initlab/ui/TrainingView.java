@@ -62,7 +62,10 @@ public final class TrainingView extends VBox {
         InvalidationListener redraw = o -> redraw(true);
         vm.latestProperty().addListener(redraw);
         vm.pinnedProperty().addListener(redraw);
-        shown.addListener((o, was, now) -> { if (now) redraw(false); });
+        shown.addListener((o, was, now) -> {
+            cpu.cancel(); // the other tab's layout, or this one's, is no update's cost
+            if (now) redraw(false);
+        });
         redraw(false);
     }
 

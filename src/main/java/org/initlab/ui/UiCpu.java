@@ -31,8 +31,7 @@ final class UiCpu {
         @Override
         public void handle(long now) {
             if (--pulsesLeft > 0) return;
-            stop();
-            report.accept(cpu() - startCpu);
+            finish(cpu());
         }
     };
 
@@ -44,10 +43,12 @@ final class UiCpu {
     /**
      * Hands {@code report} the CPU nanoseconds both threads spent since {@code mark}, once the frame
      * drawn since is rendered ({@value #PULSES} pulses on), or -1 at once without a mark. A measurement
-     * still running is dropped for this one.
+     * still running ends at this mark and reports what it has: when frames come slower than updates,
+     * every update is still told.
      */
     void reportFrom(long mark, LongConsumer report) {
-        frames.stop();
+        if (this.report != null && mark >= 0) finish(mark);
+        cancel();
         if (mark < 0) {
             report.accept(-1);
             return;
@@ -56,6 +57,18 @@ final class UiCpu {
         pulsesLeft = PULSES;
         this.report = report;
         frames.start();
+    }
+
+    /** Drops a measurement still running, unreported: what follows (another tab's first layout) is not its update's cost. */
+    void cancel() {
+        frames.stop();
+        report = null;
+    }
+
+    private void finish(long endCpu) {
+        LongConsumer r = report;
+        cancel();
+        r.accept(endCpu - startCpu);
     }
 
     private long cpu() {

@@ -47,6 +47,11 @@ class CliTest {
         Run both = run("plot", "--experiment", dir.resolve("e.json").toString(), "--sweep", "a=0:1:0.5", "--out", dir.resolve("x.gif").toString());
         assertTrue(both.err().contains("--sweep cannot be combined with --experiment"), both.err());
         assertFalse(Files.exists(out) || Files.exists(dir.resolve("x.gif")), "nothing written");
+        Path exp = dir.resolve("e.json"); // --data stands in for the experiment's folder, as in train
+        assertEquals(0, run("train", "--model", "seed4", "--limit", "1", "--data", DATA, "--save", exp.toString(), "--progress", "never").code());
+        Run elsewhere = run("plot", "--experiment", exp.toString(), "--data", dir.resolve("nowhere").toString(), "--out", out.toString());
+        assertEquals(1, elsewhere.code());
+        assertTrue(elsewhere.err().contains("nowhere"), elsewhere.err());
     }
 
     @Test

@@ -111,10 +111,11 @@ class TelemetryTest {
     void tableBinsEqualTheExactBinsForEveryFloatTried() {
         for (Bins bins : List.of(Bins.GRADIENT, Bins.RELU, Bins.SIGNED, new Bins(-3, 2, 7, Bins.Scale.LOG10_ABS),
                 new Bins(-10, 0, 400, Bins.Scale.LOG10_ABS), // a table of the cells near its bins only
-                new Bins(-100, 100, 25, Bins.Scale.LINEAR), new Bins(-3, 7, 13, Bins.Scale.LINEAR))) { // float with a fraction in c; double
+                new Bins(-100, 100, 25, Bins.Scale.LINEAR), new Bins(-3, 7, 13, Bins.Scale.LINEAR))) { // float with a fraction in c; in double (13/10 a unit)
             BinTable table = new BinTable(bins);
             Bins.Binner exact = bins.binner();
             assertTrue(table.fast());
+            assertEquals(bins.scale() == Bins.Scale.LINEAR && bins.count() != 13, table.inFloat(), "float or double: " + bins);
             List<Float> tried = new java.util.ArrayList<>(List.of(0f, -0f, Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE,
                 Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY));
             for (double e : bins.edges()) {
@@ -137,6 +138,7 @@ class TelemetryTest {
             assertArrayEquals(want, got, "counted into " + bins);
         }
         assertFalse(new BinTable(new Bins(0, 0.001, 10, Bins.Scale.LOG10_ABS)).fast()); // bins narrower than a table cell
+        assertFalse(new BinTable(new Bins(-16777216, 16777216, 33554432, Bins.Scale.LINEAR)).inFloat(), "past 2^24 bins float skips integers");
     }
 
     /** The fused pass with the table against the exact binner, also with a NaN in the tensor (no bin for it). */

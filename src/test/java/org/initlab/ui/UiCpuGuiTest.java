@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** What an update costs the window: work on the FX thread after the mark is counted, steady work before it is not, and no clock reports at once. */
+/** What an update costs the window: work on the FX thread from the mark until its frame is counted, steady work before it is not; a new update ends the last one's measurement; no clock reports at once. */
 class UiCpuGuiTest {
     private static final ThreadMXBean CLOCK = ManagementFactory.getThreadMXBean();
 
@@ -34,6 +34,40 @@ class UiCpuGuiTest {
         });
         long ns = spent.get(10, TimeUnit.SECONDS);
         assertTrue(ns >= 60_000_000L && ns < 10_000_000_000L, ns / 1e6 + " ms");
+    }
+
+    @Test
+    void workUntilTheFrameIsCountedNotOnlyWorkBeforeTheReport() throws Exception {
+        assumeClock();
+        UiCpu cpu = new UiCpu();
+        CompletableFuture<Long> spent = new CompletableFuture<>();
+        Fx.run(() -> {
+            cpu.reportFrom(cpu.mark(), spent::complete);
+            javafx.application.Platform.runLater(() -> burn(40_000_000L)); // after the report is asked for, before three pulses pass
+        });
+        long ns = spent.get(10, TimeUnit.SECONDS);
+        assertTrue(ns >= 40_000_000L, ns / 1e6 + " ms: the work done on the FX thread before the frame was missed");
+    }
+
+    @Test
+    void aNewUpdateEndsTheLastOnesMeasurementAndAStopDropsIt() throws Exception {
+        assumeClock();
+        UiCpu cpu = new UiCpu();
+        CompletableFuture<Long> first = new CompletableFuture<>(), second = new CompletableFuture<>(), dropped = new CompletableFuture<>();
+        Fx.run(() -> {
+            cpu.reportFrom(cpu.mark(), first::complete);
+            burn(20_000_000L);
+            cpu.reportFrom(cpu.mark(), second::complete);
+            assertTrue(first.isDone(), "the first update is told when the second comes");
+        });
+        assertTrue(first.get() >= 20_000_000L, first.get() / 1e6 + " ms");
+        assertTrue(second.get(10, TimeUnit.SECONDS) >= 0);
+        Fx.run(() -> {
+            cpu.reportFrom(cpu.mark(), dropped::complete);
+            cpu.cancel();
+        });
+        Thread.sleep(300);
+        assertTrue(!dropped.isDone(), "a dropped measurement reports nothing");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.initlab.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.initlab.bench.LatencyBench;
@@ -19,12 +20,21 @@ import org.initlab.nn.Sequential;
 import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Times one lab update (forward + loss + backward + all module statistics) on the same batch, "
         + "optionally per layer (--profile) and with the process's resident memory over many steps (--rss-every, --soak).")
 final class BenchCommand implements Callable<Integer> {
+    /** Options of the window's latency run only. */
+    private static final List<String> LATENCY_ONLY = List.of("--settle", "--view", "--seeds", "--gap");
+    /** Options the latency run has no use for: it moves the window's own sliders on its default init and data split. */
+    private static final List<String> STEP_ONLY = List.of("--init", "--a", "--mode", "--bias", "--gain", "--std", "--bound",
+        "--nonlinearity", "--split", "--offset", "--ops", "--threads", "--profile", "--rss-every", "--soak");
+
+    @Spec CommandSpec spec;
     @Mixin ModelOptions opts;
 
     @Option(names = "--iters", defaultValue = "200", description = "timed steps")
@@ -72,6 +82,11 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         opts.validate();
+        for (String o : latency ? STEP_ONLY : LATENCY_ONLY)
+            if (spec.commandLine().getParseResult().hasMatchedOption(o))
+                throw new IllegalArgumentException(o + (latency ? " does not apply to --latency" : " applies to --latency only"));
+        if (soakMinutes != null && spec.commandLine().getParseResult().hasMatchedOption("--iters"))
+            throw new IllegalArgumentException("--soak cannot be combined with --iters (it steps until the time is up)");
         if (latency) return latency();
         if (iters <= 0 || warmup < 0 || rssEvery < 0) throw new IllegalArgumentException("--iters must be > 0, --warmup and --rss-every ≥ 0");
         if (soakMinutes != null && !(soakMinutes > 0)) throw new IllegalArgumentException("--soak must be > 0 minutes");
@@ -86,6 +101,7 @@ final class BenchCommand implements Callable<Integer> {
         Profile prof = profile ? new Profile(model.size()) : null;
         StepBench.Result r = StepBench.run(model, batch, spec.lossFunction(), warmup, iters, soakMinutes, rssEvery, prof);
         int n = r.steps();
+        if (n == 0) throw new IllegalArgumentException("no step finished within --soak " + soakMinutes + " minutes");
         ObjectMapper om = new ObjectMapper();
         ObjectNode root = om.createObjectNode();
         root.put("model", spec.name());

@@ -28,7 +28,7 @@ final class PlotCommand implements Callable<Integer> {
         "--nonlinearity", "--std", "--bound", "--seed", "--batch", "--split", "--offset", "--view", "--seeds", "--gradients",
         "--linear-std", "--sweep", "--lesson");
 
-    @Spec CommandSpec spec;
+    @Spec CommandSpec command;
     @Mixin ModelOptions opts;
 
     @Option(names = "--out", required = true, description = "file to write: .png, .svg, .pdf, or .gif (with --sweep or --experiment)")
@@ -114,6 +114,13 @@ final class PlotCommand implements Callable<Integer> {
             case "landscape" -> ViewsModel.View.LANDSCAPE;
             default -> throw new IllegalArgumentException("--view must be charts, histograms or landscape (got '" + view + "')");
         };
+        var given = command.commandLine().getParseResult();
+        if (gradients && v != ViewsModel.View.HISTOGRAMS) throw new IllegalArgumentException("--gradients applies to --view histograms");
+        if (linearStd && v != ViewsModel.View.CHARTS) throw new IllegalArgumentException("--linear-std applies to the charts view (its std axes)");
+        if (given.hasMatchedOption("--seeds") && v != ViewsModel.View.CHARTS) throw new IllegalArgumentException("--seeds applies to the charts view");
+        String swept = sweep == null ? null : "--" + sweep.split("=", 2)[0].strip();
+        if (swept != null && !swept.equals("--depth") && given.hasMatchedOption(swept))
+            throw new IllegalArgumentException(swept + " cannot be combined with --sweep " + sweep + " (the sweep sets it)");
         boolean plain = v == ViewsModel.View.CHARTS && seeds == 1 && !gradients;
         if (sweep != null && !plain) throw new IllegalArgumentException("--sweep draws the four charts of one seed: leave out --view, --seeds and --gradients");
         if (sweep != null) Plots.sweep(cfg, Sweep.parse(sweep), theme, !linearStd, out, width, height, scale, System.err);
@@ -125,7 +132,7 @@ final class PlotCommand implements Callable<Integer> {
 
     private void refuse(java.util.List<String> options, String with, String why) {
         for (String o : options)
-            if (spec.commandLine().getParseResult().hasMatchedOption(o))
+            if (command.commandLine().getParseResult().hasMatchedOption(o))
                 throw new IllegalArgumentException(o + " cannot be combined with " + with + " (" + why + ")");
     }
 }

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
     /** Options an experiment file already sets: giving them with --experiment is an error. */
     private static final List<String> EXPERIMENT_OPTIONS = List.of("--model", "--init", "--a", "--mode", "--bias", "--gain",
-        "--optimizer", "--lr", "--momentum", "--weight-decay", "--batch", "--epochs", "--seed");
+        "--std", "--bound", "--nonlinearity", "--optimizer", "--lr", "--momentum", "--weight-decay", "--batch", "--epochs", "--seed");
 
     @Spec CommandSpec spec;
 
@@ -97,12 +97,12 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Experiment exp = experiment();
         if (threads != null) Backend.threads(threads);
-        if (save != null) exp.save(save);
         Mnist mnist = Mnist.load(data != null ? data : AppFolders.data(exp.data().folder()));
         PrintWriter err = spec.commandLine().getErr();
         Soak soak = soakMinutes == null ? null : new Soak(soakMinutes, progress == Progress.never ? null : err);
         Experiment run = soak == null ? exp : exp.withEpochs(Experiment.MAX_EPOCHS); // the clock ends a soak (MAX_EPOCHS of MNIST take days)
         Trainer trainer = new Trainer(run, mnist, new Trainer.Options(every, limit, 0));
+        if (save != null) exp.save(save); // once the data and the model are known to work: a refused run leaves the file as it was
         ProgressBar bar = progress == Progress.never || soak != null ? null : new ProgressBar(err, progress == Progress.always || stderrIsTerminal());
         Trainer.Result r;
         try {
@@ -161,6 +161,8 @@ final class TrainCommand implements Callable<Integer> {
     private Experiment experiment() throws IOException {
         if (limit < 0) throw new IllegalArgumentException("--limit must be ≥ 0 (got " + limit + ")");
         if (every <= 0) throw new IllegalArgumentException("--every must be > 0 (got " + every + ")");
+        if (save != null && java.nio.file.Files.isDirectory(save)) throw new IllegalArgumentException("--save: " + save + " is a folder, not a file");
+        if (histograms && format != StatsCommand.Format.json) throw new IllegalArgumentException("--histograms adds to the JSON; the table has none (use --format json)");
         if (soakMinutes != null && !(soakMinutes > 0)) throw new IllegalArgumentException("--soak must be > 0 minutes (got " + soakMinutes + ")");
         if (soakMinutes != null && spec.commandLine().getParseResult().hasMatchedOption("--epochs"))
             throw new IllegalArgumentException("--soak cannot be combined with --epochs (it trains until the time is up)");

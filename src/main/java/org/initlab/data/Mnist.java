@@ -99,8 +99,8 @@ public final class Mnist {
 
     private static void checkRange(Part p, int from, int n) {
         if (n <= 0) throw new IllegalArgumentException("batch must be > 0 (got " + n + ")");
-        if (from < 0 || from + n > p.count)
-            throw new IllegalArgumentException("images " + from + ".." + (from + n - 1) + " are outside the split's " + p.count + " images");
+        if (from < 0 || (long) from + n > p.count) // in long: an offset near the int limit must not wrap inside the range
+            throw new IllegalArgumentException("images " + from + ".." + ((long) from + n - 1) + " are outside the split's " + p.count + " images");
     }
 
     private static Part part(Path folder, String imagesName, String labelsName, Map<String, String> sums) throws DataException {

@@ -6,6 +6,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 /** What computes: CPU (with oneDNN where the native build has it) or GPU, and the thread count. */
 public final class Backend {
     private static volatile int threads;
+    /** More compute threads than this only contend (and thousands crash the native thread pool). */
+    public static final int MAX_THREADS = Math.max(64, 4 * Runtime.getRuntime().availableProcessors());
     /** OpenMP's thread count is a per-thread setting: each thread that computes applies it once. */
     private static final ThreadLocal<Integer> APPLIED = new ThreadLocal<>();
 
@@ -38,7 +40,7 @@ public final class Backend {
 
     /** Sets the compute thread count for every engine thread from now on. */
     public static void threads(int n) {
-        if (n < 1) throw new IllegalArgumentException("threads must be ≥ 1 (got " + n + ")");
+        if (n < 1 || n > MAX_THREADS) throw new IllegalArgumentException("threads must be within 1 … " + MAX_THREADS + " (got " + n + ")");
         threads = n;
         configure();
     }

@@ -176,6 +176,12 @@ public final class Lab implements AutoCloseable {
                 publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.SHAPE, e.getMessage(), e.layerIndex()));
                 return;
             }
+            try {
+                MemoryEstimate.check(spec, cfg.batchSize()); // a model past the machine's memory would take the whole window down in native code
+            } catch (IllegalArgumentException e) {
+                publish(c, null, null, new LabSnapshot.Problem(LabSnapshot.Kind.SHAPE, e.getMessage(), -1));
+                return;
+            }
             Path folder = cfg.data();
             // new data is read (plain Java, no ND4J) on a helper thread while this thread builds the model
             java.util.concurrent.CompletableFuture<Boolean> loaded = cfg.data().equals(dataPath)

@@ -169,6 +169,7 @@ public final class ViewLab implements AutoCloseable {
         ModelSpec spec = cfg.spec();
         if (builtSpec == null || !spec.layers().equals(builtSpec.layers()) || !Arrays.equals(spec.input(), builtSpec.input())
             || !spec.loss().equals(builtSpec.loss())) {
+            MemoryEstimate.check(spec, cfg.batchSize()); // the lab says so too; headless plot has only this
             if (model != null) model.release();
             model = spec.build(DataType.FLOAT);
             builtSpec = spec;

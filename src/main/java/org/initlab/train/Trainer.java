@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.initlab.data.Mnist;
 import org.initlab.engine.Batch;
+import org.initlab.engine.MemoryEstimate;
 import org.initlab.engine.Step;
 import org.initlab.init.Initializer;
 import org.initlab.init.Lsuv;
@@ -92,6 +93,7 @@ public final class Trainer {
         this.exp = exp;
         this.opts = opts;
         this.data = data;
+        MemoryEstimate.check(exp.model(), exp.batch()); // past the machine's memory, native code would crash the process
         this.model = exp.model().build(DataType.FLOAT);
         this.loss = exp.model().lossFunction();
         for (Layer l : model.layers()) params.addAll(l.params());

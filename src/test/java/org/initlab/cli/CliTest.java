@@ -55,6 +55,58 @@ class CliTest {
     }
 
     @Test
+    void valuesTheEngineCannotHonourAreRefusedInOneLine(@TempDir Path dir) throws Exception {
+        Path giant = dir.resolve("giant.json"); // 2·10⁹ outputs: native code would crash the process
+        Files.writeString(giant, "{\"name\":\"giant\",\"layers\":[{\"type\":\"Flatten\"},{\"type\":\"Linear\",\"out\":2000000000}],\"loss\":\"cross-entropy\"}");
+        for (String[] args : new String[][] {
+                {"plot", "--batch", "4", "--data", DATA, "--model", giant.toString(), "--out", dir.resolve("g.png").toString()},
+                {"train", "--batch", "2", "--limit", "1", "--data", DATA, "--model", giant.toString(), "--progress", "never"}}) {
+            Run r = run(args);
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().contains("needs about") && r.err().lines().count() == 1, r.err());
+        }
+        Run offset = run("stats", "--batch", "2", "--seeds", "1", "--offset", "2147483647", "--data", DATA);
+        assertEquals(1, offset.code());
+        assertTrue(offset.err().contains("images 2147483647..2147483648 are outside"), offset.err());
+        Run threads = run("bench", "--batch", "4", "--warmup", "0", "--iters", "1", "--threads", "9999", "--data", DATA);
+        assertEquals(1, threads.code());
+        assertTrue(threads.err().contains("threads must be within 1"), threads.err());
+    }
+
+    @Test
+    void aRefusedTrainingLeavesTheSaveFileAsItWas(@TempDir Path dir) throws Exception {
+        Path keep = dir.resolve("keep.json");
+        Files.writeString(keep, "PRECIOUS");
+        Run r = run("train", "--batch", "8", "--limit", "2", "--save", keep.toString(), "--data", dir.resolve("nowhere").toString(), "--progress", "never");
+        assertEquals(1, r.code());
+        assertEquals("PRECIOUS", Files.readString(keep));
+        Run folder = run("train", "--limit", "1", "--save", dir.toString(), "--data", DATA, "--progress", "never");
+        assertEquals(1, folder.code());
+        assertTrue(folder.err().contains("--save: " + dir + " is a folder, not a file"), folder.err());
+    }
+
+    @Test
+    void optionsACommandWouldIgnoreAreRefused(@TempDir Path dir) {
+        String out = dir.resolve("x.png").toString();
+        String[][] cases = {
+            {"--gradients applies to --view histograms", "plot", "--gradients", "--out", out},
+            {"--linear-std applies to the charts view", "plot", "--view", "landscape", "--linear-std", "--out", out},
+            {"--seeds applies to the charts view", "plot", "--view", "histograms", "--seeds", "3", "--out", out},
+            {"--a cannot be combined with --sweep a=0:1:0.5", "plot", "--init", "kaiming-uniform", "--a", "1", "--sweep", "a=0:1:0.5", "--out", dir.resolve("s.gif").toString()},
+            {"--gap applies to --latency only", "bench", "--gap", "5"},
+            {"--ops does not apply to --latency", "bench", "--latency", "--ops", "nd4j"},
+            {"--soak cannot be combined with --iters", "bench", "--soak", "0.01", "--iters", "5"},
+            {"--histograms adds to the JSON", "train", "--format", "table", "--histograms"},
+            {"--std cannot be combined with --experiment", "train", "--experiment", dir.resolve("e.json").toString(), "--std", "0.5"}};
+        for (String[] c : cases) {
+            Run r = run(java.util.Arrays.copyOfRange(c, 1, c.length));
+            assertEquals(1, r.code(), String.join(" ", c) + ": " + r.err());
+            assertTrue(r.err().contains(c[0]) && r.err().lines().count() == 1, c[0] + " ← " + r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("x.png")) || Files.exists(dir.resolve("s.gif")), "nothing written");
+    }
+
+    @Test
     void statsPrintsTheContractedJson() throws Exception {
         Run r = run("stats", "--model", "seed4", "--init", "kaiming-uniform", "--a", "0", "--mode", "fan_in", "--bias", "zero",
             "--batch", "50", "--split", "test", "--offset", "10", "--seeds", "3", "--format", "json", "--data", DATA);

@@ -110,6 +110,20 @@ class LabEngineTest {
     }
 
     @Test
+    void aModelPastTheMachinesMemoryIsAProblemNotACrash() throws Exception {
+        var q = new LinkedBlockingQueue<LabSnapshot>();
+        try (Lab lab = new Lab(q::add)) {
+            ModelSpec giant = new ModelSpec("giant", List.of(new LayerSpec.Flatten(), new LayerSpec.Linear(2_000_000_000)), null, "cross-entropy");
+            lab.submit(config(giant, InitSpec.of(Scheme.PYTORCH_DEFAULT), DATA));
+            LabSnapshot s = next(q);
+            assertEquals(LabSnapshot.Kind.SHAPE, s.problem().kind());
+            assertTrue(s.problem().message().contains("needs about"), s.problem().message());
+            lab.submit(config(Models.seed4(), InitSpec.of(Scheme.PYTORCH_DEFAULT), DATA));
+            assertTrue(next(q).hasStats(), "the lab goes on with a model that fits");
+        }
+    }
+
+    @Test
     void missingDataIsOneSentence(@org.junit.jupiter.api.io.TempDir Path empty) throws Exception {
         var q = new LinkedBlockingQueue<LabSnapshot>();
         try (Lab lab = new Lab(q::add)) {

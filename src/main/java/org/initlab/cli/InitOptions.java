@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.initlab.JsonErrors;
 import org.initlab.init.InitSpec;
 import org.initlab.init.Nonlinearity;
+import org.initlab.init.Scheme;
 import org.initlab.nn.ModelSpec;
 import org.initlab.nn.Models;
 import picocli.CommandLine.Option;
@@ -21,10 +22,10 @@ public final class InitOptions {
         + "orthogonal, lsuv, zeros; a Conv2d or Linear with its own \"init\" in the model file keeps that one")
     String init;
 
-    @Option(names = "--a", defaultValue = "0", description = "Kaiming's leaky gain a (default 0: ReLU)")
-    double a;
+    @Option(names = "--a", description = "Kaiming's leaky gain a (default 0: ReLU)")
+    Double a;
 
-    @Option(names = "--mode", defaultValue = "fan_in", description = "fan_in or fan_out")
+    @Option(names = "--mode", description = "kaiming-*: fan_in or fan_out (default fan_in)")
     String mode;
 
     @Option(names = "--bias", description = "default (PyTorch's U(±1/√fan_in)) or zero; default: default for pytorch-default, zero otherwise")
@@ -67,8 +68,15 @@ public final class InitOptions {
         return m;
     }
 
+    /** The init the options name; an option its scheme has no use for is an error, as in the files. */
     InitSpec initSpec() {
-        return InitSpec.parse(init, a, InitSpec.Mode.parse(mode), bias == null ? null : InitSpec.Bias.parse(bias), gain,
+        InitSpec spec = InitSpec.parse(init, a, mode == null ? null : InitSpec.Mode.parse(mode), bias == null ? null : InitSpec.Bias.parse(bias), gain,
             nonlinearity == null ? null : Nonlinearity.parse(nonlinearity), std, bound);
+        Scheme s = spec.scheme();
+        if (a != null && !s.usesA() && s != Scheme.PYTORCH_DEFAULT)
+            throw new IllegalArgumentException("--a applies to kaiming-uniform and kaiming-normal, not to " + s.id());
+        if (mode != null && !s.usesA()) throw new IllegalArgumentException("--mode applies to kaiming-uniform and kaiming-normal, not to " + s.id());
+        if (gain != null && !s.usesGain()) throw new IllegalArgumentException("--gain applies to xavier-uniform, xavier-normal and orthogonal, not to " + s.id());
+        return spec;
     }
 }

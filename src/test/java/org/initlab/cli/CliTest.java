@@ -89,6 +89,9 @@ class CliTest {
     void optionsACommandWouldIgnoreAreRefused(@TempDir Path dir) {
         String out = dir.resolve("x.png").toString();
         String[][] cases = {
+            {"--a applies to kaiming-uniform and kaiming-normal, not to normal", "stats", "--init", "normal", "--a", "2"},
+            {"--gain applies to xavier-uniform, xavier-normal and orthogonal, not to kaiming-uniform", "stats", "--init", "kaiming-uniform", "--gain", "2"},
+            {"--mode applies to kaiming-uniform and kaiming-normal, not to xavier-uniform", "train", "--init", "xavier-uniform", "--mode", "fan_out"},
             {"--gradients applies to --view histograms", "plot", "--gradients", "--out", out},
             {"--linear-std applies to the charts view", "plot", "--view", "landscape", "--linear-std", "--out", out},
             {"--seeds applies to the charts view", "plot", "--view", "histograms", "--seeds", "3", "--out", out},

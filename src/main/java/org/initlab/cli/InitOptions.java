@@ -1,5 +1,6 @@
 package org.initlab.cli;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ public final class InitOptions {
         if (!Files.exists(p)) throw new IllegalArgumentException(p + ": model file is missing");
         ModelSpec m;
         try {
-            m = new ObjectMapper().readValue(p.toFile(), ModelSpec.class);
+            m = new ObjectMapper().disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT).readValue(p.toFile(), ModelSpec.class);
         } catch (IOException e) {
             throw new IllegalArgumentException(p + ": " + JsonErrors.describe(e));
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public record Lesson(String name, String title, @JsonDeserialize(using = Lesson.
 
     /** A built-in model's name ("seed4") or a whole model object, as in a model file. */
     static final class ModelField extends JsonDeserializer<ModelSpec> {
-        private static final ObjectMapper JSON = new ObjectMapper();
+        private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
         @Override
         public ModelSpec deserialize(JsonParser p, DeserializationContext ctx) throws IOException {

@@ -1,5 +1,6 @@
 package org.initlab.engine;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -24,7 +25,7 @@ import org.initlab.JsonErrors;
  * cannot be read is reported in one line naming the file and the field, and skipped.
  */
 public final class Lessons {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT); // "batch": 7.5 is a mistake, not 7
 
     private Lessons() {}
 

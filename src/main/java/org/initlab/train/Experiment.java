@@ -3,6 +3,7 @@ package org.initlab.train;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -65,7 +66,8 @@ public record Experiment(String name, ModelSpec model, InitSpec init, Data data,
         return new Experiment(name, model, init, data, optimizer, seed, epochs, batch);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT); // "seed": 1.7 is a mistake, not seed 1
 
     public String toJson() {
         try {

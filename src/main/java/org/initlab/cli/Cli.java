@@ -30,6 +30,7 @@ public final class Cli implements Runnable {
         boolean gui = args[0].equals("gui");
         CommandLine cl = gui ? new CommandLine(new GuiCommand()).setCommandName("initlab gui") : new CommandLine(new Cli());
         String[] rest = gui ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        cl.setCaseInsensitiveEnumValuesAllowed(true); // --format JSON, --view histograms: as --init and --mode already take any case
         cl.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("initlab: " + e.getMessage() + " (see --help)");

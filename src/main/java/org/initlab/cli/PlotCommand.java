@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
     description = {"Renders the lab's charts (activation and gradient mean/std by module, theory beside measured), headless: no window, no display needed.",
                    "The --out extension picks the format: .png (--scale 2 or 3 for high-DPI), .svg or .pdf (vector, text kept as text),",
                    ".gif with --sweep (a labelled frame per value, looping, e.g. --init kaiming-uniform --sweep a=0:3:0.1).",
-                   "With --experiment: trains that experiment in-process (progress on stderr) and renders its training telemetry instead",
-                   "(loss, accuracy, activation mean/std and %% near zero, gradient mean/std and update-to-weight ratio over steps, colorful-dimension histograms): .png, .svg, .pdf, or .gif to replay the run."})
+                   "With --experiment: trains that experiment in-process (progress on stderr) and renders its training telemetry instead:",
+                   "loss, accuracy, activation mean/std and %% near zero, gradient mean/std, update-to-weight ratio, colorful-dimension histograms;",
+                   "as .png, .svg or .pdf, or as a .gif that replays the run."})
 final class PlotCommand implements Callable<Integer> {
     /** What a lesson file sets, or renders without: giving them with --lesson is an error, not a quiet no-op. */
     private static final java.util.List<String> LESSON_SETS = java.util.List.of("--model", "--init", "--a", "--mode", "--bias", "--gain",

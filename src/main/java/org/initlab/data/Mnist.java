@@ -61,6 +61,7 @@ public final class Mnist {
     }
 
     public static Mnist load(Path folder) throws DataException {
+        if (Files.isRegularFile(folder)) throw new DataException(folder, "is a file; the data is a folder of IDX files");
         if (!Files.isDirectory(folder)) throw new DataException(folder, "data folder is missing");
         Map<String, String> sums = readSums(folder);
         Part train = part(folder, FILES[0], FILES[1], sums);

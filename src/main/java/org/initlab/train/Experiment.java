@@ -87,6 +87,7 @@ public record Experiment(String name, ModelSpec model, InitSpec init, Data data,
 
     /** Reads an experiment; any problem is an IllegalArgumentException naming the file and the field. The file is never written. */
     public static Experiment load(Path file) {
+        if (Files.isDirectory(file)) throw new IllegalArgumentException(file + ": is a folder, not an experiment file");
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException(file + ": experiment file is missing");
         try {
             return JSON.readValue(file.toFile(), Experiment.class);

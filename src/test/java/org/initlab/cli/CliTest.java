@@ -68,6 +68,9 @@ class CliTest {
         Run offset = run("stats", "--batch", "2", "--seeds", "1", "--offset", "2147483647", "--data", DATA);
         assertEquals(1, offset.code());
         assertTrue(offset.err().contains("images 2147483647..2147483648 are outside"), offset.err());
+        Run notAFolder = run("stats", "--batch", "2", "--seeds", "1", "--data", giant.toString());
+        assertTrue(notAFolder.err().contains("is a file; the data is a folder of IDX files"), notAFolder.err());
+        assertEquals(0, run("bench", "--batch", "2", "--warmup", "0", "--iters", "1", "--format", "TABLE", "--data", DATA).code(), "enum values in any case");
         Run threads = run("bench", "--batch", "4", "--warmup", "0", "--iters", "1", "--threads", "9999", "--data", DATA);
         assertEquals(1, threads.code());
         assertTrue(threads.err().contains("threads must be within 1"), threads.err());

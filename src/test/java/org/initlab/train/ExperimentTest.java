@@ -108,6 +108,7 @@ class ExperimentTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Experiment.load(f));
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Experiment.load(dir.resolve("none.json"))).getMessage().contains("missing"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Experiment.load(dir)).getMessage().endsWith(": is a folder, not an experiment file"));
     }
 
     @Test

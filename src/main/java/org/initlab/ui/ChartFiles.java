@@ -5,12 +5,14 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.layout.Region;
 import javax.imageio.ImageIO;
+import org.initlab.AtomicFile;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
 import org.jfree.pdf.Page;
@@ -38,26 +40,62 @@ public final class ChartFiles {
         return ext;
     }
 
-    /** Writes the panel to {@code file} in the format its extension names; {@code scale} (1–3) applies to PNG only. */
+    /**
+     * Writes the panel to {@code file} in the format its extension names; {@code scale} (1–3) applies to PNG only.
+     * A failure leaves the file as it was ({@link #save}).
+     */
     public static void write(Region figure, Path file, int scale) throws IOException {
-        String format = format(file);
-        createParent(file);
-        switch (format) {
-            case "png" -> writePng(image(figure, scale), file);
-            case "svg" -> Files.writeString(file, svg(figure), StandardCharsets.UTF_8);
-            default -> Files.write(file, pdf(figure));
+        save(file, render(figure, format(file), scale));
+    }
+
+    /** Draws the panel in a format ("png", "svg", "pdf"); what it returns encodes it, on any thread. FX thread. */
+    static AtomicFile.Content render(Region figure, String format, int scale) {
+        return switch (format) {
+            case "png" -> png(image(figure, scale));
+            case "svg" -> bytes(svg(figure).getBytes(StandardCharsets.UTF_8));
+            case "pdf" -> bytes(pdf(figure));
+            default -> throw new IllegalArgumentException("unknown format '" + format + "'");
+        };
+    }
+
+    /** Writes an image drawn by {@link #image} as PNG, making its folder where it is missing; a failure leaves the file as it was. */
+    public static void writePng(BufferedImage img, Path file) throws IOException {
+        save(file, png(img));
+    }
+
+    private static AtomicFile.Content png(BufferedImage img) {
+        return out -> {
+            if (!ImageIO.write(img, "png", out)) throw new IOException("no PNG writer available");
+        };
+    }
+
+    private static AtomicFile.Content bytes(byte[] b) {
+        return out -> out.write(b);
+    }
+
+    /**
+     * Writes through {@link AtomicFile}, so a failure (a full disk, a size limit, an encoder's error) leaves the file
+     * as it was; the error is one line naming the file and the reason.
+     */
+    static void save(Path file, AtomicFile.Content content) throws IOException {
+        try {
+            AtomicFile.write(file, content);
+        } catch (IOException e) {
+            throw notWritten(file, e);
         }
     }
 
-    /** Writes an image drawn by {@link #image} as PNG, making its folder where it is missing. */
-    public static void writePng(BufferedImage img, Path file) throws IOException {
-        createParent(file);
-        if (!ImageIO.write(img, "png", file.toFile())) throw new IOException(file + ": no PNG writer available");
+    /** The error of a failed write, in one line naming the file: where the file exists, {@link AtomicFile} kept it as it was. */
+    static IOException notWritten(Path file, IOException e) {
+        return new IOException(file + " could not be written (" + reason(e) + ")" + (Files.exists(file) ? "; it is as it was" : ""), e);
     }
 
-    private static void createParent(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
+    /** The innermost I/O error's words: an encoder's "I/O error writing PNG file!" wraps the disk's "File too large". */
+    private static String reason(IOException e) {
+        Throwable why = e;
+        while (why.getCause() instanceof IOException c) why = c;
+        String m = why instanceof FileSystemException f ? f.getReason() : why.getMessage();
+        return m == null ? why.getClass().getSimpleName() : m.lines().findFirst().orElse("");
     }
 
     /** The panel as an image {@code scale} times its size on screen, drawn at that resolution (not enlarged pixels). */

@@ -11,7 +11,6 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javax.imageio.ImageIO;
 import org.initlab.engine.LabSnapshot;
 import org.initlab.engine.ModuleStats;
 import org.initlab.stats.TensorStats;
@@ -20,11 +19,9 @@ import org.initlab.stats.TensorStats;
 public final class Exporter {
     private Exporter() {}
 
+    /** Writes the image as PNG; a failure leaves the file as it was ({@link ChartFiles#writePng}). */
     public static void write(WritableImage img, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        if (!ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile()))
-            throw new IOException(file + ": no PNG writer available");
+        ChartFiles.writePng(SwingFXUtils.fromFXImage(img, null), file);
     }
 
     /** Puts the image on the system clipboard; false where there is no clipboard (headless). */

@@ -3,7 +3,6 @@ package org.initlab.ui;
 import java.awt.image.BufferedImage;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -12,26 +11,45 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import org.initlab.AtomicFile;
 
 /**
  * An animated GIF written frame by frame with {@code javax.imageio}, looping forever (the NETSCAPE2.0
- * extension): each frame is reduced to 256 colours by the JDK's writer, which suits flat charts.
+ * extension): each frame is reduced to 256 colours by the JDK's writer, which suits flat charts. The
+ * frames go to a temporary file ({@link AtomicFile}); only {@link #commit} puts it in place of the
+ * target, so a failure or a cancel leaves the target as it was.
  */
 final class GifWriter implements Closeable {
     private final ImageWriter writer = ImageIO.getImageWritersBySuffix("gif").next();
+    private final Path file;
+    private final AtomicFile.Pending pending;
     private final ImageOutputStream out;
     private final int delayCentiseconds;
     private int frames;
+    private boolean outClosed;
 
     GifWriter(Path file, int delayMillis) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        Files.deleteIfExists(file);
-        out = ImageIO.createImageOutputStream(file.toFile());
-        if (out == null) throw new IOException(file + ": cannot be written");
+        this.file = file;
+        try {
+            pending = AtomicFile.open(file);
+        } catch (IOException e) {
+            throw ChartFiles.notWritten(file, e);
+        }
+        ImageOutputStream o = null;
+        try {
+            o = ImageIO.createImageOutputStream(pending.out());
+            if (o == null) throw new IOException("no image stream");
+            writer.setOutput(o);
+            writer.prepareWriteSequence(null);
+        } catch (IOException e) {
+            discard();
+            throw ChartFiles.notWritten(file, e);
+        } catch (RuntimeException e) {
+            discard();
+            throw e;
+        }
+        out = o;
         delayCentiseconds = Math.max(1, delayMillis / 10);
-        writer.setOutput(out);
-        writer.prepareWriteSequence(null);
     }
 
     /** Appends a frame, shown for the writer's delay. */
@@ -58,8 +76,25 @@ final class GifWriter implements Closeable {
             child(root, "ApplicationExtensions").appendChild(app);
         }
         meta.setFromTree(format, root);
-        writer.writeToSequence(new IIOImage(frame, null, meta), null);
+        try {
+            writer.writeToSequence(new IIOImage(frame, null, meta), null);
+        } catch (IOException e) {
+            throw ChartFiles.notWritten(file, e);
+        }
         frames++;
+    }
+
+    /** Ends the animation, at least a frame long, and puts it in place of the file. */
+    void commit() throws IOException {
+        if (frames == 0) throw new IllegalStateException(file + ": a GIF needs a frame");
+        try {
+            writer.endWriteSequence();
+            outClosed = true; // the image stream's cache may not be closed twice
+            out.close();
+            pending.commit();
+        } catch (IOException e) {
+            throw ChartFiles.notWritten(file, e);
+        }
     }
 
     int frames() {
@@ -74,13 +109,19 @@ final class GifWriter implements Closeable {
         return n;
     }
 
+    private void discard() throws IOException {
+        writer.dispose();
+        pending.close();
+    }
+
+    /** Without {@link #commit} first, deletes the temporary file: the target stays as it was. */
     @Override
     public void close() throws IOException {
         try {
-            if (frames > 0) writer.endWriteSequence();
-        } finally {
             writer.dispose();
-            out.close();
+            if (!outClosed) out.close();
+        } finally {
+            pending.close();
         }
     }
 }

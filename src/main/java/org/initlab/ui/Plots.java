@@ -50,9 +50,12 @@ public final class Plots {
     /**
      * Charts under a title, in a theme, laid out off-screen and written to {@code out} (PNG at
      * {@code scale}, SVG or PDF). {@code fill} runs twice: some charts need their nodes laid out once.
+     * The file is written off the FX thread, so its error reaches the caller as it is.
      */
-    static <C extends Region> void write(String title, Supplier<C> make, Consumer<C> fill, String theme, int width, int height, Path out, int scale) {
-        onFx(() -> {
+    static <C extends Region> void write(String title, Supplier<C> make, Consumer<C> fill, String theme, int width, int height, Path out, int scale)
+        throws IOException {
+        String format = ChartFiles.format(out);
+        ChartFiles.save(out, onFx(() -> {
             C charts = make.get();
             VBox root = titled(title, charts, theme, width, height);
             fill.accept(charts);
@@ -60,9 +63,8 @@ public final class Plots {
             root.layout();
             fill.accept(charts);
             root.layout();
-            ChartFiles.write(root, out, scale);
-            return null;
-        });
+            return ChartFiles.render(root, format, scale);
+        }));
     }
 
     /** `plot --sweep`: a looping GIF, a labelled frame per value; progress lines on {@code progress}. */
@@ -135,6 +137,7 @@ public final class Plots {
                     exp.optimizer(), exp.seed(), exp.batch()));
                 w.add(telemetryImage(frames.get(i), head, theme, width, height, scale), last ? 2000 : 250);
             }
+            w.commit();
         }
     }
 

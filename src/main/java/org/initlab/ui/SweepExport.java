@@ -2,7 +2,6 @@ package org.initlab.ui;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,7 @@ public final class SweepExport {
 
     /**
      * Writes the sweep; returns the frames written. When {@code cancelled} turns true it stops after the
-     * frame at hand, deletes the unfinished file and returns the frames done so far.
+     * frame at hand, leaves {@code out} as it was and returns the frames done so far.
      */
     public static int write(LabConfig base, Sweep sweep, String theme, boolean logStd, int width, int height, int scale, Path out,
                             Progress progress, BooleanSupplier cancelled) throws IOException, InterruptedException {
@@ -68,8 +67,8 @@ public final class SweepExport {
                 gif.add(frame, done == values.size() ? LAST_FRAME_MILLIS : FRAME_MILLIS);
                 progress.frame(values.size() + done, 2 * values.size());
             }
+            if (done == values.size()) gif.commit();
         }
-        if (done < values.size()) Files.deleteIfExists(out);
         return done;
     }
 }

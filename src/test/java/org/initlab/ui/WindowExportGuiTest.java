@@ -113,8 +113,9 @@ class WindowExportGuiTest extends WindowTestBase {
         Fx.run(() -> window.sweepBar().cancel());
         Fx.waitFor("the cancelled export to end", 60, () -> window.sweepBar().taskProperty().get() == null);
         long end = System.nanoTime() + 30_000_000_000L;
-        while (Files.exists(gif) && System.nanoTime() < end) Thread.sleep(50); // the worker deletes it after the frame at hand
+        while (files(dir) > 0 && System.nanoTime() < end) Thread.sleep(50); // the worker drops its temporary file after the frame at hand
         assertFalse(Files.exists(gif), "a cancelled sweep leaves no half-written GIF");
+        assertEquals(0, files(dir), "nor its temporary file");
         assertTrue(message().contains("cancelled"), message());
     }
 
@@ -128,5 +129,11 @@ class WindowExportGuiTest extends WindowTestBase {
     String message() throws Exception {
         javafx.scene.control.Label m = node("message");
         return Fx.call(m::getText);
+    }
+
+    private static long files(Path dir) throws java.io.IOException {
+        try (var s = Files.list(dir)) {
+            return s.count();
+        }
     }
 }

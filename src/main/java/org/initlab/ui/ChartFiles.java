@@ -31,13 +31,19 @@ public final class ChartFiles {
 
     private ChartFiles() {}
 
-    /** "png", "svg" or "pdf" from the file name; fails naming the file and the formats otherwise. */
+    /** "png", "svg" or "pdf" from the file name; fails naming the file and the formats otherwise, or where it is a folder. */
     public static String format(Path file) {
+        notAFolder(file);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
         if (!FORMATS.contains(ext))
             throw new IllegalArgumentException(file + ": unknown format '" + ext + "' (the name must end in ." + String.join(", .", FORMATS) + ")");
         return ext;
+    }
+
+    /** Refuses an existing folder as the file to write, with one line naming it. */
+    public static void notAFolder(Path file) {
+        if (Files.isDirectory(file)) throw new IllegalArgumentException(file + " is a folder, not a file");
     }
 
     /**
@@ -60,6 +66,7 @@ public final class ChartFiles {
 
     /** Writes an image drawn by {@link #image} as PNG, making its folder where it is missing; a failure leaves the file as it was. */
     public static void writePng(BufferedImage img, Path file) throws IOException {
+        notAFolder(file);
         save(file, png(img));
     }
 

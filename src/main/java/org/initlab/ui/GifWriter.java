@@ -29,6 +29,7 @@ final class GifWriter implements Closeable {
     private boolean outClosed;
 
     GifWriter(Path file, int delayMillis) throws IOException {
+        ChartFiles.notAFolder(file);
         this.file = file;
         try {
             pending = AtomicFile.open(file);

@@ -71,6 +71,7 @@ public final class Plots {
     public static void sweep(LabConfig base, Sweep sweep, String theme, boolean logStd, Path out, int width, int height, int scale,
                              PrintStream progress) throws IOException, InterruptedException {
         Themes.check(theme);
+        ChartFiles.notAFolder(out);
         sweep.check(base);
         Gui.startToolkit(true, width, height);
         SweepExport.write(base, sweep, theme, logStd, width, height, scale, out, (done, total) -> {
@@ -88,7 +89,8 @@ public final class Plots {
                                     int width, int height, int scale, PrintStream progress) throws IOException {
         Themes.check(theme);
         boolean gif = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif");
-        if (!gif) ChartFiles.format(out);
+        if (gif) ChartFiles.notAFolder(out);
+        else ChartFiles.format(out);
         Trainer t = new Trainer(exp, data, new Trainer.Options(
             (int) Math.max(1, (Math.min(steps > 0 ? steps : Long.MAX_VALUE, (long) exp.epochs() * (data.part(exp.data().trainSplit()).count() / exp.batch())) + 1999) / 2000),
             steps, 0));

@@ -24,13 +24,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An export that fails leaves the file that was there as it was, and says so in one line naming it. The disk's own failure is a file-size limit ({@code ulimit -f}) on a child process,
+ * An export that fails leaves the file that was there as it was, and says so in one line naming it; a folder is
+ * refused as the file to write. The disk's own failure is a file-size limit ({@code ulimit -f}) on a child process,
  * as a user would meet it; the rest fails through a writer that throws half-way.
  */
 class SafeExportGuiTest {
     static final String DATA = ExportGuiTest.DATA;
 
     record Run(int code, String err) {}
+
+    @Test
+    void folderAsTheOutputIsRefusedBeforeAnyWorkAndLeftAlone(@TempDir Path dir) throws Exception {
+        Path empty = Files.createDirectory(dir.resolve("dir.png"));
+        Path full = Files.createDirectory(dir.resolve("full.gif"));
+        Files.writeString(full.resolve("inside.txt"), "kept");
+        List<String[]> runs = List.of(
+            new String[] {"plot", "--data", DATA, "--out", empty.toString()},
+            new String[] {"plot", "--data", DATA, "--view", "histograms", "--out", empty.toString()},
+            new String[] {"plot", "--data", DATA, "--sweep", "a=0:3:1", "--out", full.toString()},
+            new String[] {"plot", "--experiment", TrainingPlotTest.experiment(dir).toString(), "--steps", "2", "--out", full.toString()});
+        for (String[] args : runs) {
+            Path folder = Path.of(args[args.length - 1]);
+            Run r = run(args);
+            assertEquals(1, r.code(), r.err());
+            // one line, and no progress line before it: nothing was computed or trained
+            assertEquals("initlab: " + folder + " is a folder, not a file\n", r.err(), String.join(" ", args));
+            assertTrue(Files.isDirectory(folder));
+        }
+        assertEquals("kept", Files.readString(full.resolve("inside.txt")));
+    }
 
     /** The audit's case: a good PNG, then the same plot under an 8 KB file-size limit. */
     @Test

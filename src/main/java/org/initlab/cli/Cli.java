@@ -50,9 +50,15 @@ public final class Cli implements Runnable {
         }
     }
 
-    /** The user's sentence for an error: the message of bad input, else the exception's kind. */
+    /**
+     * The user's sentence for an error: the message of bad input or of a failed write that says what
+     * happened ("F could not be written (No space left on device)"), else the exception's kind too
+     * (a NoSuchFileException's message is only the path).
+     */
     public static String oneLine(Throwable e) {
         if (e instanceof DataException || e instanceof IllegalArgumentException) return e.getMessage();
+        String m = e.getMessage();
+        if (e instanceof java.io.IOException && m != null && m.strip().contains(" ")) return m.lines().findFirst().orElse(m);
         return AppLog.oneLine(e);
     }
 }

@@ -1,9 +1,9 @@
 package org.initlab.ui;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -35,22 +35,29 @@ public final class Exporter {
         }
     }
 
-    /** One row per module and figure kind: act, grad, weight, weight_grad. */
+    /** One row per module and figure kind: act, grad, weight, weight_grad. A failure leaves the file as it was ({@link ChartFiles#save}). */
     public static void csv(LabSnapshot s, Path file) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("# model=" + s.config().spec().name() + " init=" + s.config().init() + " seed=" + s.config().seed()
-                + " split=" + s.config().split().id() + " offset=" + s.config().offset() + " batch=" + s.config().batchSize()
-                + " loss=" + fmt(s.stats().loss()) + "\n");
-            w.write("module,type,shape,tensor,mean,std,min,max,near_zero,theory_std\n");
-            List<ModuleStats> mods = s.modules();
-            for (ModuleStats m : mods) {
-                String head = m.index() + "," + m.type() + "," + shape(m.shape()) + ",";
-                double theory = s.theoryStd() != null && m.index() < s.theoryStd().length ? s.theoryStd()[m.index()] : Double.NaN;
-                row(w, head + "act,", m.act(), theory);
-                row(w, head + "grad,", m.grad(), Double.NaN);
-                if (m.weight() != null) row(w, head + "weight,", m.weight(), Double.NaN);
-                if (m.weightGrad() != null) row(w, head + "weight_grad,", m.weightGrad(), Double.NaN);
-            }
+        ChartFiles.notAFolder(file);
+        ChartFiles.save(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            table(s, w);
+            w.flush(); // the stream is the temporary file's, which the save closes
+        });
+    }
+
+    private static void table(LabSnapshot s, Writer w) throws IOException {
+        w.write("# model=" + s.config().spec().name() + " init=" + s.config().init() + " seed=" + s.config().seed()
+            + " split=" + s.config().split().id() + " offset=" + s.config().offset() + " batch=" + s.config().batchSize()
+            + " loss=" + fmt(s.stats().loss()) + "\n");
+        w.write("module,type,shape,tensor,mean,std,min,max,near_zero,theory_std\n");
+        List<ModuleStats> mods = s.modules();
+        for (ModuleStats m : mods) {
+            String head = m.index() + "," + m.type() + "," + shape(m.shape()) + ",";
+            double theory = s.theoryStd() != null && m.index() < s.theoryStd().length ? s.theoryStd()[m.index()] : Double.NaN;
+            row(w, head + "act,", m.act(), theory);
+            row(w, head + "grad,", m.grad(), Double.NaN);
+            if (m.weight() != null) row(w, head + "weight,", m.weight(), Double.NaN);
+            if (m.weightGrad() != null) row(w, head + "weight_grad,", m.weightGrad(), Double.NaN);
         }
     }
 

@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "30", description = "untimed steps first (with --latency: untimed slider moves)")
     int warmup;
 
-    @Option(names = "--format", defaultValue = "json", description = "json or table")
+    @Option(names = "--format", defaultValue = "json", description = "json or table; default ${DEFAULT-VALUE}")
     StatsCommand.Format format;
 
     @Option(names = "--threads", description = "compute threads (default: OMP_NUM_THREADS, else 1)")

@@ -42,6 +42,7 @@ final class GuiCommand implements Callable<Integer> {
         if (theme != null) org.initlab.ui.Themes.check(theme);
         if (width < 640 || height < 480) throw new IllegalArgumentException("the window needs at least 640×480 (got " + width + "×" + height + ")");
         if (headless && screenshot == null) throw new IllegalArgumentException("--headless only makes sense with --screenshot");
+        if (screenshot != null) org.initlab.ui.ChartFiles.notAFolder(screenshot); // before the window opens, not after its first charts
         if (Gui.noDisplay() && screenshot == null)
             throw new IllegalArgumentException("no display (DISPLAY is not set): run under a desktop, use xvfb-run, or render with `plot` / `gui --screenshot`");
         if (!tab.equals("stats") && !tab.equals("training")) throw new IllegalArgumentException("unknown tab '" + tab + "' (stats, training)");

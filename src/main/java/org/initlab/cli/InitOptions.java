@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** Which model and which initialization: options shared by every command that builds a net. */
 public final class InitOptions {
-    @Option(names = "--model", description = "built-in model (seed4, conv1, mlp20, cnn, tanh10) or a model .json file; default seed4 (train: cnn)")
+    @Option(names = "--model", description = "built-in model (seed4, conv1, mlp20, cnn, tanh10, or mlp-ACT-DxW such as mlp-tanh-10x500) or a model .json file; default seed4 (train: cnn)")
     String model;
 
     @Option(names = "--init", defaultValue = "pytorch-default", description = "pytorch-default, kaiming-uniform, kaiming-normal, "

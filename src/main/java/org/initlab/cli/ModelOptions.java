@@ -14,13 +14,13 @@ import picocli.CommandLine.Option;
 public final class ModelOptions {
     @Mixin InitOptions init;
 
-    @Option(names = "--batch", defaultValue = "100", description = "images per batch")
+    @Option(names = "--batch", defaultValue = "100", description = "images per batch; default ${DEFAULT-VALUE}")
     int batch;
 
-    @Option(names = "--split", defaultValue = "test", description = "train or test")
+    @Option(names = "--split", defaultValue = "test", description = "train or test; default ${DEFAULT-VALUE}")
     String split;
 
-    @Option(names = "--offset", defaultValue = "0", description = "index of the first image")
+    @Option(names = "--offset", defaultValue = "0", description = "index of the first image; default ${DEFAULT-VALUE}")
     int offset;
 
     @Option(names = "--data", description = "folder of IDX files; default: the bundled MNIST")

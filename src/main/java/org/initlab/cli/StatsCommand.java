@@ -23,10 +23,10 @@ import picocli.CommandLine.Option;
 final class StatsCommand implements Callable<Integer> {
     @Mixin ModelOptions opts;
 
-    @Option(names = "--seeds", defaultValue = "20", description = "number of fresh inits to average over")
+    @Option(names = "--seeds", defaultValue = "20", description = "number of fresh inits to average over; default ${DEFAULT-VALUE}")
     int seeds;
 
-    @Option(names = "--format", defaultValue = "json", description = "json or table")
+    @Option(names = "--format", defaultValue = "json", description = "json or table; default ${DEFAULT-VALUE}")
     Format format;
 
     enum Format { json, table }

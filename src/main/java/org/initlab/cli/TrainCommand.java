@@ -72,7 +72,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "stop after this many steps (0: no limit)")
     long limit;
 
-    @Option(names = "--format", defaultValue = "json", description = "json or table")
+    @Option(names = "--format", defaultValue = "json", description = "json or table; default ${DEFAULT-VALUE}")
     StatsCommand.Format format;
 
     @Option(names = "--histograms", description = "include the per-module histograms in the JSON")

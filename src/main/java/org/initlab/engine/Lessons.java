@@ -33,8 +33,18 @@ public final class Lessons {
     public static List<Lesson> load(Path userFolder, Consumer<String> report) {
         Map<String, Lesson> byName = new LinkedHashMap<>();
         for (Path f : builtIn()) read(f, "lessons" + "/" + f.getFileName(), report, byName);
-        if (userFolder != null && Files.isDirectory(userFolder))
-            for (Path f : list(userFolder)) read(f, f.toString(), report, byName);
+        if (userFolder != null && Files.isDirectory(userFolder)) {
+            Map<String, Path> userFiles = new LinkedHashMap<>(); // two of the user's files with one name: the first in file-name order stands
+            for (Path f : list(userFolder)) {
+                Map<String, Lesson> one = new LinkedHashMap<>();
+                read(f, f.toString(), report, one);
+                for (Lesson l : one.values()) {
+                    Path first = userFiles.putIfAbsent(l.name(), f);
+                    if (first == null) byName.put(l.name(), l);
+                    else report.accept("lesson " + f + ": the name '" + l.name() + "' is taken by " + first.getFileName() + "; skipped");
+                }
+            }
+        }
         return List.copyOf(byName.values());
     }
 

@@ -71,6 +71,9 @@ class CliTest {
         Run notAFolder = run("stats", "--batch", "2", "--seeds", "1", "--data", giant.toString());
         assertTrue(notAFolder.err().contains("is a file; the data is a folder of IDX files"), notAFolder.err());
         assertEquals(0, run("bench", "--batch", "2", "--warmup", "0", "--iters", "1", "--format", "TABLE", "--data", DATA).code(), "enum values in any case");
+        Run shot = run("gui", "--headless", "--screenshot", dir.toString());
+        assertEquals(1, shot.code());
+        assertEquals(dir + " is a folder, not a file", shot.err().strip().replaceFirst("^initlab: ", ""));
         Run threads = run("bench", "--batch", "4", "--warmup", "0", "--iters", "1", "--threads", "9999", "--data", DATA);
         assertEquals(1, threads.code());
         assertTrue(threads.err().contains("threads must be within 1"), threads.err());

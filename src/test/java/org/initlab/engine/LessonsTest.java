@@ -100,12 +100,16 @@ class LessonsTest {
         Files.writeString(dir.resolve("bad-slot.json"), """
             {"name": "bad3", "title": "Bad", "model": "conv1", "init": {"scheme": "zeros"}, "caption": "{act_std[7]}"}""");
         Files.writeString(dir.resolve("broken.json"), "{\"name\": ");
+        Files.writeString(dir.resolve("mine-again.json"), """
+            {"name": "mine", "title": "Mine again", "model": "conv1", "init": {"scheme": "zeros"}, "caption": "x"}""");
         List<String> problems = new ArrayList<>();
         List<Lesson> lessons = Lessons.load(dir, problems::add);
         assertTrue(lessons.stream().anyMatch(l -> l.name().equals("mine")), "the good one is listed beside the built-in ones");
         assertEquals(8, lessons.size());
-        assertEquals(4, problems.size(), String.join("\n", problems));
+        assertEquals(5, problems.size(), String.join("\n", problems));
         String all = String.join("\n", problems);
+        assertTrue(all.contains("mine-again.json: the name 'mine' is taken by good.json"), all);
+        assertEquals("Mine", lessons.stream().filter(l -> l.name().equals("mine")).findFirst().orElseThrow().title(), "the first file in name order stands");
         assertTrue(all.contains("bad-init.json: field 'init") && all.contains("kaiming-sideways"), all);
         assertTrue(all.contains("bad-view.json") && all.contains("view must be one of [charts, histograms, landscape] (got 'movie')"), all);
         assertTrue(all.contains("bad-slot.json") && all.contains("names module 7 but the model has 2 (0 … 1)"), all);

@@ -80,16 +80,18 @@ final class AxisTicks {
         double largest = 0;
         for (double v : values) largest = Math.max(largest, Math.abs(v));
         boolean exponent = places > 4 || largest >= 1e6;
+        // one mantissa precision for the whole axis, the one its largest tick needs (5.0e-6 beside 1.0e-5, not 5e-6)
+        int digits = 0;
+        if (exponent)
+            for (double v : values)
+                if (Math.abs(v) >= step / 2)
+                    digits = Math.max(digits, (int) (Math.floor(Math.log10(Math.abs(v)) + 1e-9) - Math.floor(Math.log10(step) + 1e-9)));
         List<String> labels = new ArrayList<>();
         // Locale.US, not ROOT: for any other locale Formatter builds a DecimalFormatSymbols per call, and this runs on every update
         for (double v : values) {
             if (Math.abs(v) < step / 2) labels.add("0");
             else if (!exponent) labels.add(String.format(Locale.US, "%." + places + "f", v));
-            else {
-                int digits = Math.max(0, (int) (Math.floor(Math.log10(Math.abs(v)) + 1e-9) - Math.floor(Math.log10(step) + 1e-9)));
-                String s = String.format(Locale.US, "%." + digits + "e", v); // 2.5e-05
-                labels.add(s.replaceFirst("e([-+])0*(\\d)", "e$1$2").replace("e+", "e"));
-            }
+            else labels.add(String.format(Locale.US, "%." + digits + "e", v).replaceFirst("e([-+])0*(\\d)", "e$1$2").replace("e+", "e")); // 2.5e-05 → 2.5e-5
         }
         return labels;
     }

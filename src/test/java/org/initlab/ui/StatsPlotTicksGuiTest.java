@@ -22,7 +22,8 @@ class StatsPlotTicksGuiTest {
     @Test
     void tinyTicksUseACompactExponentOnTheWholeAxis() {
         assertEquals(List.of("-1e-6", "0", "1e-6", "2e-6"), AxisTicks.tickLabels(new double[] {-1e-6, 0, 1e-6, 2e-6}, 1e-6));
-        assertEquals(List.of("0", "5e-6", "1.0e-5", "1.5e-5"), AxisTicks.tickLabels(new double[] {0, 5e-6, 1e-5, 1.5e-5}, 5e-6));
+        assertEquals(List.of("0", "5.0e-6", "1.0e-5", "1.5e-5"), AxisTicks.tickLabels(new double[] {0, 5e-6, 1e-5, 1.5e-5}, 5e-6)); // one form on the axis
+        assertEquals(List.of("-1.0e-5", "-5.0e-6", "0", "5.0e-6", "1.0e-5"), AxisTicks.tickLabels(new double[] {-1e-5, -5e-6, 0, 5e-6, 1e-5}, 5e-6));
     }
 
     @Test

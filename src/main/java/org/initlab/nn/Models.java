@@ -21,7 +21,7 @@ public final class Models {
         "relu", LayerSpec.ReLU::new, "tanh", LayerSpec.Tanh::new, "sigmoid", LayerSpec.Sigmoid::new,
         "gelu", LayerSpec.GELU::new, "silu", LayerSpec.SiLU::new, "selu", LayerSpec.SELU::new);
 
-    private static final java.util.regex.Pattern MLP = java.util.regex.Pattern.compile("mlp-([a-z]+)-(\\d{1,4})x(\\d{1,5})");
+    private static final java.util.regex.Pattern MLP = java.util.regex.Pattern.compile("mlp-([a-z]+)-(\\d{1,9})x(\\d{1,9})"); // up to 9 digits, so the range check names a depth or width too large
 
     /** A built-in name, or {@code mlp-ACT-DEPTHxWIDTH} (e.g. {@code mlp-tanh-10x500}) for {@link #mlp}. */
     public static ModelSpec byName(String name) {

@@ -68,6 +68,8 @@ class CliTest {
         Run offset = run("stats", "--batch", "2", "--seeds", "1", "--offset", "2147483647", "--data", DATA);
         assertEquals(1, offset.code());
         assertTrue(offset.err().contains("images 2147483647..2147483648 are outside"), offset.err());
+        Run wide = run("stats", "--model", "mlp-relu-10x100000", "--data", DATA);
+        assertTrue(wide.err().contains("mlp width must be between 1 and 10000 (got 100000)"), wide.err());
         Run notAFolder = run("stats", "--batch", "2", "--seeds", "1", "--data", giant.toString());
         assertTrue(notAFolder.err().contains("is a file; the data is a folder of IDX files"), notAFolder.err());
         assertEquals(0, run("bench", "--batch", "2", "--warmup", "0", "--iters", "1", "--format", "TABLE", "--data", DATA).code(), "enum values in any case");

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 /** One sentence for a JSON file that could not be read: where, and what. */
 public final class JsonErrors {
+    private static final String EMPTY = "the file is empty";
+
     private JsonErrors() {}
 
     public static String describe(IOException e) {
@@ -20,6 +22,7 @@ public final class JsonErrors {
         String what = refused ? root.getMessage() : firstLine(e).startsWith("Non-standard token") ? "NaN and Infinity are not JSON numbers" : firstLine(e);
         if (e instanceof UnrecognizedPropertyException u) what = unknownField(u);
         else if (!refused && e instanceof MismatchedInputException m && m.getTargetType() != null) what = mismatch(m);
+        if (EMPTY.equals(what)) return what;
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = m.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
@@ -34,13 +37,14 @@ public final class JsonErrors {
 
     /** "expected a number, got text": Jackson's own sentence names Java types. */
     private static String mismatch(MismatchedInputException m) {
+        if (m.getOriginalMessage().startsWith("No content to map")) return EMPTY;
         java.util.regex.Matcher got = java.util.regex.Pattern.compile("(?:from|coerce) (String|Array|Object|Integer|Floating-point|Boolean|Null)").matcher(m.getOriginalMessage());
         String found = !got.find() ? null : switch (got.group(1)) {
             case "String" -> "text";
             case "Array" -> "a list [ … ]";
             case "Object" -> "an object { … }";
             case "Integer" -> "a whole number";
-            case "Floating-point" -> "a number with a fraction";
+            case "Floating-point" -> "a number with a decimal point";
             case "Boolean" -> "true or false";
             default -> "null";
         };

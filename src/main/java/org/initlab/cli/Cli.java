@@ -57,8 +57,8 @@ public final class Cli implements Runnable {
      */
     public static String oneLine(Throwable e) {
         if (e instanceof DataException || e instanceof IllegalArgumentException) return e.getMessage();
-        String m = e.getMessage();
-        if (e instanceof java.io.IOException && m != null && m.strip().contains(" ")) return m.lines().findFirst().orElse(m);
+        boolean onlyAPath = e instanceof java.nio.file.FileSystemException f && f.getReason() == null;
+        if (e instanceof java.io.IOException && e.getMessage() != null && !onlyAPath) return e.getMessage().lines().findFirst().orElse("");
         return AppLog.oneLine(e);
     }
 }

@@ -69,13 +69,14 @@ public final class InitOptions {
         return m;
     }
 
-    /** The init the options name; an option its scheme has no use for is an error, as in the files. */
+    /** The init the options name; an option its scheme has no use for is an error. */
     InitSpec initSpec() {
         InitSpec spec = InitSpec.parse(init, a, mode == null ? null : InitSpec.Mode.parse(mode), bias == null ? null : InitSpec.Bias.parse(bias), gain,
             nonlinearity == null ? null : Nonlinearity.parse(nonlinearity), std, bound);
         Scheme s = spec.scheme();
-        if (a != null && !s.usesA() && s != Scheme.PYTORCH_DEFAULT)
-            throw new IllegalArgumentException("--a applies to kaiming-uniform and kaiming-normal, not to " + s.id());
+        boolean leakyGain = s.usesGain() && spec.nonlinearity() == Nonlinearity.LEAKY_RELU; // xavier and orthogonal take leaky_relu's gain from a
+        if (a != null && !s.usesA() && !leakyGain && s != Scheme.PYTORCH_DEFAULT)
+            throw new IllegalArgumentException("--a applies to kaiming-uniform and kaiming-normal (and to --nonlinearity leaky_relu), not to " + s.id());
         if (mode != null && !s.usesA()) throw new IllegalArgumentException("--mode applies to kaiming-uniform and kaiming-normal, not to " + s.id());
         if (gain != null && !s.usesGain()) throw new IllegalArgumentException("--gain applies to xavier-uniform, xavier-normal and orthogonal, not to " + s.id());
         return spec;

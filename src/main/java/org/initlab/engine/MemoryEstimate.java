@@ -2,7 +2,6 @@ package org.initlab.engine;
 
 import java.util.List;
 import java.util.Locale;
-import org.bytedeco.javacpp.Pointer;
 import org.initlab.nn.LayerSpec;
 import org.initlab.nn.ModelSpec;
 
@@ -40,13 +39,22 @@ public final class MemoryEstimate {
         return (long) Math.min(Long.MAX_VALUE, (elements * 1.3 + 3 * params) * Float.BYTES);
     }
 
-    /** Throws with the estimate when it exceeds what ND4J may allocate off-heap. */
+    /**
+     * Throws with the estimate when it exceeds the machine's memory: past that the native allocator
+     * crashes the process. ND4J's arrays are not held to JavaCPP's own limit (which follows the heap's
+     * -Xmx), so the machine, not that limit, is the bound.
+     */
     public static void check(ModelSpec spec, int batch) {
-        long need = bytes(spec, batch), limit = Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Pointer.maxPhysicalBytes();
-        long avail = limit - Pointer.totalBytes();
-        if (limit > 0 && need > avail)
+        long need = bytes(spec, batch), machine = machineBytes();
+        if (machine > 0 && need > machine)
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                "batch %d of %s needs about %s but only %s of memory is available; use a smaller batch", batch, spec.name(), human(need), human(avail)));
+                "batch %d of %s needs about %s but this machine has %s of memory; use a smaller batch", batch, spec.name(), human(need), human(machine)));
+    }
+
+    /** The machine's physical memory, or 0 where the JVM cannot tell. */
+    static long machineBytes() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+            ? os.getTotalMemorySize() : 0;
     }
 
     static String human(long bytes) {

@@ -71,8 +71,10 @@ public final class ChartFiles {
     }
 
     private static AtomicFile.Content png(BufferedImage img) {
-        return out -> {
-            if (!ImageIO.write(img, "png", out)) throw new IOException("no PNG writer available");
+        return out -> { // cached in memory: ImageIO's default cache is a file in the temporary folder, a second disk that can be full
+            try (var ios = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
+                if (!ImageIO.write(img, "png", ios)) throw new IOException("no PNG writer available");
+            }
         };
     }
 

@@ -11,6 +11,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.initlab.AtomicFile;
 
 /**
@@ -38,8 +39,7 @@ final class GifWriter implements Closeable {
         }
         ImageOutputStream o = null;
         try {
-            o = ImageIO.createImageOutputStream(pending.out());
-            if (o == null) throw new IOException("no image stream");
+            o = new MemoryCacheImageOutputStream(pending.out()); // not ImageIO's default, a file in the temporary folder: a second disk that can be full
             writer.setOutput(o);
             writer.prepareWriteSequence(null);
         } catch (IOException e) {

@@ -389,7 +389,7 @@ public final class LabWindow {
             Exporter.csv(s, file);
             message.setText("saved " + file.getFileName());
             return file;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             message.setText("could not save the CSV: " + e.getMessage());
             return null;
         }

@@ -94,10 +94,17 @@ class CliTest {
     }
 
     @Test
+    void anIoErrorIsItsSentenceOrItsKindBesideABarePath() {
+        assertEquals("NoSuchFileException: /tmp/a b/c", Cli.oneLine(new java.nio.file.NoSuchFileException("/tmp/a b/c")));
+        assertEquals("/tmp/a b: Is a directory", Cli.oneLine(new java.nio.file.FileSystemException("/tmp/a b", null, "Is a directory")));
+        assertEquals("F could not be written (No space left on device)", Cli.oneLine(new java.io.IOException("F could not be written (No space left on device)")));
+    }
+
+    @Test
     void optionsACommandWouldIgnoreAreRefused(@TempDir Path dir) {
         String out = dir.resolve("x.png").toString();
         String[][] cases = {
-            {"--a applies to kaiming-uniform and kaiming-normal, not to normal", "stats", "--init", "normal", "--a", "2"},
+            {"--a applies to kaiming-uniform and kaiming-normal (and to --nonlinearity leaky_relu), not to normal", "stats", "--init", "normal", "--a", "2"},
             {"--gain applies to xavier-uniform, xavier-normal and orthogonal, not to kaiming-uniform", "stats", "--init", "kaiming-uniform", "--gain", "2"},
             {"--mode applies to kaiming-uniform and kaiming-normal, not to xavier-uniform", "train", "--init", "xavier-uniform", "--mode", "fan_out"},
             {"--gradients applies to --view histograms", "plot", "--gradients", "--out", out},
@@ -115,6 +122,8 @@ class CliTest {
             assertTrue(r.err().contains(c[0]) && r.err().lines().count() == 1, c[0] + " ← " + r.err());
         }
         assertFalse(Files.exists(dir.resolve("x.png")) || Files.exists(dir.resolve("s.gif")), "nothing written");
+        Run leaky = run("stats", "--init", "xavier-uniform", "--nonlinearity", "leaky_relu", "--a", "0.2", "--batch", "4", "--seeds", "1", "--data", DATA);
+        assertEquals(0, leaky.code(), "xavier takes leaky_relu's gain from --a: " + leaky.err());
     }
 
     @Test

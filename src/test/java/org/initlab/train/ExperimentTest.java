@@ -87,7 +87,7 @@ class ExperimentTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "\"batch\" : 32      | \"batch\" : 0         | batch must be > 0 (got 0)",
-        "\"seed\" : 7        | \"seed\" : 1.7        | field 'seed': expected a whole number, got a number with a fraction",
+        "\"seed\" : 7        | \"seed\" : 1.7        | field 'seed': expected a whole number, got a number with a decimal point",
         "\"epochs\" : 2      | \"epochs\" : \"many\" | field 'epochs': expected a whole number, got text",
         "\"lr\" : 0.05       | \"lr\" : NaN          | NaN and Infinity are not JSON numbers",
     })
@@ -109,6 +109,8 @@ class ExperimentTest {
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Experiment.load(dir.resolve("none.json"))).getMessage().contains("missing"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Experiment.load(dir)).getMessage().endsWith(": is a folder, not an experiment file"));
+        Path empty = Files.writeString(dir.resolve("empty.json"), "");
+        assertEquals(empty + ": the file is empty", assertThrows(IllegalArgumentException.class, () -> Experiment.load(empty)).getMessage());
     }
 
     @Test

@@ -48,8 +48,7 @@ record WindowState(double x, double y, double width, double height, boolean maxi
 
     void save(Path file) {
         try {
-            Files.createDirectories(file.getParent());
-            JSON.writeValue(file.toFile(), this);
+            org.initlab.AtomicFile.write(file, JSON.writeValueAsBytes(this)); // a crash mid-write must not leave a state the next start cannot read
         } catch (IOException e) {
             AppLog.error(file + ": window state not saved", e);
         }

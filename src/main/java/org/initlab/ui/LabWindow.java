@@ -20,6 +20,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
@@ -79,13 +80,20 @@ public final class LabWindow {
         VBox left = new VBox(12, new InitPickerView(vm), new LayerBuilderView(vm));
         VBox.setVgrow(left.getChildren().get(1), Priority.ALWAYS);
         left.getStyleClass().add("side-panel");
-        root.setLeft(left);
+        // fills the window's height; where the window is too low for it (projector fonts at 720 px), it scrolls instead of cutting the layer list off
+        ScrollPane side = new ScrollPane(left);
+        side.setFitToWidth(true);
+        side.setFitToHeight(true);
+        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        side.getStyleClass().add("side-scroll");
+        root.setLeft(side);
         StackPane views = new StackPane(charts, histograms, landscape);
         showView(vm.views().viewProperty().get());
         vm.views().viewProperty().addListener((o, was, now) -> showView(now));
         VBox center = new VBox(6, banner(), new ViewBar(vm), new LessonBar(vm.lessons()), views, sweepBar);
         VBox.setVgrow(views, Priority.ALWAYS);
         center.getStyleClass().add("center-panel");
+        center.setMinWidth(0); // the tab's width decides: the charts shrink to it rather than run past the window's edge
         Tab stats = new Tab("Layer stats", center);
         stats.setId("statsTab");
         trainTab.setId("trainingTab");

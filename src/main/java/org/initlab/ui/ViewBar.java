@@ -87,6 +87,8 @@ final class ViewBar extends VBox {
         HBox controls = new HBox(10, LessonBar.menu(vm.lessons()), viewButtons, kind, seedsLabel, seeds, pending, problem);
         controls.setAlignment(Pos.CENTER_LEFT);
         for (Node n : List.of(viewButtons, kind, seedsLabel, seeds)) ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        controls.setMinWidth(0); // on a narrow window (projector fonts at 1280 px) the bar's last controls are cut, not the charts below it
+        setMinWidth(0);
         getChildren().addAll(controls, pinBox);
     }
 

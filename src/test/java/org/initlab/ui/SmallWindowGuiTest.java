@@ -1,0 +1,32 @@
+package org.initlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import org.junit.jupiter.api.Test;
+
+/** A projector's 1280×720 in the projector theme: the charts fit the window, and the side panel scrolls to the layer list. */
+class SmallWindowGuiTest extends WindowTestBase {
+    @Override double width() { return 1280; }
+    @Override double height() { return 720; }
+
+    @Test
+    void chartsFitAndTheLayerListCanBeReached() throws Exception {
+        Fx.run(() -> vm.themeProperty().set("projector"));
+        Fx.waitFor("the first charts", 60, () -> vm.chartedProperty().get() != null);
+        Fx.run(() -> window.scene().getRoot().layout());
+        for (String id : new String[] {"actStdChart", "gradStdChart"}) {
+            Node chart = node(id);
+            double right = Fx.call(() -> chart.localToScene(chart.getLayoutBounds()).getMaxX());
+            assertTrue(right <= 1280 + 0.5, id + " ends at x = " + right + ", past the window's 1280");
+        }
+        Node add = node("addLayer"); // below the layer list: reachable by scrolling the side panel
+        ScrollPane side = Fx.call(() -> (ScrollPane) window.scene().lookup(".side-scroll"));
+        Fx.run(() -> side.setVvalue(side.getVmax()));
+        Fx.run(() -> window.scene().getRoot().layout());
+        Bounds b = Fx.call(() -> add.localToScene(add.getLayoutBounds()));
+        assertTrue(b.getMaxY() <= 720 + 0.5 && b.getMinY() >= 0, "Add layer at y = " + b.getMinY() + " … " + b.getMaxY() + " after scrolling to the end");
+    }
+}

@@ -52,7 +52,7 @@ public final class LandscapeChart extends CanvasChart {
         g.setFont(bold);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        String family = result == null ? "" : " (" + result.scheme().scheme().id() + ")";
+        String family = result == null ? "" : ", " + result.scheme().scheme().id();
         g.fillText("Activation std by module vs a" + family + " (log scale)", (left + right) / 2, top);
         top += titleFontSize.getValue().doubleValue() * 1.8;
         g.setFont(font);

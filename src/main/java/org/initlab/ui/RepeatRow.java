@@ -10,6 +10,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.initlab.nn.LayerSpec;
 
 /**
@@ -57,7 +58,9 @@ final class RepeatRow extends HBox {
             base = null;
             times.setValue(1);
         });
-        getChildren().addAll(new Label("repeat"), from, new Label("–"), to, times, n);
+        Label label = new Label("repeat");
+        label.setMinWidth(Region.USE_PREF_SIZE); // the slider gives way, not the word that says what the row does
+        getChildren().addAll(label, from, new Label("–"), to, times, n);
     }
 
     /** The model as taken, with its layers from … to (inclusive) repeated {@code times} times; false if the range is not in it. */

@@ -95,8 +95,11 @@ public final class TelemetryCharts extends GridPane {
     public void show(Telemetry.Snapshot current, Telemetry.Snapshot pinned) {
         for (Figure f : Figure.values())
             plot(f).show(TelemetryLines.overlay(TelemetryLines.lines(current, f, false), TelemetryLines.lines(pinned, f, true)));
+        // a loss without classes (MSE) has no accuracy: the loss takes the whole row rather than sit beside an empty chart
         boolean accuracy = !plot(Figure.ACCURACY).lines().isEmpty() || current == null;
-        plot(Figure.ACCURACY).setTitle(accuracy ? "Accuracy %" : "Accuracy: cross-entropy only");
+        plot(Figure.ACCURACY).setVisible(accuracy);
+        plot(Figure.ACCURACY).setManaged(accuracy);
+        GridPane.setColumnSpan(plot(Figure.LOSS), accuracy ? 3 : 6);
         showHeatMaps(current);
     }
 

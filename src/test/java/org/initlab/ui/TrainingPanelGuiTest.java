@@ -190,6 +190,10 @@ class TrainingPanelGuiTest extends WindowTestBase {
         Fx.waitFor("a few steps", 120, () -> tvm.latestProperty().get() != null && tvm.latestProperty().get().step() >= 3);
         click("trainPause");
         awaitState(State.PAUSED, 10);
+        // seed4's loss is MSE: no accuracy chart beside the loss, which takes the whole row
+        Fx.waitFor("the paused update charted", 10, () -> !window.scene().lookup("#accuracyChart").isVisible());
+        javafx.scene.Node loss = window.scene().lookup("#lossChart");
+        assertTrue(Fx.call(() -> loss.getLayoutBounds().getWidth() > 0.9 * ((javafx.scene.layout.Region) loss.getParent()).getWidth()), "the loss spans the row");
         long at = Fx.call(() -> tvm.latestProperty().get().step());
         Thread.sleep(600);
         assertEquals(at, (long) Fx.call(() -> tvm.latestProperty().get().step()), "no steps while paused");

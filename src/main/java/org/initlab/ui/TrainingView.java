@@ -10,23 +10,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.binding.Bindings;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -146,13 +146,24 @@ public final class TrainingView extends VBox {
         charts.getItems().add(new SeparatorMenuItem());
         charts.getItems().addAll(WindowExports.item("Save charts as PNG (and copy them)", "trainPng", () -> export("png")),
             WindowExports.item("Save charts as SVG", "trainSvg", () -> export("svg")), WindowExports.item("Save charts as PDF", "trainPdf", () -> export("pdf")));
-        // two rows, so nothing falls into an overflow menu on a 1280-px projector
-        ToolBar actions = new ToolBar(run, pause, stop, reset, new Separator(), pin, unpin, new Separator(), open, save, charts);
-        ToolBar settings = new ToolBar(new Label("optimizer"), opt, new Label("lr"), lr, OptimizerSettings.button(vm), new Label("epochs"), epochs,
-            new Label("batch"), batch, new Label("seed"), seed);
+        // actions and settings wrap onto another row where the tab is narrow (projector fonts at 1280 px), a group staying
+        // together, rather than hide in an overflow menu
+        FlowPane actions = new FlowPane(16, 4, pair(run, pause, stop, reset), pair(pin, unpin), pair(open, save, charts));
+        actions.getStyleClass().add("tool-bar");
+        actions.setMinWidth(0);
+        FlowPane settings = new FlowPane(12, 4, pair(new Label("optimizer"), opt), pair(new Label("lr"), lr, OptimizerSettings.button(vm)),
+            pair(new Label("epochs"), epochs), pair(new Label("batch"), batch), pair(new Label("seed"), seed));
+        settings.getStyleClass().addAll("tool-bar", "training-settings");
+        settings.setMinWidth(0);
         VBox bar = new VBox(actions, settings);
         bar.getStyleClass().add("training-toolbar");
         return bar;
+    }
+
+    private static HBox pair(Node... nodes) {
+        HBox box = new HBox(6, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private HBox restoreBar() {

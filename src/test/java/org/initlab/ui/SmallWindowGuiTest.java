@@ -7,7 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import org.junit.jupiter.api.Test;
 
-/** A projector's 1280×720 in the projector theme: the charts fit the window, and the side panel scrolls to the layer list. */
+/** A projector's 1280×720 in the projector theme: the charts fit the window, the side panel scrolls to the layer list, and no training setting hides in an overflow menu. */
 class SmallWindowGuiTest extends WindowTestBase {
     @Override double width() { return 1280; }
     @Override double height() { return 720; }
@@ -28,5 +28,19 @@ class SmallWindowGuiTest extends WindowTestBase {
         Fx.run(() -> window.scene().getRoot().layout());
         Bounds b = Fx.call(() -> add.localToScene(add.getLayoutBounds()));
         assertTrue(b.getMaxY() <= 720 + 0.5 && b.getMinY() >= 0, "Add layer at y = " + b.getMinY() + " … " + b.getMaxY() + " after scrolling to the end");
+    }
+
+    @Test
+    void everyTrainingSettingIsOnScreen() throws Exception {
+        Fx.run(() -> {
+            vm.themeProperty().set("projector");
+            window.showTab("training");
+        });
+        Fx.run(() -> window.scene().getRoot().layout());
+        for (String id : new String[] {"trainOptimizer", "trainLr", "trainSeed", "trainSaveCharts"}) {
+            Node n = node(id);
+            Bounds b = Fx.call(() -> n.localToScene(n.getLayoutBounds()));
+            assertTrue(Fx.call(n::isVisible) && b.getMaxX() <= 1280 + 0.5 && b.getWidth() > 0, id + " at x = " + b.getMinX() + " … " + b.getMaxX());
+        }
     }
 }

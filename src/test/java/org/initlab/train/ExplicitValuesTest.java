@@ -1,6 +1,7 @@
 package org.initlab.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,18 +37,27 @@ class ExplicitValuesTest {
         return Experiment.load(f);
     }
 
+    /**
+     * A value out of range or of the wrong kind names the file, the field and what it should be, in the
+     * reader's words: no Java class names.
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "\"stride\" : 2,|\"stride\" : 0,|stride must be > 0 (got 0)",
         "\"epochs\" : 2|\"epochs\" : 10001|epochs must be in 1..10000 (got 10001)",
         "\"momentum\" : 0.9,|\"momentum\" : 1.5,|momentum must be in [0, 1) (got 1.5)",
         "\"kind\" : \"momentum\"|\"kind\" : \"sgd\"|momentum must be 0 for kind sgd (got 0.9)",
+        "\"batch\" : 32|\"batch\" : 0|batch must be > 0 (got 0)",
+        "\"seed\" : 1|\"seed\" : 1.7|field 'seed': expected a whole number, got a number with a decimal point",
+        "\"epochs\" : 2|\"epochs\" : \"many\"|field 'epochs': expected a whole number, got text",
+        "\"lr\" : 0.05|\"lr\" : NaN|NaN and Infinity are not JSON numbers",
     })
-    void anExplicitValueOutOfRangeNamesTheFileTheFieldAndTheRange(String from, String to, String expected) throws Exception {
+    void aWrongValueNamesTheFileTheFieldAndTheRange(String from, String to, String expected) throws Exception {
         assertTrue(json().contains(from), from);
         String m = failure(json().replaceFirst(java.util.regex.Pattern.quote(from), to));
-        assertTrue(m.startsWith(dir.resolve("e.json").toString()), "names the file: " + m);
+        assertTrue(m.startsWith(dir.resolve("e.json") + ": "), "names the file: " + m);
         assertTrue(m.contains(expected), m);
+        assertFalse(m.contains("org.initlab") || m.contains("`") || m.contains("Cannot") || m.contains("malformed") && !expected.startsWith("NaN"), m);
     }
 
     @Test

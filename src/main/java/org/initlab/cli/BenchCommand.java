@@ -82,9 +82,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         opts.validate();
-        for (String o : latency ? STEP_ONLY : LATENCY_ONLY)
-            if (spec.commandLine().getParseResult().hasMatchedOption(o))
-                throw new IllegalArgumentException(o + (latency ? " does not apply to --latency" : " applies to --latency only"));
+        Cli.refuseGiven(spec, latency ? STEP_ONLY : LATENCY_ONLY, o -> o + (latency ? " does not apply to --latency" : " applies to --latency only"));
         if (soakMinutes != null && spec.commandLine().getParseResult().hasMatchedOption("--iters"))
             throw new IllegalArgumentException("--soak cannot be combined with --iters (it steps until the time is up)");
         if (latency) return latency();

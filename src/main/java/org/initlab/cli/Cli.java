@@ -50,6 +50,12 @@ public final class Cli implements Runnable {
         }
     }
 
+    /** Refuses the first of {@code options} the command line gave, in the sentence {@code why} makes of it: a value the command would ignore. */
+    static void refuseGiven(picocli.CommandLine.Model.CommandSpec spec, java.util.List<String> options, java.util.function.UnaryOperator<String> why) {
+        for (String o : options)
+            if (spec.commandLine().getParseResult().hasMatchedOption(o)) throw new IllegalArgumentException(why.apply(o));
+    }
+
     /**
      * The user's sentence for an error: the message of bad input or of a failed write that says what
      * happened ("F could not be written (No space left on device)"), else the exception's kind too

@@ -132,8 +132,6 @@ final class PlotCommand implements Callable<Integer> {
     }
 
     private void refuse(java.util.List<String> options, String with, String why) {
-        for (String o : options)
-            if (command.commandLine().getParseResult().hasMatchedOption(o))
-                throw new IllegalArgumentException(o + " cannot be combined with " + with + " (" + why + ")");
+        Cli.refuseGiven(command, options, o -> o + " cannot be combined with " + with + " (" + why + ")");
     }
 }

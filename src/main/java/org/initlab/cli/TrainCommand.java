@@ -167,9 +167,7 @@ final class TrainCommand implements Callable<Integer> {
         if (soakMinutes != null && spec.commandLine().getParseResult().hasMatchedOption("--epochs"))
             throw new IllegalArgumentException("--soak cannot be combined with --epochs (it trains until the time is up)");
         if (experiment != null) {
-            for (String o : EXPERIMENT_OPTIONS)
-                if (spec.commandLine().getParseResult().hasMatchedOption(o))
-                    throw new IllegalArgumentException(o + " cannot be combined with --experiment (the file sets it)");
+            Cli.refuseGiven(spec, EXPERIMENT_OPTIONS, o -> o + " cannot be combined with --experiment (the file sets it)");
             return Experiment.load(experiment);
         }
         OptimizerSpec.Kind kind = OptimizerSpec.Kind.parse(optimizer);

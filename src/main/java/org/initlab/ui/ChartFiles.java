@@ -66,7 +66,6 @@ public final class ChartFiles {
 
     /** Writes an image drawn by {@link #image} as PNG, making its folder where it is missing; a failure leaves the file as it was. */
     public static void writePng(BufferedImage img, Path file) throws IOException {
-        notAFolder(file);
         save(file, png(img));
     }
 
@@ -87,6 +86,7 @@ public final class ChartFiles {
      * as it was; the error is one line naming the file and the reason.
      */
     static void save(Path file, AtomicFile.Content content) throws IOException {
+        notAFolder(file); // the one-line refusal, rather than AtomicFile's I/O error about it
         try {
             AtomicFile.write(file, content);
         } catch (IOException e) {

@@ -37,7 +37,6 @@ public final class Exporter {
 
     /** One row per module and figure kind: act, grad, weight, weight_grad. A failure leaves the file as it was ({@link ChartFiles#save}). */
     public static void csv(LabSnapshot s, Path file) throws IOException {
-        ChartFiles.notAFolder(file);
         ChartFiles.save(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             table(s, w);

@@ -22,11 +22,14 @@ abstract class CanvasChart extends Region implements PaintedChart {
     private static final StyleablePropertyFactory<CanvasChart> STYLE = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
 
     final StyleableProperty<Color> seriesColor = watched(STYLE.createStyleableColorProperty(this, "seriesColor", "-initlab-series-color", c -> c.seriesColor, Color.web("#1f5fbf")));
-    final StyleableProperty<Color> theoryColor = watched(STYLE.createStyleableColorProperty(this, "theoryColor", "-initlab-theory-color", c -> c.theoryColor, Color.web("#e07b00")));
+    final StyleableProperty<Color> theoryColor = watched(STYLE.createStyleableColorProperty(this, "theoryColor", "-initlab-theory-color", c -> c.theoryColor, Color.web("#d97700")));
     final StyleableProperty<Color> plotColor = watched(STYLE.createStyleableColorProperty(this, "plotColor", "-initlab-plot-color", c -> c.plotColor, Color.WHITE));
     final StyleableProperty<Color> gridColor = watched(STYLE.createStyleableColorProperty(this, "gridColor", "-initlab-grid-color", c -> c.gridColor, Color.web("#e4e4e4")));
     final StyleableProperty<Color> axisColor = watched(STYLE.createStyleableColorProperty(this, "axisColor", "-initlab-axis-color", c -> c.axisColor, Color.web("#9a9a9a")));
     final StyleableProperty<Color> textColor = watched(STYLE.createStyleableColorProperty(this, "textColor", "-initlab-text-color", c -> c.textColor, Color.web("#222222")));
+    /** The a landscape's first and last module's colours ({@link LandscapeChart#depthColor}). */
+    final StyleableProperty<Color> depthFirstColor = watched(STYLE.createStyleableColorProperty(this, "depthFirstColor", "-initlab-depth-first-color", c -> c.depthFirstColor, Color.web("#891dbf")));
+    final StyleableProperty<Color> depthLastColor = watched(STYLE.createStyleableColorProperty(this, "depthLastColor", "-initlab-depth-last-color", c -> c.depthLastColor, Color.web("#bf6e1d")));
     final StyleableProperty<Number> lineWidth = watched(STYLE.createStyleableNumberProperty(this, "lineWidth", "-initlab-line-width", c -> c.lineWidth, 2.5));
     final StyleableProperty<Number> fontSize = watched(STYLE.createStyleableNumberProperty(this, "fontSize", "-initlab-font-size", c -> c.fontSize, 12));
     final StyleableProperty<Number> titleFontSize = watched(STYLE.createStyleableNumberProperty(this, "titleFontSize", "-initlab-title-font-size", c -> c.titleFontSize, 15));

@@ -12,7 +12,8 @@ import org.initlab.engine.Landscape;
 
 /**
  * Every module's activation std (log scale) against Kaiming's {@code a} from 0 to 3: one line per
- * module, shallow to deep from purple to orange, labelled at the right; dashed marks at a = 0 (He's
+ * module, shallow to deep from the theme's {@code -initlab-depth-first-color} to its
+ * {@code -initlab-depth-last-color} (purple to orange), labelled at the right; dashed marks at a = 0 (He's
  * ReLU gain) and a = √5 (PyTorch's default), and the slider's {@code a} as a solid cursor.
  */
 public final class LandscapeChart extends CanvasChart {
@@ -136,10 +137,17 @@ public final class LandscapeChart extends CanvasChart {
         g.fillText(label, a == 0 ? x + font.getSize() * 0.3 : x - font.getSize() * 0.3, ax.pt() + font.getSize() * 0.2);
     }
 
-    /** A colour per depth: purple for the first module to orange for the last, all dark enough on white. */
-    static Color depthColor(int m, int n) {
+    /**
+     * Module {@code m} of {@code n}'s colour: the theme's first colour for the first module to its last
+     * for the last, hue, saturation and brightness in even steps, the hue turning forward (purple through
+     * red to orange).
+     */
+    Color depthColor(int m, int n) {
         double t = n <= 1 ? 0 : (double) m / (n - 1);
-        return Color.hsb(280 + 110 * t, 0.85, 0.75 - 0.1 * Math.sin(Math.PI * t));
+        Color a = depthFirstColor.getValue(), b = depthLastColor.getValue();
+        double turn = ((b.getHue() - a.getHue()) % 360 + 360) % 360;
+        return Color.hsb(a.getHue() + turn * t, a.getSaturation() + (b.getSaturation() - a.getSaturation()) * t,
+            a.getBrightness() + (b.getBrightness() - a.getBrightness()) * t);
     }
 
     private void curves(Painter g, Axes ax, Font font) {

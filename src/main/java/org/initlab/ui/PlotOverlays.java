@@ -23,20 +23,20 @@ final class PlotOverlays {
     /** The band at one module: lower and upper value (not yet on the plot's scale). */
     record BandPoint(int index, double lo, double hi) {}
 
-    /** How pin {@code style} looks: colour, dashes in line widths, marker. */
-    record PinStyle(Color color, double[] dashes, Marker marker) {}
+    /** How pin {@code style} looks apart from its colour (the theme's {@code -initlab-pin-color0} … {@code 3}): dashes in line widths, marker. */
+    record PinStyle(double[] dashes, Marker marker) {}
 
     enum Marker { CIRCLE, SQUARE, TRIANGLE, DIAMOND, CROSS }
 
     /**
-     * Purple, green, brown, black: apart from the current run's blue and the theory's orange in colour,
-     * and from each other in grayscale by their dashes (long, dotted, dash-dot, short) and markers.
+     * Long dashes and squares, dots and triangles, dash-dots and diamonds, short dashes and crosses: the
+     * pins stay apart from each other in grayscale print, whatever colours the theme gives them.
      */
     static final List<PinStyle> PIN_STYLES = List.of(
-        new PinStyle(Color.web("#7b2d8e"), new double[] {4, 1.6}, Marker.SQUARE),
-        new PinStyle(Color.web("#1b7837"), new double[] {0.1, 1.8}, Marker.TRIANGLE),
-        new PinStyle(Color.web("#8c510a"), new double[] {4, 1.4, 0.1, 1.4}, Marker.DIAMOND),
-        new PinStyle(Color.web("#111111"), new double[] {1.6, 1.2}, Marker.CROSS));
+        new PinStyle(new double[] {4, 1.6}, Marker.SQUARE),
+        new PinStyle(new double[] {0.1, 1.8}, Marker.TRIANGLE),
+        new PinStyle(new double[] {4, 1.4, 0.1, 1.4}, Marker.DIAMOND),
+        new PinStyle(new double[] {1.6, 1.2}, Marker.CROSS));
 
     /** Maps a module index and a plotted value to canvas coordinates. */
     interface Axes {
@@ -71,10 +71,10 @@ final class PlotOverlays {
         g.fillPolygon(xs, ys, xs.length);
     }
 
-    static void pin(Painter g, PinLine pin, double width, double radius, Color background, Axes axes) {
+    static void pin(Painter g, PinLine pin, Color color, double width, double radius, Color background, Axes axes) {
         PinStyle s = PIN_STYLES.get(pin.style() % PIN_STYLES.size());
         if (pin.points().isEmpty()) return;
-        g.setStroke(s.color());
+        g.setStroke(color);
         g.setLineWidth(width);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
@@ -88,7 +88,7 @@ final class PlotOverlays {
         }
         g.stroke();
         g.setLineDashes();
-        for (StatsPlot.Point p : pin.points()) marker(g, s.marker(), axes.x(p.index()), axes.y(axes.plotted(p.value())), radius, s.color(), background, width);
+        for (StatsPlot.Point p : pin.points()) marker(g, s.marker(), axes.x(p.index()), axes.y(axes.plotted(p.value())), radius, color, background, width);
     }
 
     private static double[] scaled(double[] dashes, double width) {
@@ -135,9 +135,9 @@ final class PlotOverlays {
 
     /** A legend entry: a sample of the stroke (dashes in line widths, none: solid; a band: a filled box) and marker. */
     record Entry(String name, Color color, double[] dashes, Marker marker, boolean band) {
-        static Entry pin(PinLine p) {
+        static Entry pin(PinLine p, Color color) {
             PinStyle s = PIN_STYLES.get(p.style() % PIN_STYLES.size());
-            return new Entry(p.label(), s.color(), s.dashes(), s.marker(), false);
+            return new Entry(p.label(), color, s.dashes(), s.marker(), false);
         }
     }
 

@@ -39,6 +39,7 @@ final class StatsPlot extends CanvasChart {
     private static final Text MEASURE = new Text();
 
     private final StyleableProperty<Number> markerRadius = watched(STYLE.createStyleableNumberProperty(this, "markerRadius", "-initlab-marker-radius", p -> p.markerRadius, 4.5));
+    private final List<StyleableProperty<Color>> pinColors = new ArrayList<>();
     private final StyleableProperty<Boolean> categoryGrid = watched(STYLE.createStyleableBooleanProperty(this, "categoryGrid", "-initlab-category-grid", p -> p.categoryGrid, true));
 
     private final String title;
@@ -63,6 +64,10 @@ final class StatsPlot extends CanvasChart {
         this.zeroInRange = zeroInRange;
         this.legend = legend;
         for (Series s : Series.values()) points.put(s, List.of());
+        for (int k = 0; k < PlotOverlays.PIN_STYLES.size(); k++) { // a property each, as TelemetryPlot's layer colours
+            int slot = k;
+            pinColors.add(watched(STYLE.createStyleableColorProperty(this, "pinColor" + k, "-initlab-pin-color" + k, p -> p.pinColors.get(slot), Color.GRAY)));
+        }
         setOnMouseMoved(this::hover);
         setOnMouseExited(e -> tooltip.hide());
     }
@@ -194,7 +199,7 @@ final class StatsPlot extends CanvasChart {
             @Override public double floor() { return lowerBound; }
         };
         PlotOverlays.band(g, band, seriesColor.getValue(), axes, log);
-        for (PlotOverlays.PinLine p : pins) PlotOverlays.pin(g, p, lineWidth() * 0.8, markerRadius() * 0.9, plotColor.getValue(), axes);
+        for (PlotOverlays.PinLine p : pins) PlotOverlays.pin(g, p, pinColor(p.style()), lineWidth() * 0.8, markerRadius() * 0.9, plotColor.getValue(), axes);
         drawSeries(g, points.get(Series.THEORY), theoryColor.getValue(), lineWidth(), true);
         drawSeries(g, points.get(Series.CURRENT), seriesColor.getValue(), lineWidth(), false);
         if (!legendRows.isEmpty())
@@ -208,8 +213,13 @@ final class StatsPlot extends CanvasChart {
         if (!band.isEmpty()) entries.add(new PlotOverlays.Entry(bandName, seriesColor.getValue(), null, null, true));
         if (!points.get(Series.THEORY).isEmpty())
             entries.add(new PlotOverlays.Entry("theory (formula)", theoryColor.getValue(), new double[] {2.2, 1.6}, PlotOverlays.Marker.CIRCLE, false));
-        for (PlotOverlays.PinLine p : pins) entries.add(PlotOverlays.Entry.pin(p));
+        for (PlotOverlays.PinLine p : pins) entries.add(PlotOverlays.Entry.pin(p, pinColor(p.style())));
         return entries;
+    }
+
+    /** The theme's colour of pin style {@code style}. */
+    Color pinColor(int style) {
+        return pinColors.get(style % pinColors.size()).getValue();
     }
 
     private double lineWidth() {

@@ -32,7 +32,7 @@ final class TelemetryPlot extends CanvasChart {
     private static final StyleablePropertyFactory<TelemetryPlot> STYLE = new StyleablePropertyFactory<>(CanvasChart.getClassCssMetaData());
     /** How many layer colours a theme sets ({@code -initlab-layer-color0} … {@code 7}); layers beyond take them again. */
     static final int LAYER_COLORS = 8;
-    private static final String[] DEFAULT_COLORS = {"#1f5fbf", "#e07b00", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf"};
+    private static final String[] DEFAULT_COLORS = {"#1f5fbf", "#d97700", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#cc4aa8", "#1396a3"};
 
     private final StyleableProperty<Number> markerRadius = watched(STYLE.createStyleableNumberProperty(this, "markerRadius", "-initlab-marker-radius", p -> p.markerRadius, 4.5));
     private final List<StyleableProperty<Color>> layerColors = new ArrayList<>();
@@ -218,9 +218,12 @@ final class TelemetryPlot extends CanvasChart {
         g.fillRect(plotLeft, base, plotWidth, 1);
     }
 
-    /** The pinned run's colour: the layer's, mixed toward the plot's background (opaque, so every file format shows it alike). */
-    private Color faded(Color c) {
-        return c.interpolate(plotColor.getValue(), 0.6);
+    /**
+     * The pinned run's colour: the layer's, mixed toward the plot's background (opaque, so every file
+     * format shows it alike), but no further than still reads against it.
+     */
+    Color faded(Color c) {
+        return Contrast.faded(c, plotColor.getValue(), 0.6);
     }
 
     private Color colour(Line l) {

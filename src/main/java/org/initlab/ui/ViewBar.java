@@ -98,7 +98,7 @@ final class ViewBar extends VBox {
             Pins.Pin p = vm.pins().get(i);
             PlotOverlays.PinStyle s = PlotOverlays.PIN_STYLES.get(p.style());
             Line sample = new Line(0, 0, 28, 0);
-            sample.setStroke(s.color());
+            sample.getStyleClass().addAll("pin-swatch", "pin-swatch" + p.style()); // the theme's pin colour, as in the charts
             sample.setStrokeWidth(3);
             for (double d : s.dashes()) sample.getStrokeDashArray().add(Math.max(1, d * 3));
             Label label = new Label(p.label(), sample);

@@ -34,6 +34,8 @@ final class StatsPlot extends CanvasChart {
     /** What a charted point stands for: the module and its exact value (plotted as its log10 on a log scale). */
     record Point(int index, String type, double value) {}
 
+    /** The theory's line width and marker size as a share of the current run's: drawn over it, the current run shows around it. */
+    static final double THEORY_WIDTH = 0.6;
     private static final StyleablePropertyFactory<StatsPlot> STYLE = new StyleablePropertyFactory<>(CanvasChart.getClassCssMetaData());
     /** Measures text widths for every plot (FX thread only). */
     private static final Text MEASURE = new Text();
@@ -191,7 +193,8 @@ final class StatsPlot extends CanvasChart {
         g.fillRect(plotLeft, plotTop, plotWidth, plotHeight);
         drawGrid(g, ticks, font, fs);
         drawCategories(g, xl);
-        // the y bounds span every point, so nothing needs clipping; beneath first: the band, the pins, the theory, the current run on top
+        // the y bounds span every point, so nothing needs clipping; beneath first: the band, the pins, the current run, then the
+        // theory, dashed and narrower: where the measurement meets the formula (Xavier on tanh) the theory still shows on it
         PlotOverlays.Axes axes = new PlotOverlays.Axes() {
             @Override public double x(int module) { return StatsPlot.this.x(module); }
             @Override public double y(double plotted) { return StatsPlot.this.y(plotted); }
@@ -200,8 +203,8 @@ final class StatsPlot extends CanvasChart {
         };
         PlotOverlays.band(g, band, seriesColor.getValue(), axes, log);
         for (PlotOverlays.PinLine p : pins) PlotOverlays.pin(g, p, pinColor(p.style()), lineWidth() * 0.8, markerRadius() * 0.9, plotColor.getValue(), axes);
-        drawSeries(g, points.get(Series.THEORY), theoryColor.getValue(), lineWidth(), true);
-        drawSeries(g, points.get(Series.CURRENT), seriesColor.getValue(), lineWidth(), false);
+        drawSeries(g, points.get(Series.CURRENT), seriesColor.getValue(), lineWidth(), markerRadius(), false);
+        drawSeries(g, points.get(Series.THEORY), theoryColor.getValue(), lineWidth() * THEORY_WIDTH, markerRadius() * THEORY_WIDTH, true);
         if (!legendRows.isEmpty())
             PlotOverlays.legend(g, legendRows, font, left, right, end - lineH * (legendRows.size() - 0.2), lineH,
                 lineWidth(), markerRadius(), textColor.getValue(), plotColor.getValue());
@@ -323,13 +326,13 @@ final class StatsPlot extends CanvasChart {
         }
     }
 
-    private void drawSeries(Painter g, List<Point> series, Color color, double width, boolean dashed) {
+    private void drawSeries(Painter g, List<Point> series, Color color, double width, double r, boolean dashed) {
         if (series.isEmpty()) return;
         g.setStroke(color);
         g.setLineWidth(width);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
-        if (dashed) g.setLineDashes(width * 3.2, width * 2.4);
+        if (dashed) g.setLineDashes(lineWidth() * 3.2, lineWidth() * 2.4);
         else g.setLineDashes();
         g.beginPath();
         for (int i = 0; i < series.size(); i++) {
@@ -339,7 +342,7 @@ final class StatsPlot extends CanvasChart {
         }
         g.stroke();
         g.setLineDashes();
-        double r = dashed ? markerRadius() * 0.8 : markerRadius(), ring = Math.max(1.5, width * 0.7);
+        double ring = Math.max(1.5, width * 0.7);
         for (Point p : series) marker(g, x(p.index()), y(plotted(p.value())), r, ring, color);
     }
 

@@ -11,7 +11,7 @@ import org.initlab.ui.TelemetryCharts.Figure;
 /**
  * What each training chart draws, as plain data read from a {@link Telemetry.Snapshot}: a line per
  * ReLU-like layer (as fastai's telemetry plot; every module when there is none), per weighted module
- * for the update ratio with its 1e-3 guide, loss, batch accuracy and test-accuracy dots. Every line
+ * for the update ratio with its 10⁻³ guide, loss, batch accuracy and test-accuracy dots. Every line
  * holds at most {@link #MAX_POINTS} points, bucket means of the records: what is drawn is decimated,
  * what is computed is not.
  */
@@ -22,7 +22,8 @@ final class TelemetryLines {
     /** Karpathy's rule of thumb for the update-to-data ratio, drawn as a dashed guide. */
     static final double UPDATE_RATIO_GUIDE = 1e-3;
 
-    static final String GUIDE = "1e-3 guide";
+    /** The guide's legend name, its value written as the log axis writes its tick there: "10⁻³ guide". */
+    static final String GUIDE = AxisTicks.powerOfTen(Math.round(Math.log10(UPDATE_RATIO_GUIDE))) + " guide";
 
     private TelemetryLines() {}
 

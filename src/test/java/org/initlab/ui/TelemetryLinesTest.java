@@ -101,6 +101,7 @@ class TelemetryLinesTest {
         assertEquals(-3, t.lower(), 0, "the guide is always in view");
         assertEquals(-1, t.upper(), 0);
         assertEquals(List.of("10⁻³", "10⁻²", "10⁻¹"), t.labels());
+        assertEquals(t.labels().get(0) + " guide", guide.name(), "the legend writes the guide's value as the axis writes its tick");
     }
 
     @Test

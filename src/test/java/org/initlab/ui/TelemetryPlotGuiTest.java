@@ -90,7 +90,7 @@ class TelemetryPlotGuiTest {
         Fx.run(() -> plot.getScene().getWindow().hide());
     }
 
-    /** Lines that end on whole decades, as the 1e-3 guide always does, stay off the frame: the axis runs a little past its outer ticks. */
+    /** Lines that end on whole decades, as the 10⁻³ guide always does, stay off the frame: the axis runs a little past its outer ticks. */
     @Test
     void aLineOnTheOuterTickStaysOffTheFrame() throws Exception {
         Line ratio = new Line("conv 0", 0, false, Kind.LINE, new double[] {1, 2, 3}, new double[] {-2, -2.5, -2.9});
@@ -108,7 +108,7 @@ class TelemetryPlotGuiTest {
             s.hide();
             return g;
         });
-        assertTrue(gap[0] >= 3, "the guide at 1e-3 is " + gap[0] + " px above the frame's bottom");
+        assertTrue(gap[0] >= 3, "the guide at 10⁻³ is " + gap[0] + " px above the frame's bottom");
         assertTrue(gap[1] >= 3, "the line at 1e-2 is " + gap[1] + " px below the frame's top");
     }
 }

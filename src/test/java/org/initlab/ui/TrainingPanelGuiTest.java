@@ -89,7 +89,7 @@ class TrainingPanelGuiTest extends WindowTestBase {
         assertEquals(4, layers, "one mean line per ReLU");
         assertEquals(4, (int) Fx.call(() -> window.trainingView().charts().plot(TelemetryCharts.Figure.GRAD_STD).lines().size()), "one gradient line per ReLU");
         var ratios = Fx.call(() -> window.trainingView().charts().plot(TelemetryCharts.Figure.UPDATE_RATIO).lines());
-        assertEquals(6, ratios.size(), "four convolutions, the linear layer and the 1e-3 guide");
+        assertEquals(6, ratios.size(), "four convolutions, the linear layer and the 10⁻³ guide");
         assertEquals(TelemetryLines.Kind.GUIDE, ratios.get(5).kind());
         assertEquals(-3.0, ratios.get(5).y()[0], 1e-12);
         for (var line : ratios.subList(0, 5)) {

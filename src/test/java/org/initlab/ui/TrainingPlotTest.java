@@ -46,7 +46,7 @@ class TrainingPlotTest {
         org.w3c.dom.Document doc = ExportGuiTest.parse(svg);
         java.util.List<String> texts = ExportGuiTest.texts(doc.getElementsByTagName("text"));
         for (String t : java.util.List.of("Loss", "Accuracy %", "% near zero", "Activation mean", "Activation std", "Gradient mean",
-            "Gradient std (log scale)", "Update / weight std (log scale)", "grelu 1", "conv 0", "1e-3 guide", "step"))
+            "Gradient std (log scale)", "Update / weight std (log scale)", "grelu 1", "conv 0", "10⁻³ guide", "step"))
             assertTrue(texts.contains(t), "the SVG has <text>" + t + "</text>: " + texts);
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("cnn-generalrelu · ")), "the figure's title: " + texts);
         assertTrue(doc.getElementsByTagName("path").getLength() >= 1 + 1 + 4 * 5 + 5 + 1,

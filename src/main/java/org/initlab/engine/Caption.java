@@ -1,13 +1,13 @@
 package org.initlab.engine;
 
 import java.util.List;
-import java.util.Locale;
+import org.initlab.Numbers;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A lesson's caption with its numbers measured: each {@code {REF}} or {@code {REF/REF}} is replaced by the
- * value the lab charted, to three significant figures. A REF is {@code FIGURE[MODULE]} of the lesson's
+ * value the lab charted, to three significant figures, written as the charts' axes write numbers ({@link Numbers}). A REF is {@code FIGURE[MODULE]} of the lesson's
  * own run or {@code pinK.FIGURE[MODULE]} of its K-th pin, where FIGURE is act_mean, act_std, grad_mean or
  * grad_std and MODULE an index or {@code last}; {@code loss} is the run's loss. E.g. {@code {act_std[last]/pin1.act_std[last]}}.
  */
@@ -40,7 +40,7 @@ public final class Caption {
             String[] refs = m.group(1).split("/", -1);
             double v = value(refs[0].trim(), run, pins);
             for (int i = 1; i < refs.length; i++) v /= value(refs[i].trim(), run, pins);
-            m.appendReplacement(out, Matcher.quoteReplacement(format(v)));
+            m.appendReplacement(out, Matcher.quoteReplacement(Numbers.significant(v, 3)));
         }
         m.appendTail(out);
         return out.toString();
@@ -58,17 +58,5 @@ public final class Caption {
             default -> s.gradStd();
         };
         return v[r.group(3).equals("last") ? v.length - 1 : Integer.parseInt(r.group(3))];
-    }
-
-    /** Three significant figures, plain where that reads well, else 1.2e-5. */
-    public static String format(double v) {
-        if (v == 0) return "0";
-        if (!Double.isFinite(v)) return String.valueOf(v);
-        double a = Math.abs(v);
-        if (a >= 1e-3 && a < 1e5) {
-            int places = Math.max(0, 2 - (int) Math.floor(Math.log10(a)));
-            return String.format(Locale.US, "%." + places + "f", v);
-        }
-        return String.format(Locale.US, "%.2e", v).replaceFirst("e([-+])0*(\\d)", "e$1$2").replace("e+", "e");
     }
 }

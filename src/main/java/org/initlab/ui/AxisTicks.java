@@ -3,11 +3,10 @@ package org.initlab.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.initlab.Numbers;
 
 /** Ticks of a value axis: round steps on a linear scale, whole powers of ten on a log scale, and their labels. */
 final class AxisTicks {
-    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-
     private AxisTicks() {}
 
     /** Tick positions (plotted values), their labels, and the axis bounds they span. */
@@ -24,7 +23,7 @@ final class AxisTicks {
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             values[i] = lower + i * unit;
-            labels.add(powerOfTen((long) values[i]));
+            labels.add(Numbers.powerOfTen((long) values[i]));
         }
         return new Ticks(lower, upper, values, labels);
     }
@@ -72,15 +71,15 @@ final class AxisTicks {
     }
 
     /**
-     * Plain decimals with as many places as the step needs; for tiny or huge values a compact exponent
-     * (2.5e-5, not 0.000025), the same form on the whole axis. A tick at zero reads "0", never "-0".
+     * Plain decimals with as many places as the step needs; for tiny or huge values a power of ten
+     * (2.5×10⁻⁵, not 0.000025), the same form on the whole axis. A tick at zero reads "0", never "-0".
      */
     static List<String> tickLabels(double[] values, double step) {
         int places = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
         double largest = 0;
         for (double v : values) largest = Math.max(largest, Math.abs(v));
         boolean exponent = places > 4 || largest >= 1e6;
-        // one mantissa precision for the whole axis, the one its largest tick needs (5.0e-6 beside 1.0e-5, not 5e-6)
+        // one mantissa precision for the whole axis, the one its largest tick needs (5.0×10⁻⁶ beside 1.0×10⁻⁵, not 5×10⁻⁶)
         int digits = 0;
         if (exponent)
             for (double v : values)
@@ -91,17 +90,10 @@ final class AxisTicks {
         for (double v : values) {
             if (Math.abs(v) < step / 2) labels.add("0");
             else if (!exponent) labels.add(String.format(Locale.US, "%." + places + "f", v));
-            else labels.add(String.format(Locale.US, "%." + digits + "e", v).replaceFirst("e([-+])0*(\\d)", "e$1$2").replace("e+", "e")); // 2.5e-05 → 2.5e-5
+            else labels.add(Numbers.scientific(v, digits));
         }
         return labels;
     }
 
-    /** 10⁻³, 10⁰, 10²: the label of a log10 tick. */
-    static String powerOfTen(long k) {
-        StringBuilder b = new StringBuilder("10");
-        if (k < 0) b.append('⁻');
-        for (char c : Long.toString(Math.abs(k)).toCharArray()) b.append(SUPERSCRIPTS.charAt(c - '0'));
-        return b.toString();
-    }
 
 }

@@ -1,10 +1,10 @@
 package org.initlab.ui;
 
-import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.initlab.Numbers;
 import org.initlab.stats.Bins;
 import org.initlab.stats.Telemetry;
 
@@ -106,6 +106,6 @@ public final class HeatMap extends CanvasChart {
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
+        return Numbers.significant(v, 3);
     }
 }

@@ -37,6 +37,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 import org.controlsfx.control.SegmentedButton;
+import org.initlab.Numbers;
 import org.initlab.data.Mnist;
 import org.initlab.engine.LabSnapshot;
 
@@ -338,8 +339,8 @@ public final class LabWindow {
             if (s == null) return vm.problemProperty().get().isEmpty() ? "computing first stats…" : "no stats yet";
             var c = s.config();
             // Locale.US, not ROOT: for any other locale Formatter builds a DecimalFormatSymbols per call, and this runs on every update
-            return String.format(Locale.US, "%s · %s · %s images %d–%d · seed %d · loss %.4g", c.spec().name(), c.init(),
-                c.split().id(), c.offset(), c.offset() + c.batchSize() - 1, c.seed(), s.stats().loss());
+            return String.format(Locale.US, "%s · %s · %s images %d–%d · seed %d · loss %s", c.spec().name(), c.init(),
+                c.split().id(), c.offset(), c.offset() + c.batchSize() - 1, c.seed(), Numbers.significant(s.stats().loss(), 4));
         }, vm.chartedProperty(), vm.problemProperty()));
         Label latency = new Label();
         latency.setId("latency");

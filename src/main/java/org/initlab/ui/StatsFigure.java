@@ -4,6 +4,7 @@ import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.initlab.Numbers;
 import org.initlab.engine.LabSnapshot;
 
 /**
@@ -40,7 +41,7 @@ final class StatsFigure {
     /** "seed4 · kaiming-uniform a=0 fan_in · seed 0 · test images 0–99 · loss 0.1234". */
     static String title(LabSnapshot s) {
         var c = s.config();
-        return String.format(Locale.ROOT, "%s · %s · seed %d · %s images %d–%d · loss %.4g", c.spec().name(), c.init(),
-            c.seed(), c.split().id(), c.offset(), c.offset() + c.batchSize() - 1, s.stats().loss());
+        return String.format(Locale.ROOT, "%s · %s · seed %d · %s images %d–%d · loss %s", c.spec().name(), c.init(),
+            c.seed(), c.split().id(), c.offset(), c.offset() + c.batchSize() - 1, Numbers.significant(s.stats().loss(), 4));
     }
 }

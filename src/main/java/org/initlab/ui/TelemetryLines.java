@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.initlab.Numbers;
 import org.initlab.stats.Telemetry;
 import org.initlab.ui.TelemetryCharts.Figure;
 
@@ -23,7 +24,7 @@ final class TelemetryLines {
     static final double UPDATE_RATIO_GUIDE = 1e-3;
 
     /** The guide's legend name, its value written as the log axis writes its tick there: "10⁻³ guide". */
-    static final String GUIDE = AxisTicks.powerOfTen(Math.round(Math.log10(UPDATE_RATIO_GUIDE))) + " guide";
+    static final String GUIDE = Numbers.powerOfTen(Math.round(Math.log10(UPDATE_RATIO_GUIDE))) + " guide";
 
     private TelemetryLines() {}
 

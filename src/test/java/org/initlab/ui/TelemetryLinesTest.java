@@ -140,12 +140,12 @@ class TelemetryLinesTest {
     }
 
     @Test
-    void linearAxesSpanTheValuesAndTinyGradientsReadAsExponents() {
+    void linearAxesSpanTheValuesAndTinyGradientsReadAsPowersOfTen() {
         Line grad = new Line("relu 1", 0, false, Kind.LINE, new double[] {1, 2}, new double[] {-2.1e-5, 3.3e-5});
         AxisTicks.Ticks t = TelemetryLines.yTicks(List.of(grad), false, null, 4);
         assertTrue(t.lower() <= -2.1e-5 && t.upper() >= 3.3e-5, t.lower() + "…" + t.upper());
         assertTrue(t.labels().contains("0"), t.labels().toString());
-        assertTrue(t.labels().stream().anyMatch(s -> s.matches("-?\\d(\\.\\d+)?e-5")), "compact exponents: " + t.labels());
+        assertTrue(t.labels().stream().anyMatch(s -> s.matches("-?\\d(\\.\\d+)?×10⁻⁵")), "powers of ten: " + t.labels());
         // steps: whole numbers spanning the run, a round step apart
         AxisTicks.Ticks x = AxisTicks.steps(1, 937, 5);
         assertEquals(0, x.lower(), 0);

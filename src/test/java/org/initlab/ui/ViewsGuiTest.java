@@ -130,7 +130,7 @@ class ViewsGuiTest extends WindowTestBase {
         assertEquals(List.of("pytorch-default"), Fx.call(() -> vm.pins().stream().map(Pins.Pin::label).toList()));
         double measured = Fx.call(() -> vm.chartedProperty().get().actStd()[6]), pinned = Fx.call(() -> vm.pins().get(0).snapshot().actStd()[6]);
         String caption = Fx.call(() -> ((javafx.scene.control.Label) node("lessonCaption")).getText());
-        assertTrue(caption.contains(" " + org.initlab.engine.Caption.format(measured) + " ") && caption.contains(org.initlab.engine.Caption.format(pinned)), caption);
+        assertTrue(caption.contains(" " + org.initlab.Numbers.significant(measured, 3) + " ") && caption.contains(org.initlab.Numbers.significant(pinned, 3)), caption);
         assertTrue(Fx.call(() -> node("lessonTitle").isVisible()));
         Fx.run(() -> vm.lessons().open("zero-init"));
         assertEquals(ViewsModel.View.HISTOGRAMS, Fx.call(() -> vm.views().viewProperty().get()));

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "plot", mixinStandardHelpOptions = true,
     description = {"Renders the lab's charts (activation and gradient mean/std by module, theory beside measured), headless: no window, no display needed.",
-                   "The --out extension picks the format: .png (--scale 2 or 3 for high-DPI), .svg or .pdf (vector, text kept as text),",
+                   "The --out extension picks the format: .png (--scale 2 or 3 for high-DPI), .svg (vector, text as text) or .pdf (vector, text as outlines: no fonts),",
                    ".gif with --sweep (a labelled frame per value, looping, e.g. --init kaiming-uniform --sweep a=0:3:0.1).",
                    "With --experiment: trains that experiment in-process (progress on stderr) and renders its training telemetry instead:",
                    "loss, accuracy, activation mean/std and %% near zero, gradient mean/std, update-to-weight ratio, colorful-dimension histograms;",

@@ -12,11 +12,8 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import javafx.geometry.VPos;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
@@ -26,14 +23,10 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * A {@link Painter} on a {@code java.awt.Graphics2D}: a PNG's image, JFreeSVG's and JFreePDF's
- * documents. The UI's type becomes {@code family} at the same size and weight. JFreePDF writes text in
- * ASCII only, so for PDF ({@code asciiText}) {@code 10⁻³} is drawn as "10" and a smaller, raised
- * "-3", a middle dot as a small disc, a square root sign as strokes, dashes as hyphens: still text,
- * and found by a search.
+ * documents. The UI's type becomes {@code family} at the same size and weight, and text is measured
+ * in that type on every target; a PDF's graphics draws it as the glyphs' outlines ({@link ChartFiles#pdf}).
  */
 final class AwtPainter implements Painter {
-    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻";
-    private static final String PLAIN = "0123456789-";
 
     /** Every setting {@link #save()} keeps. */
     private record State(AffineTransform transform, java.awt.Color fill, java.awt.Color stroke, float width, float[] dashes, int cap, int join,
@@ -41,9 +34,6 @@ final class AwtPainter implements Painter {
 
     private final Graphics2D g;
     private final String family;
-    /** The family whose widths lay the text out: for PDF one with Helvetica's metrics, where installed. */
-    private final String measureFamily;
-    private final boolean asciiText;
     private final Deque<State> saved = new ArrayDeque<>();
     private java.awt.Color fill = java.awt.Color.BLACK, stroke = java.awt.Color.BLACK;
     private float width = 1;
@@ -54,28 +44,15 @@ final class AwtPainter implements Painter {
     private VPos baseline = VPos.BASELINE;
     private Path2D.Double path = new Path2D.Double();
 
-    /**
-     * @param family    the type's family: a logical one ("SansSerif") everywhere a file is read
-     * @param asciiText spell text in ASCII, superscripts raised (for JFreePDF)
-     */
-    AwtPainter(Graphics2D g, String family, boolean asciiText) {
+    /** @param family the type's family: a logical one ("SansSerif") everywhere a file is read */
+    AwtPainter(Graphics2D g, String family) {
         this.g = g;
         this.family = family;
-        this.asciiText = asciiText;
-        measureFamily = asciiText ? helveticaLike(family) : family;
         font = new Font(family, Font.PLAIN, 12);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-    }
-
-    /** A font with Helvetica's widths (the URW and Liberation clones are metric-compatible), else the family itself. */
-    private static String helveticaLike(String fallback) {
-        Set<String> installed = Set.of(java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
-        for (String f : new String[] {"Helvetica", "Nimbus Sans", "Nimbus Sans L", "Liberation Sans", "Arial"})
-            if (installed.contains(f)) return f;
-        return fallback;
     }
 
     static java.awt.Color awt(Paint p) {
@@ -110,12 +87,7 @@ final class AwtPainter implements Painter {
     @Override
     public void setFont(javafx.scene.text.Font f) {
         boolean bold = f.getStyle().toLowerCase(Locale.ROOT).contains("bold");
-        font = new Font(family, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont(size(f.getSize()));
-    }
-
-    /** JFreePDF writes a font's size as a whole number: text for it is measured in the size it will be set in. */
-    private float size(double s) {
-        return asciiText ? Math.max(1, Math.round(s)) : (float) s;
+        font = new Font(family, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) f.getSize());
     }
 
     @Override public void setTextAlign(TextAlignment a) { align = a; }
@@ -171,8 +143,8 @@ final class AwtPainter implements Painter {
 
     @Override
     public void fillText(String s, double x, double y) {
-        FontMetrics m = g.getFontMetrics(measured(font));
-        double w = width(s, font);
+        FontMetrics m = g.getFontMetrics(font);
+        double w = textWidth(s);
         double left = switch (align) { case CENTER -> x - w / 2; case RIGHT -> x - w; default -> x; };
         double base = switch (baseline) {
             case TOP -> y + m.getAscent();
@@ -181,104 +153,13 @@ final class AwtPainter implements Painter {
             default -> y;
         };
         g.setPaint(fill);
-        if (!asciiText || isAscii(s)) {
-            g.setFont(font);
-            g.drawString(asciiText ? pdfString(s) : s, (float) left, (float) base);
-            return;
-        }
-        for (Run r : runs(s, font)) {
-            if (r.mark == '·') {
-                double d = r.font.getSize2D() * 0.18;
-                g.fill(new Ellipse2D.Double(left + (width(r) - d) / 2, base - r.font.getSize2D() * 0.33 - d / 2, d, d));
-            } else if (r.mark == '√') {
-                radical(left, base, width(r), r.font.getSize2D());
-            } else {
-                g.setFont(r.font);
-                g.drawString(pdfString(r.text), (float) left, (float) (base - r.rise));
-            }
-            left += width(r);
-        }
+        g.setFont(font);
+        g.drawString(s, (float) left, (float) base);
     }
 
     @Override
     public double textWidth(String s) {
-        return width(s, font);
-    }
-
-    /** The same type in the family that measures it. */
-    private Font measured(Font f) {
-        return measureFamily.equals(family) ? f : new Font(measureFamily, f.getStyle(), 1).deriveFont(f.getSize2D());
-    }
-
-    private double width(String s, Font f) {
-        if (!asciiText || isAscii(s)) return measured(f).getStringBounds(s, g.getFontRenderContext()).getWidth();
-        double w = 0;
-        for (Run r : runs(s, f)) w += width(r);
-        return w;
-    }
-
-    private double width(Run r) {
-        return measured(r.font).getStringBounds(r.mark != 0 ? String.valueOf(r.mark) : r.text, g.getFontRenderContext()).getWidth();
-    }
-
-    /** A square root sign in a glyph's box of width {@code w} on {@code base}: a short rising tick, the long stroke up, a bar to the box's right edge. */
-    private void radical(double left, double base, double w, double size) {
-        Path2D.Double p = new Path2D.Double();
-        p.moveTo(left + 0.08 * w, base - 0.38 * size);
-        p.lineTo(left + 0.25 * w, base - 0.46 * size);
-        p.lineTo(left + 0.48 * w, base);
-        p.lineTo(left + 0.80 * w, base - 0.78 * size);
-        p.lineTo(left + w, base - 0.78 * size);
-        g.setStroke(new BasicStroke((float) (size * 0.075), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
-        g.draw(p);
-    }
-
-    /** JFreePDF writes a string between parentheses as it is: a lone '(' or ')' (or a '\\') would end the text operator, so they are escaped. */
-    private static String pdfString(String s) {
-        return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)");
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) > 126) return false;
-        return true;
-    }
-
-    /** A stretch of text in one type, raised above the baseline by {@code rise}; or a drawn mark ({@code mark}: '·' or '√', else 0). */
-    private record Run(String text, Font font, double rise, char mark) {}
-
-    /** Plain stretches in ASCII, superscript stretches as plain digits in 70 % type raised by 40 % of the size, middle dots and root signs apart. */
-    private static List<Run> runs(String s, Font f) {
-        List<Run> runs = new ArrayList<>();
-        Font small = f.deriveFont((float) Math.max(1, Math.round(f.getSize2D() * 0.7f))); // a whole number, as JFreePDF sets it
-        StringBuilder b = new StringBuilder();
-        int kind = 0; // 0 plain, 1 superscript
-        for (int i = 0; i <= s.length(); i++) {
-            char ch = i < s.length() ? s.charAt(i) : 0;
-            boolean mark = ch == '·' || ch == '√';
-            int k = SUPERSCRIPTS.indexOf(ch), next = i == s.length() || mark ? -1 : k >= 0 ? 1 : 0;
-            if (next != kind && b.length() > 0) {
-                runs.add(new Run(b.toString(), kind == 1 ? small : f, kind == 1 ? f.getSize2D() * 0.4 : 0, (char) 0));
-                b.setLength(0);
-            }
-            if (mark) runs.add(new Run("", f, 0, ch));
-            else if (i < s.length()) b.append(k >= 0 ? String.valueOf(PLAIN.charAt(k)) : ascii(ch));
-            if (next >= 0) kind = next;
-        }
-        return runs;
-    }
-
-    /** The ASCII spelling of a character PDF's text cannot hold. */
-    private static String ascii(char c) {
-        return switch (c) {
-            case '–', '—', '−' -> "-";
-            case '×' -> "x";
-            case '≈' -> "~";
-            case '…' -> "...";
-            case '≥' -> ">=";
-            case '≤' -> "<=";
-            case '±' -> "+/-";
-            default -> c > 126 ? "?" : String.valueOf(c);
-        };
+        return font.getStringBounds(s, g.getFontRenderContext()).getWidth();
     }
 
     @Override

@@ -15,13 +15,15 @@ import javax.imageio.ImageIO;
 import org.initlab.AtomicFile;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.PDFHints;
 import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
  * A laid-out chart panel written as PNG (at 1×, 2× or 3× its size), SVG or PDF, chosen by the file's
- * extension; all three draw the same charts through {@link FigurePainter}. SVG and PDF keep text as
- * text and lines as paths (JFreeSVG, JFreePDF). Reads the nodes: FX thread.
+ * extension; all three draw the same charts through {@link FigurePainter}, lines as paths in SVG and
+ * PDF (JFreeSVG, JFreePDF). SVG keeps text as text; PDF draws it as the outlines of the PNG's type. Reads
+ * the nodes: FX thread.
  */
 public final class ChartFiles {
     /** The extensions {@link #write} knows. */
@@ -117,7 +119,7 @@ public final class ChartFiles {
             g.setColor(java.awt.Color.WHITE);
             g.fillRect(0, 0, w, h);
             g.scale(scale, scale);
-            FigurePainter.paint(figure, new AwtPainter(g, FAMILY, false));
+            FigurePainter.paint(figure, new AwtPainter(g, FAMILY));
         } finally {
             g.dispose();
         }
@@ -127,17 +129,23 @@ public final class ChartFiles {
     /** The panel as an SVG document: text in {@code <text>} elements, lines and markers as shapes. */
     public static String svg(Region figure) {
         SVGGraphics2D g = new SVGGraphics2D(figure.getWidth(), figure.getHeight());
-        FigurePainter.paint(figure, new AwtPainter(g, FAMILY, false));
+        FigurePainter.paint(figure, new AwtPainter(g, FAMILY));
         return g.getSVGDocument();
     }
 
-    /** The panel as a one-page PDF, a point per pixel: text in PDF's standard Helvetica, so a reader can search it. */
+    /**
+     * The panel as a one-page PDF, a point per pixel, its text drawn as the outlines of the glyphs the PNG
+     * draws: the file holds no font, so a journal's check for embedded fonts passes and every character
+     * (dashes, superscripts, ≈) shows as on screen, laid out by the same widths. A figure's words are not
+     * searchable in it; the paper's caption is what a reader searches, and the SVG keeps text as text.
+     */
     public static byte[] pdf(Region figure) {
         PDFDocument doc = new PDFDocument();
         doc.setTitle("InitLab charts");
         Page page = doc.createPage(new Rectangle2D.Double(0, 0, figure.getWidth(), figure.getHeight()));
         PDFGraphics2D g = page.getGraphics2D();
-        FigurePainter.paint(figure, new AwtPainter(g, FAMILY, true));
+        g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+        FigurePainter.paint(figure, new AwtPainter(g, FAMILY));
         return doc.getPDFBytes();
     }
 }

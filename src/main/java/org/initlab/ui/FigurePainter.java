@@ -79,7 +79,7 @@ final class FigurePainter {
     /**
      * Sets {@code font} on the painter, or a smaller size where the line would outgrow {@code room}: a
      * file's type can run a few percent wider than the screen's. Measured again after each try, as a
-     * PDF sets whole-point sizes only and rounds a size a little smaller back up.
+     * type's width need not shrink exactly in step with its size.
      */
     static void fit(Painter p, String line, Font font, boolean bold, double room) {
         p.setFont(font);

@@ -101,7 +101,7 @@ final class WindowExports {
             g.fillRect(0, 0, img.getWidth(), img.getHeight());
             g.drawImage(charts, 0, 0, null);
             g.scale(scale, scale);
-            AwtPainter p = new AwtPainter(g, ChartFiles.FAMILY, false);
+            AwtPainter p = new AwtPainter(g, ChartFiles.FAMILY);
             p.setFill(bg.getBrightness() < 0.5 ? Color.gray(0.85) : Color.gray(0.2));
             p.setFont(javafx.scene.text.Font.font(size));
             p.setTextAlign(javafx.scene.text.TextAlignment.CENTER);

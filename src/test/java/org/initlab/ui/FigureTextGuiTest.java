@@ -51,17 +51,13 @@ class FigureTextGuiTest {
         assertTrue(Files.size(svg) > 1000);
     }
 
-    /**
-     * In a PDF, where type comes only in whole points, a line a little too wide for its place is set a
-     * point smaller, not rounded back up to the size it had: 0.5 % to 5 % too wide, it ends within its
-     * place in the PDF's own measure.
-     */
+    /** A line 0.5 % to 5 % too wide for its place is set smaller, and ends within its place in the PDF's measure. */
     @Test
     void aLineALittleTooWideIsSetSmallerInAPdf() throws Exception {
         String line = "cnn-generalrelu · kaiming-normal a=0.100 fan_in · adam lr=0.001 · seed 0";
         Font font = Font.font(16);
         List<String> tooWide = Fx.call(() -> {
-            AwtPainter p = new AwtPainter(new PDFDocument().createPage(new Rectangle(800, 100)).getGraphics2D(), ChartFiles.FAMILY, true);
+            AwtPainter p = new AwtPainter(new PDFDocument().createPage(new Rectangle(800, 100)).getGraphics2D(), ChartFiles.FAMILY);
             p.setFont(font);
             double natural = p.textWidth(line);
             List<String> out = new ArrayList<>();

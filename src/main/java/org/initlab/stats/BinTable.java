@@ -2,11 +2,11 @@ package org.initlab.stats;
 
 /**
  * {@link Bins} for float elements without a search per element: the same bin as {@link Bins#binner()}
- * for every finite float. A linear scale is one multiply (in float where that can only err one bin
- * upward, then one comparison with the bin's least float steps back); a log scale looks up the bin of the float's
- * exponent and top mantissa bits (a cell narrower than any bin, so at most one bin edge lies in
- * it) and steps past that edge with one comparison. The binary search this replaces was half of
- * training's telemetry time.
+ * for every finite float. Serves tensors smaller than {@link BitCells}' cells (summing those would
+ * cost more than the elements) and bins that do not fit cells. A linear scale is one multiply (in
+ * float where that can only err one bin upward, then one comparison with the bin's least float steps
+ * back); a log scale looks up the bin of the float's exponent and top mantissa bits (a cell narrower
+ * than any bin, so at most one bin edge lies in it) and steps past that edge with one comparison.
  */
 final class BinTable {
     private final int count;
@@ -116,40 +116,44 @@ final class BinTable {
     }
 
     /**
-     * Adds the bins of {@code v[0..n)} to four histograms of {@code count} bins side by side in
+     * Adds the bins of the floats whose raw bits are {@code v[0..n)} to four histograms of {@code count} bins side by side in
      * {@code lanes}, one element each a round, so no increment waits on the one before. One loop per
      * scale with its constants in locals: with the scale tested inside the loop, the JIT speculates on
      * the scale of the first tensors it sees and sends the others back to the interpreter.
      */
-    void count(float[] v, int n, int[] lanes) {
+    void count(int[] v, int n, int[] lanes) {
         if (least != null) countLinear(v, n, lanes, count, k, c, least);
         else if (linear) countLinear(v, n, lanes, count, lo, perUnit);
-        else if (clamp) for (int j = 0; j < n; j++) lanes[bin(v[j])]++; // tables this wide serve tiny bins, a rare choice
+        else if (clamp) for (int j = 0; j < n; j++) lanes[bin(Float.intBitsToFloat(v[j]))]++; // tables this wide serve tiny bins, a rare choice
         else countLog(v, n, lanes, count, cellBin, shift);
     }
 
-    private static void countLinear(float[] v, int n, int[] lanes, int count, double lo, double perUnit) {
+    private static void countLinear(int[] v, int n, int[] lanes, int count, double lo, double perUnit) {
         final int last = count - 1, b1 = count, b2 = 2 * count, b3 = 3 * count;
         int j = 0;
         for (; j + 3 < n; j += 4) { // a NaN converts to bin 0; a non-finite tensor is counted again exactly
-            lanes[Math.min(last, Math.max(0, (int) ((v[j] - lo) * perUnit)))]++;
-            lanes[b1 + Math.min(last, Math.max(0, (int) ((v[j + 1] - lo) * perUnit)))]++;
-            lanes[b2 + Math.min(last, Math.max(0, (int) ((v[j + 2] - lo) * perUnit)))]++;
-            lanes[b3 + Math.min(last, Math.max(0, (int) ((v[j + 3] - lo) * perUnit)))]++;
+            lanes[doubleBin(v[j], lo, perUnit, last)]++;
+            lanes[b1 + doubleBin(v[j + 1], lo, perUnit, last)]++;
+            lanes[b2 + doubleBin(v[j + 2], lo, perUnit, last)]++;
+            lanes[b3 + doubleBin(v[j + 3], lo, perUnit, last)]++;
         }
-        for (; j < n; j++) lanes[Math.min(last, Math.max(0, (int) ((v[j] - lo) * perUnit)))]++;
+        for (; j < n; j++) lanes[doubleBin(v[j], lo, perUnit, last)]++;
     }
 
-    private static void countLinear(float[] v, int n, int[] lanes, int count, float k, float c, float[] least) {
+    private static int doubleBin(int bits, double lo, double perUnit, int last) {
+        return Math.min(last, Math.max(0, (int) ((Float.intBitsToFloat(bits) - lo) * perUnit)));
+    }
+
+    private static void countLinear(int[] v, int n, int[] lanes, int count, float k, float c, float[] least) {
         final int last = count - 1, b1 = count, b2 = 2 * count, b3 = 3 * count;
         int j = 0;
         for (; j + 3 < n; j += 4) {
-            lanes[linearBin(v[j], k, c, last, least)]++;
-            lanes[b1 + linearBin(v[j + 1], k, c, last, least)]++;
-            lanes[b2 + linearBin(v[j + 2], k, c, last, least)]++;
-            lanes[b3 + linearBin(v[j + 3], k, c, last, least)]++;
+            lanes[linearBin(Float.intBitsToFloat(v[j]), k, c, last, least)]++;
+            lanes[b1 + linearBin(Float.intBitsToFloat(v[j + 1]), k, c, last, least)]++;
+            lanes[b2 + linearBin(Float.intBitsToFloat(v[j + 2]), k, c, last, least)]++;
+            lanes[b3 + linearBin(Float.intBitsToFloat(v[j + 3]), k, c, last, least)]++;
         }
-        for (; j < n; j++) lanes[linearBin(v[j], k, c, last, least)]++;
+        for (; j < n; j++) lanes[linearBin(Float.intBitsToFloat(v[j]), k, c, last, least)]++;
     }
 
     /** {@link #bin} on a linear scale in float (a NaN converts to bin 0; a non-finite tensor is counted again exactly). */
@@ -158,7 +162,7 @@ final class BinTable {
         return b - (x < least[b] ? 1 : 0);
     }
 
-    private static void countLog(float[] v, int n, int[] lanes, int count, long[] cells, int shift) {
+    private static void countLog(int[] v, int n, int[] lanes, int count, long[] cells, int shift) {
         final int b1 = count, b2 = 2 * count, b3 = 3 * count;
         int j = 0;
         for (; j + 3 < n; j += 4) {
@@ -171,8 +175,8 @@ final class BinTable {
     }
 
     /** {@link #bin} on a log scale whose table holds every cell. */
-    private static int logBin(long[] cells, int shift, float v) {
-        int abs = Math.min(Float.floatToRawIntBits(v) & 0x7fffffff, 0x7f800000);
+    private static int logBin(long[] cells, int shift, int bits) {
+        int abs = Math.min(bits & 0x7fffffff, 0x7f800000);
         long binAndUpper = cells[abs >>> shift];
         return (int) (binAndUpper >>> 32) + (((int) binAndUpper - 1 - abs) >>> 31);
     }
@@ -183,7 +187,7 @@ final class BinTable {
      */
     int bin(float v) {
         if (least != null) return linearBin(v, k, c, count - 1, least);
-        if (linear) return Math.min(count - 1, Math.max(0, (int) ((v - lo) * perUnit)));
+        if (linear) return doubleBin(Float.floatToRawIntBits(v), lo, perUnit, count - 1);
         int abs = Math.min(Float.floatToRawIntBits(v) & 0x7fffffff, 0x7f800000); // a NaN counts as ∞: no step past the last bin
         int cell = abs >>> shift;
         long binAndUpper = cellBin[clamp ? Math.min(cellBin.length - 1, Math.max(0, cell - firstCell)) : cell];

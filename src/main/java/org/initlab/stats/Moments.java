@@ -27,13 +27,15 @@ public final class Moments {
     private final Bins.Binner binner;
     private final BinTable table;
     private final boolean fastBins; // the table serves these bins (log bins narrower than its cells: the exact binner)
+    private final BitCells bitCells; // bins counted by cells of bits: a large tensor is counted there
+    private int[] cells, upper; // this thread's counts while a tensor is counted into cells
     private final double[] hist;
     private final int[] lanes; // four histograms, one per lane of the scan, so no increment waits on the one before
     private final float[] chunk = new float[CHUNK], laneSum = new float[CHUNK], laneSq = new float[CHUNK];
     private final int[] bits = new int[CHUNK], laneNear = new int[CHUNK];
-    private final float[] nonzero = new float[CHUNK];
-    private final int[] laneZero = new int[CHUNK];
+    private final int[] laneZero = new int[CHUNK], nonzeroBits = new int[CHUNK];
     private boolean sparse;
+    private boolean byCells; // this tensor is counted into cells
     private int skipped;
     private float[] scratch;
     private long count;
@@ -46,6 +48,7 @@ public final class Moments {
         this.binner = bins == null ? null : bins.binner();
         this.table = bins == null ? null : new BinTable(bins);
         this.fastBins = table != null && table.fast();
+        this.bitCells = bins == null ? null : BitCells.of(bins);
         this.hist = bins == null ? new double[0] : new double[bins.count()];
         this.lanes = new int[4 * hist.length];
     }
@@ -135,6 +138,12 @@ public final class Moments {
             Arrays.fill(lanes, 0);
             Arrays.fill(hist, 0);
         }
+        byCells = (what & HISTOGRAM) != 0 && bitCells != null && n >= bitCells.cells(); // summing the cells costs less than an element each
+        if (byCells) {
+            int[][] counts = bitCells.begin();
+            cells = counts[0];
+            upper = counts[1];
+        }
         skipped = 0;
         final int tiny = Float.floatToRawIntBits((float) TensorStats.NEAR_ZERO);
         double sum = 0, sq = 0;
@@ -178,6 +187,7 @@ public final class Moments {
         if ((what & HISTOGRAM) == 0 || !fastBins) return; // without the table, counted straight into hist
         int bc = hist.length;
         for (int b = 0; b < bc; b++) hist[b] = lanes[b] + lanes[bc + b] + lanes[2 * bc + b] + lanes[3 * bc + b];
+        if (byCells) bitCells.fold(cells, upper, hist);
         hist[table.bin(0f)] += skipped;
         sparse = zeros > n / 4; // the next tensor of this module will look alike
     }
@@ -206,26 +216,32 @@ public final class Moments {
     }
 
     /**
-     * A chunk into the four lane histograms ({@link BinTable#count}). Where the last tensor was mostly exact zeros (a ReLU's output, the gradient below one),
-     * the nonzero elements are first moved together without a branch and the zeros are counted at once.
+     * A chunk into the cells of bits ({@link BitCells}) or the four lane histograms ({@link BinTable#count}).
+     * For the lanes, where the last tensor was mostly exact zeros (a ReLU's output, the gradient below
+     * one), the nonzero elements are first moved together without a branch and the zeros are counted
+     * at once; the cells count zeros for less than that move costs.
      */
     private void histogram(float[] u, int[] w, int len) {
         if (!fastBins) {
             for (int j = 0; j < len; j++) add(u[j]);
             return;
         }
-        float[] v = u;
+        if (byCells) {
+            bitCells.count(w, len, cells, upper);
+            return;
+        }
+        int[] b = w;
         int m = len;
         if (sparse) {
-            v = nonzero;
+            b = nonzeroBits;
             m = 0;
             for (int j = 0; j < len; j++) {
-                v[m] = u[j];
+                b[m] = w[j];
                 m += (w[j] & 0x7fffffff) + 0x7fffffff >>> 31; // + 1 unless ±0
             }
             skipped += len - m;
         }
-        table.count(v, m, lanes);
+        table.count(b, m, lanes);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.initlab.stats;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -128,16 +129,28 @@ class TelemetryTest {
             java.util.Random r = new java.util.Random(7);
             for (int i = 0; i < 1_000_000; i++) tried.add((float) ((r.nextBoolean() ? 1 : -1) * Math.pow(10, -45 + 85 * r.nextDouble())));
             for (float f : tried) assertEquals(exact.bin(f), table.bin(f), "bins " + bins + ", value " + f);
-            float[] all = new float[tried.size()]; // and through the counting loops, four lanes a round
-            for (int i = 0; i < all.length; i++) all[i] = tried.get(i);
+            int[] all = new int[tried.size()]; // and through the counting loops, four lanes a round
+            for (int i = 0; i < all.length; i++) all[i] = Float.floatToRawIntBits(tried.get(i));
             int[] lanes = new int[4 * bins.count()];
             table.count(all, all.length, lanes);
-            int[] want = new int[bins.count()], got = new int[bins.count()];
-            for (float f : all) want[exact.bin(f)]++;
+            double[] want = new double[bins.count()], got = new double[bins.count()];
+            for (float f : tried) want[exact.bin(f)]++;
             for (int i = 0; i < lanes.length; i++) got[i % bins.count()] += lanes[i];
             assertArrayEquals(want, got, "counted into " + bins);
+            BitCells cells = BitCells.of(bins); // and into cells of bits, where the bins allow
+            // linear edges on multiples of a power of two (all here but 13 in 10 units) fit whole cells; log bins wider than a cell split one
+            assertEquals(bins.count() != 13, cells != null, "cells for " + bins);
+            if (cells == null) continue;
+            for (int round = 0; round < 2; round++) { // the second time on counts the first left
+                int[][] counts = cells.begin();
+                cells.count(all, all.length, counts[0], counts[1]);
+                Arrays.fill(got, 0);
+                cells.fold(counts[0], counts[1], got);
+                assertArrayEquals(want, got, "counted by cells into " + bins);
+            }
         }
         assertFalse(new BinTable(new Bins(0, 0.001, 10, Bins.Scale.LOG10_ABS)).fast()); // bins narrower than a table cell
+        assertNull(BitCells.of(new Bins(0, 0.001, 10, Bins.Scale.LOG10_ABS)), "bins narrower than a cell");
         assertFalse(new BinTable(new Bins(-16777216, 16777216, 33554432, Bins.Scale.LINEAR)).inFloat(), "past 2^24 bins float skips integers");
     }
 
@@ -155,6 +168,41 @@ class TelemetryTest {
                 double[] want = new double[bins.count()];
                 for (float f : x) if (!Float.isNaN(f)) want[bins.binner().bin(f)]++;
                 assertArrayEquals(want, got, bins + (nan ? " with a NaN" : ""));
+            }
+        }
+    }
+
+    /**
+     * Tensors large enough to be counted by cells of bits: every edge of the bins and its float
+     * neighbours (on a log scale, inside split cells), both zeros, tiny negatives (which the reference's double arithmetic puts beside
+     * zero), among normal values over many decades; then a mostly-zero tensor twice, the second
+     * time through the pass that moves the nonzero elements together first.
+     */
+    @Test
+    void histogramsCountedByCellsEqualTheExactOnes() {
+        java.util.Random r = new java.util.Random(11);
+        for (Bins bins : List.of(Bins.RELU, Bins.SIGNED, Bins.GRADIENT)) {
+            List<Float> special = new java.util.ArrayList<>(List.of(0f, -0f, -1e-30f, -0x1p-50f, Math.nextUp(-0x1p-50f), Math.nextDown(-0x1p-50f),
+                Float.MIN_VALUE, -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE));
+            for (double e : bins.edges()) {
+                double at = bins.scale() == Bins.Scale.LINEAR ? e : Math.pow(10, e);
+                for (float f : new float[] {(float) at, Math.nextUp((float) at), Math.nextDown((float) at)}) {
+                    special.add(f);
+                    special.add(-f);
+                }
+            }
+            float[] dense = new float[40_000], sparse = new float[40_000];
+            for (int i = 0; i < dense.length; i++) {
+                dense[i] = i < special.size() ? special.get(i) : (float) (r.nextGaussian() * Math.pow(10, -8 + 9.5 * r.nextDouble()));
+                sparse[i] = r.nextInt(4) == 0 ? dense[i] : (i % 2 == 0 ? 0f : -0f);
+            }
+            assertTrue(dense.length >= BitCells.of(bins).cells(), "large enough for cells");
+            Moments m = new Moments(bins);
+            for (float[] x : List.of(dense, sparse, sparse)) {
+                double[] got = m.telemetry(Nd4j.createFromArray(x)).histogram().clone();
+                double[] want = new double[bins.count()];
+                for (float f : x) want[bins.binner().bin(f)]++;
+                assertArrayEquals(want, got, bins + (x == dense ? " dense" : " mostly zeros"));
             }
         }
     }

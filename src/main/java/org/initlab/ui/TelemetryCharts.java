@@ -17,7 +17,7 @@ import org.initlab.stats.Telemetry;
 /**
  * Training telemetry over steps, read from immutable {@link Telemetry.Snapshot}s: loss, accuracy,
  * per-layer activation mean, std and % near zero, gradient mean and std (one line per ReLU-like
- * layer, as fastai's telemetry plot), each weight's update-to-data ratio against a 1e-3 guide, and
+ * layer, as fastai's telemetry plot), each weight's update-to-data ratio against a 10⁻³ guide, and
  * for each ReLU-like layer a "colorful dimension" heat map: steps on x, activation
  * bins on y, colour log(1 + count). A pinned run is drawn faded and dashed under the current one.
  * Every chart is painted on a canvas ({@link TelemetryPlot}, {@link HeatMap}), so the panel also
@@ -28,11 +28,16 @@ public final class TelemetryCharts extends GridPane {
 
     private final Map<Figure, TelemetryPlot> plots = new EnumMap<>(Figure.class);
     private final HBox heatMaps = new HBox(8);
+    /** The grid's columns: a chart spans 6 / (3, 2 or 1) of them. */
+    private static final int SLOTS = 6;
+    private final VBox maps;
+    private int columns;
+    private boolean accuracyShown;
     private final Label empty = new Label("Press Run to train the lab's model with its init; the curves appear here.");
 
     public TelemetryCharts() {
         getStyleClass().add("telemetry-charts");
-        setMinSize(0, 0); // the tab's width decides; charts shrink rather than push past the window's edge
+        setMinWidth(0); // the tab's width decides (fewer columns); the rows' least heights add up, and the tab scrolls past them
         chart(Figure.LOSS, "Loss", "lossChart", null);
         chart(Figure.ACCURACY, "Accuracy %", "accuracyChart", new double[] {0, 100});
         chart(Figure.NEAR_ZERO, "% near zero", "nearZeroChart", null);
@@ -41,23 +46,13 @@ public final class TelemetryCharts extends GridPane {
         chart(Figure.GRAD_MEAN, "Gradient mean", "telGradMeanChart", null);
         chart(Figure.GRAD_STD, "Gradient std (log scale)", "telGradStdChart", null);
         chart(Figure.UPDATE_RATIO, "Update / weight std (log scale)", "updateRatioChart", null);
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < SLOTS; i++) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(100 / 6.0);
+            c.setPercentWidth(100.0 / SLOTS);
             c.setHgrow(Priority.ALWAYS);
             getColumnConstraints().add(c);
         }
-        for (double h : new double[] {25, 25, 25, 25}) {
-            RowConstraints r = new RowConstraints();
-            r.setPercentHeight(h);
-            r.setVgrow(Priority.ALWAYS);
-            getRowConstraints().add(r);
-        }
-        add(plots.get(Figure.LOSS), 0, 0, 3, 1);
-        add(plots.get(Figure.ACCURACY), 3, 0, 3, 1);
-        Figure[] f = Figure.values();
-        for (int i = 2; i < 5; i++) add(plots.get(f[i]), 2 * (i - 2), 1, 2, 1);
-        for (int i = 5; i < 8; i++) add(plots.get(f[i]), 2 * (i - 5), 2, 2, 1);
+        getChildren().addAll(plots.values());
         heatMaps.getStyleClass().add("heat-maps");
         heatMaps.setAlignment(Pos.CENTER);
         heatMaps.setMinSize(0, 0);
@@ -70,7 +65,49 @@ public final class TelemetryCharts extends GridPane {
         maps.setAlignment(Pos.TOP_CENTER);
         maps.setMinSize(0, 0);
         VBox.setVgrow(heatMaps, Priority.ALWAYS);
-        add(maps, 0, 3, 6, 1);
+        maps.getStyleClass().add("heat-maps-box");
+        getChildren().add(maps);
+        this.maps = maps;
+        widthProperty().addListener(o -> arrange());
+        arrange();
+    }
+
+    /**
+     * Places the charts in as many columns (three, two or one) as their least width (the theme's
+     * {@code -fx-min-width} of {@code .telemetry-plot}) allows in the width the tab gives: the loss and
+     * accuracy side by side on top, the six layer charts beneath, the heat maps last. Each row is at least
+     * as tall as its charts' least height; where the rows need more than the tab's height, the tab scrolls.
+     */
+    private void arrange() {
+        double least = plot(Figure.NEAR_ZERO).minWidth(-1), gap = getHgap(), w = getWidth();
+        int columns = w <= 0 || w >= 3 * least + 2 * gap ? 3 : w >= 2 * least + gap ? 2 : 1;
+        boolean accuracy = plot(Figure.ACCURACY).isManaged();
+        if (columns == this.columns && accuracy == this.accuracyShown) return;
+        this.columns = columns;
+        this.accuracyShown = accuracy;
+        int row = 0;
+        if (accuracy && columns > 1) {
+            place(plot(Figure.LOSS), 0, row, SLOTS / 2);
+            place(plot(Figure.ACCURACY), SLOTS / 2, row++, SLOTS / 2);
+        } else { // no accuracy (MSE): the loss alone takes its row
+            place(plot(Figure.LOSS), 0, row++, SLOTS);
+            if (accuracy) place(plot(Figure.ACCURACY), 0, row++, SLOTS);
+        }
+        Figure[] layers = {Figure.NEAR_ZERO, Figure.ACT_MEAN, Figure.ACT_STD, Figure.GRAD_MEAN, Figure.GRAD_STD, Figure.UPDATE_RATIO};
+        int span = SLOTS / columns;
+        for (int i = 0; i < layers.length; i++) place(plot(layers[i]), (i % columns) * span, row + i / columns, span);
+        row += (layers.length + columns - 1) / columns;
+        place(maps, 0, row++, SLOTS);
+        getRowConstraints().clear();
+        for (int r = 0; r < row; r++) {
+            RowConstraints c = new RowConstraints();
+            c.setVgrow(Priority.ALWAYS); // the rows share the height evenly, none below its charts' least height
+            getRowConstraints().add(c);
+        }
+    }
+
+    private static void place(javafx.scene.Node n, int column, int row, int span) {
+        GridPane.setConstraints(n, column, row, span, 1);
     }
 
     private void chart(Figure f, String title, String id, double[] fixedY) {
@@ -99,7 +136,7 @@ public final class TelemetryCharts extends GridPane {
         boolean accuracy = !plot(Figure.ACCURACY).lines().isEmpty() || current == null;
         plot(Figure.ACCURACY).setVisible(accuracy);
         plot(Figure.ACCURACY).setManaged(accuracy);
-        GridPane.setColumnSpan(plot(Figure.LOSS), accuracy ? 3 : 6);
+        arrange();
         showHeatMaps(current);
     }
 

@@ -22,6 +22,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
@@ -57,8 +58,15 @@ public final class TrainingView extends VBox {
         this.vm = vm;
         getStyleClass().add("training-view");
         setMinSize(0, 0);
-        getChildren().addAll(controls(), restoreBar(), messageBar(), charts, statusLine());
-        VBox.setVgrow(charts, Priority.ALWAYS);
+        // the charts fill the tab; where their rows need more height than it has (projector type at 720 px), they scroll
+        ScrollPane scroll = new ScrollPane(charts);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("chart-scroll");
+        scroll.setMinHeight(0);
+        getChildren().addAll(controls(), restoreBar(), messageBar(), scroll, statusLine());
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         InvalidationListener redraw = o -> redraw(true);
         vm.latestProperty().addListener(redraw);
         vm.pinnedProperty().addListener(redraw);

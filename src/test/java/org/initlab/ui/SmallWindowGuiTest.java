@@ -7,7 +7,11 @@ import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import org.junit.jupiter.api.Test;
 
-/** A projector's 1280×720 in the projector theme: the charts fit the window, the side panel scrolls to the layer list, and no training setting hides in an overflow menu. */
+/**
+ * A projector's 1280×720 in the projector theme: the charts fit the window, the side panel scrolls to the
+ * layer list, no training setting hides in an overflow menu, and the training charts keep a size read
+ * from the back row, the tab scrolling to the last of them.
+ */
 class SmallWindowGuiTest extends WindowTestBase {
     @Override double width() { return 1280; }
     @Override double height() { return 720; }
@@ -32,15 +36,30 @@ class SmallWindowGuiTest extends WindowTestBase {
 
     @Test
     void everyTrainingSettingIsOnScreen() throws Exception {
-        Fx.run(() -> {
-            vm.themeProperty().set("projector");
-            window.showTab("training");
-        });
-        Fx.run(() -> window.scene().getRoot().layout());
+        openTraining("projector");
         for (String id : new String[] {"trainOptimizer", "trainLr", "trainSeed", "trainSaveCharts"}) {
             Node n = node(id);
             Bounds b = Fx.call(() -> n.localToScene(n.getLayoutBounds()));
             assertTrue(Fx.call(n::isVisible) && b.getMaxX() <= 1280 + 0.5 && b.getWidth() > 0, id + " at x = " + b.getMinX() + " … " + b.getMaxX());
         }
+    }
+
+    @Test
+    void trainingChartsKeepAReadableSizeAndScrollToTheHeatMaps() throws Exception {
+        openTraining("projector");
+        for (String id : new String[] {"nearZeroChart", "telActMeanChart", "telActStdChart", "telGradMeanChart", "telGradStdChart", "updateRatioChart"}) {
+            Node n = node(id);
+            Bounds b = Fx.call(() -> n.localToScene(n.getLayoutBounds()));
+            // ten lines of the projector's 19 px type tall, sixteen wide: a title, a legend and curves that read
+            assertTrue(b.getHeight() >= 190 && b.getWidth() >= 300 && b.getMaxX() <= 1280 + 0.5, id + " is " + b.getWidth() + " × " + b.getHeight() + " at x = " + b.getMinX());
+        }
+        ScrollPane scroll = Fx.call(() -> (ScrollPane) window.scene().lookup(".chart-scroll"));
+        Node maps = Fx.call(() -> window.scene().lookup(".heat-maps-box"));
+        Fx.run(() -> scroll.setVvalue(scroll.getVmax()));
+        Fx.run(() -> window.scene().getRoot().layout());
+        Bounds b = Fx.call(() -> maps.localToScene(maps.getLayoutBounds()));
+        Bounds view = Fx.call(() -> scroll.localToScene(scroll.getLayoutBounds()));
+        assertTrue(b.getMaxY() <= view.getMaxY() + 0.5 && b.getMinY() >= view.getMinY() - 0.5,
+            "the heat maps at y = " + b.getMinY() + " … " + b.getMaxY() + " after scrolling, the charts' view " + view.getMinY() + " … " + view.getMaxY());
     }
 }

@@ -66,6 +66,15 @@ abstract class WindowTestBase {
         if (vm != null) vm.close();
     }
 
+    /** Switches to {@code theme}, opens the Training tab and lays the window out. */
+    void openTraining(String theme) throws Exception {
+        Fx.run(() -> {
+            vm.themeProperty().set(theme);
+            window.showTab("training");
+        });
+        Fx.run(() -> window.scene().getRoot().layout());
+    }
+
     /** The node with this id; callable on and off the FX thread. */
     <T extends Node> T node(String id) {
         try {

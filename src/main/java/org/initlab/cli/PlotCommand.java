@@ -71,9 +71,9 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "1", description = "PNG and GIF pixels per chart pixel: 1, 2 or 3 (2 at --width 1600 gives 3200 px); default ${DEFAULT-VALUE}")
     int scale;
 
-    @Option(names = "--sweep", description = {"name=from:to:step: an animated .gif, a labelled frame per value, every frame on the same axes;",
-        "a=0:3:0.1 (kaiming-*), gain=0.5:2:0.1 (xavier-*, orthogonal), std=0.01:0.2:0.01 (normal, trunc-normal), bound=0.01:0.3:0.01 (uniform),",
-        "depth=1:20:1 (an mlp-ACT-DxW model)"})
+    @Option(names = "--sweep", description = "name=from:to:step: an animated .gif, a labelled frame per value, every frame on the same axes; "
+        + "a=0:3:0.1 (kaiming-*), gain=0.5:2:0.1 (xavier-*, orthogonal), std=0.01:0.2:0.01 (normal, trunc-normal), bound=0.01:0.3:0.01 (uniform), "
+        + "depth=1:20:1 (an mlp-ACT-DxW model)")
     String sweep;
 
     @Override

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,31 @@ class CliTest {
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
+        }
+    }
+
+    /**
+     * Every command's help: an option's description wraps under itself. A line of text alone that
+     * starts where the descriptions start (not two columns in, as picocli indents a wrapped line)
+     * reads as a new option's words: picocli writes that for a description given as several strings.
+     */
+    @Test
+    void optionHelpWrapsUnderItsOwnDescription() {
+        for (String command : new String[] {"plot", "train", "bench", "stats", "lessons", "gui"}) {
+            List<String> lines = run(command, "--help").out().lines().toList();
+            int column = -1;
+            for (String line : lines) {
+                java.util.regex.Matcher option = java.util.regex.Pattern.compile("^\\s+(-\\w, )?--\\S+\\s{2,}(?=\\S)").matcher(line);
+                if (column < 0 && option.find()) column = option.end();
+            }
+            assertTrue(column > 0, command + " has options: " + lines);
+            for (int i = 1; i < lines.size(); i++) {
+                String line = lines.get(i), text = line.stripLeading();
+                boolean alone = !text.isEmpty() && !text.startsWith("-");
+                boolean nameTooLong = lines.get(i - 1).matches("\\s+(-\\w, )?--\\S+"); // its description starts on the next line
+                assertFalse(alone && !nameTooLong && line.length() - text.length() == column,
+                    command + " --help: '" + line + "' starts a paragraph at the description column");
+            }
         }
     }
 

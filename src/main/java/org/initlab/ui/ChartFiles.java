@@ -71,7 +71,8 @@ public final class ChartFiles {
         save(file, png(img));
     }
 
-    private static AtomicFile.Content png(BufferedImage img) {
+    /** An image drawn by {@link #image}, to be encoded as PNG on any thread. */
+    static AtomicFile.Content png(BufferedImage img) {
         return out -> { // cached in memory: ImageIO's default cache is a file in the temporary folder, a second disk that can be full
             try (var ios = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
                 if (!ImageIO.write(img, "png", ios)) throw new IOException("no PNG writer available");

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -364,13 +365,13 @@ public final class LabWindow {
         return bar;
     }
 
-    /** Saves the charts as PNG (at the Save menu's scale) in the export folder; returns the file. */
-    public Path exportPng() {
+    /** Saves the charts as PNG (at the Save menu's scale) in the export folder, written in the background; the future gives the file. */
+    public CompletableFuture<Path> exportPng() {
         return exports.save("png");
     }
 
-    /** Saves the view shown (the charts, histograms or landscape) in a format: "png", "svg" or "pdf"; returns the file, null on failure. */
-    public Path exportCharts(String format) {
+    /** Saves the view shown (the charts, histograms or landscape) in a format, "png", "svg" or "pdf"; the future gives the file, null on failure. */
+    public CompletableFuture<Path> exportCharts(String format) {
         return exports.save(format);
     }
 

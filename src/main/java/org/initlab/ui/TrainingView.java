@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -34,6 +35,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.initlab.AppFolders;
 import org.initlab.AppLog;
+import org.initlab.AtomicFile;
 import org.initlab.engine.TrainingRunner.State;
 import org.initlab.engine.TrainingRunner.Update;
 import org.initlab.train.Experiment;
@@ -273,24 +275,26 @@ public final class TrainingView extends VBox {
 
     /**
      * Saves the training charts in the export folder as "png" (at {@link #pngScaleProperty()}, also copied to
-     * the clipboard), "svg" or "pdf"; returns the file, null on failure.
+     * the clipboard), "svg" or "pdf": drawn now, written in the background ({@link Saves}); the future
+     * gives the file, or null on failure.
      */
-    public Path export(String format) {
+    public CompletableFuture<Path> export(String format) {
         Path file = exportDir.resolve("initlab-training-" + WindowExports.stamp() + "." + format);
+        int scale = format.equals("png") ? pngScale.get() : 1;
         try {
             boolean copied = false;
+            AtomicFile.Content content;
             if (format.equals("png")) { // drawn once, for the file and the clipboard
-                BufferedImage img = ChartFiles.image(charts, pngScale.get());
-                ChartFiles.writePng(img, file);
+                BufferedImage img = ChartFiles.image(charts, scale);
+                content = ChartFiles.png(img);
                 copied = Exporter.copy(SwingFXUtils.toFXImage(img, null));
             } else {
-                ChartFiles.write(charts, file, 1);
+                content = ChartFiles.render(charts, format, scale);
             }
-            statusNote(WindowExports.saved(file, format, pngScale.get()) + (copied ? " · copied to clipboard" : ""));
-            return file;
-        } catch (IOException | RuntimeException e) {
-            statusNote("could not save the " + format.toUpperCase(Locale.ROOT) + ": " + e.getMessage());
-            return null;
+            return Saves.write(file, format, content, WindowExports.saved(file, format, scale) + (copied ? " · copied to clipboard" : ""), this::statusNote);
+        } catch (RuntimeException e) {
+            statusNote(Saves.failed(format, e));
+            return CompletableFuture.completedFuture(null);
         }
     }
 

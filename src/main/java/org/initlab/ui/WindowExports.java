@@ -2,13 +2,13 @@ package org.initlab.ui;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
@@ -48,7 +48,7 @@ final class WindowExports {
     }
 
     /** Saves the view shown now ("png", "svg", "pdf"). */
-    Path save(String format) {
+    CompletableFuture<Path> save(String format) {
         return save(shown.get(), format);
     }
 
@@ -56,16 +56,18 @@ final class WindowExports {
         return pngScale;
     }
 
-    /** Saves the panel (or one chart) in a format ("png", "svg", "pdf"); PNG at the chosen scale. Returns the file, null on failure. */
-    Path save(Region what, String format) {
+    /**
+     * Saves the panel (or one chart) in a format ("png", "svg", "pdf"); PNG at the chosen scale. Drawn
+     * now, written in the background ({@link Saves}); the future gives the file, or null on failure.
+     */
+    CompletableFuture<Path> save(Region what, String format) {
         Path file = folder.get().resolve((what == shown.get() ? "initlab-charts-" : "initlab-" + what.getId() + "-") + stamp() + "." + format);
+        int scale = format.equals("png") ? pngScale.get() : 1;
         try {
-            ChartFiles.write(what, file, format.equals("png") ? pngScale.get() : 1);
-            message.accept(saved(file, format, pngScale.get()));
-            return file;
-        } catch (IOException | RuntimeException e) {
-            message.accept("could not save the " + format.toUpperCase(Locale.ROOT) + ": " + e.getMessage());
-            return null;
+            return Saves.write(file, format, ChartFiles.render(what, format, scale), saved(file, format, scale), message);
+        } catch (RuntimeException e) {
+            message.accept(Saves.failed(format, e));
+            return CompletableFuture.completedFuture(null);
         }
     }
 

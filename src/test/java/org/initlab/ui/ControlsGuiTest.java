@@ -78,7 +78,7 @@ class ControlsGuiTest extends WindowTestBase {
     void savingTheChartsIsAnnouncedInTheCorner() throws Exception {
         Fx.waitFor("the first charts", 60, () -> vm.chartedProperty().get() != null);
         Fx.run(() -> window.setExportDir(session));
-        assertTrue(Fx.call(() -> window.exports().save("png")) != null);
+        assertTrue(Fx.saved(() -> window.exports().save("png")) != null);
         Fx.waitFor("a notification", 5, this::notificationShown);
     }
 

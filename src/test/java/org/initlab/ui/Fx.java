@@ -20,6 +20,11 @@ final class Fx {
         return t.get(60, TimeUnit.SECONDS);
     }
 
+    /** A save asked for on the FX thread, once its file is written in the background: the file, or null if it failed. */
+    static java.nio.file.Path saved(Callable<java.util.concurrent.CompletableFuture<java.nio.file.Path>> save) throws Exception {
+        return call(save).get(60, TimeUnit.SECONDS);
+    }
+
     static void run(Runnable r) throws Exception {
         call(() -> {
             r.run();

@@ -153,7 +153,7 @@ class LabWindowGuiTest extends WindowTestBase {
     void pngExportWritesTheChartsAndCsvTheStats(@TempDir Path dir) throws Exception {
         awaitCharted();
         window.setExportDir(dir);
-        Path png = Fx.call(window::exportPng);
+        Path png = Fx.saved(window::exportPng);
         assertNotNull(png);
         BufferedImage img = ImageIO.read(png.toFile());
         assertTrue(img.getWidth() > 500 && img.getHeight() > 300, img.getWidth() + "×" + img.getHeight());

@@ -124,7 +124,7 @@ class TrainingPanelGuiTest extends WindowTestBase {
         var ratiosPinned = Fx.call(() -> window.trainingView().charts().plot(TelemetryCharts.Figure.UPDATE_RATIO).lines());
         assertEquals(1, ratiosPinned.stream().filter(l -> l.kind() == TelemetryLines.Kind.GUIDE).count(), "one guide, not one per run");
 
-        Path png = Fx.call(() -> {
+        Path png = Fx.saved(() -> {
             window.trainingView().setExportDir(session);
             return window.trainingView().export("png");
         });
@@ -133,19 +133,19 @@ class TrainingPanelGuiTest extends WindowTestBase {
         int oneX = javax.imageio.ImageIO.read(png.toFile()).getWidth();
         // one PNG size for the lab's Save menu and this one: 2× chosen here draws twice the pixels and shows in the lab's menu
         Fx.run(() -> window.trainingView().pngScaleProperty().set(2));
-        Path twice = Fx.call(() -> window.trainingView().export("png"));
+        Path twice = Fx.saved(() -> window.trainingView().export("png"));
         assertEquals(2 * oneX, javax.imageio.ImageIO.read(twice.toFile()).getWidth(), 2);
         MenuButton labSave = node("saveMenu");
         assertTrue(Fx.call(() -> labSave.getItems().stream().filter(i -> "pngScale2".equals(i.getId())).map(i -> ((RadioMenuItem) i).isSelected()).findFirst().orElse(false)),
             "the lab's Save menu shows 2×");
         Fx.run(() -> window.trainingView().pngScaleProperty().set(1));
         // the same charts as vector files: titles and legends as text, lines as paths, the heat maps as embedded images
-        String svg = Files.readString(Fx.call(() -> window.trainingView().export("svg")));
+        String svg = Files.readString(Fx.saved(() -> window.trainingView().export("svg")));
         for (String t : List.of(">Loss<", ">Update / weight std (log scale)<", ">relu 1<", ">step<", ">10⁻³<"))
             assertTrue(svg.contains(t), "the SVG has " + t);
         assertTrue(svg.split("<image", -1).length - 1 >= 4, "a heat map image per ReLU");
-        PdfLook.assertDrawnLikeThePng(Files.readAllBytes(Fx.call(() -> window.trainingView().export("pdf"))),
-            javax.imageio.ImageIO.read(Fx.call(() -> window.trainingView().export("png")).toFile()));
+        PdfLook.assertDrawnLikeThePng(Files.readAllBytes(Fx.saved(() -> window.trainingView().export("pdf"))),
+            javax.imageio.ImageIO.read(Fx.saved(() -> window.trainingView().export("png")).toFile()));
 
         Fx.run(() -> tvm.seedProperty().set(1));
         click("trainReset");

@@ -26,21 +26,21 @@ class WindowExportGuiTest extends WindowTestBase {
     @Test
     void chartsSaveAsSvgPdfAndScaledPng(@TempDir Path dir) throws Exception {
         window.setExportDir(dir);
-        Path svg = Fx.call(() -> window.exportCharts("svg"));
+        Path svg = Fx.saved(() -> window.exportCharts("svg"));
         List<String> texts = ExportGuiTest.texts(ExportGuiTest.parse(svg).getElementsByTagName("text"));
         for (String t : ExportGuiTest.TITLES) assertTrue(texts.contains(t), t + " in " + texts);
-        Path pdf = Fx.call(() -> window.exportCharts("pdf"));
-        PdfLook.assertDrawnLikeThePng(Files.readAllBytes(pdf), ImageIO.read(Fx.call(window::exportPng).toFile()));
+        Path pdf = Fx.saved(() -> window.exportCharts("pdf"));
+        PdfLook.assertDrawnLikeThePng(Files.readAllBytes(pdf), ImageIO.read(Fx.saved(window::exportPng).toFile()));
         double width = Fx.call(() -> window.charts().getWidth());
         Fx.run(() -> window.exports().pngScaleProperty().set(3));
-        BufferedImage png = ImageIO.read(Fx.call(window::exportPng).toFile());
+        BufferedImage png = ImageIO.read(Fx.saved(window::exportPng).toFile());
         assertEquals((int) Math.ceil(width * 3), png.getWidth());
     }
 
     @Test
     void oneChartSavesAlone(@TempDir Path dir) throws Exception {
         window.setExportDir(dir);
-        Path svg = Fx.call(() -> window.exports().save(window.charts().plots().get(StatsCharts.Figure.ACT_STD.ordinal()), "svg"));
+        Path svg = Fx.saved(() -> window.exports().save(window.charts().plots().get(StatsCharts.Figure.ACT_STD.ordinal()), "svg"));
         List<String> texts = ExportGuiTest.texts(ExportGuiTest.parse(svg).getElementsByTagName("text"));
         assertTrue(texts.contains("Activation std (log scale)"), texts.toString());
         assertFalse(texts.contains("Gradient mean"), "only the one chart: " + texts);

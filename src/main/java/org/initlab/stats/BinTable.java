@@ -116,8 +116,8 @@ final class BinTable {
     }
 
     /**
-     * Adds the bins of the floats whose raw bits are {@code v[0..n)} to four histograms of {@code count} bins side by side in
-     * {@code lanes}, one element each a round, so no increment waits on the one before. One loop per
+     * Adds the bins of the floats whose raw bits are {@code v[0..n)} to four histograms of {@code count}
+     * bins side by side in {@code lanes}, one element each a round, so no increment waits on the one before. One loop per
      * scale with its constants in locals: with the scale tested inside the loop, the JIT speculates on
      * the scale of the first tensors it sees and sends the others back to the interpreter.
      */

@@ -28,7 +28,8 @@ final class BitCells {
     private static final Map<Bins, BitCells> MADE = new ConcurrentHashMap<>();
     private static final BitCells NONE = new BitCells(0, false, new int[0], null);
     /** Per thread, the counts of the tensor being counted (cells, then upper): shared by every reducer on that thread. */
-    private static final ThreadLocal<int[][]> COUNTS = ThreadLocal.withInitial(() -> new int[][] {new int[1 << (32 - MIN_SHIFT)], new int[1 << (31 - MIN_SHIFT)]});
+    private static final ThreadLocal<int[][]> COUNTS =
+        ThreadLocal.withInitial(() -> new int[][] {new int[1 << (32 - MIN_SHIFT)], new int[1 << (31 - MIN_SHIFT)]});
 
     private final int shift;
     private final boolean magnitude; // the cell of |x| (log scale), else of x

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every float bit pattern but NaN, 2¹⁶ at a time, counted by {@link BitCells} against the reference
- * binner, for the bins training uses. About ten minutes of one core, so only on demand:
+ * binner, for the bins training uses. About four minutes of one core, so only on demand:
  * {@code mvn verify -Dtest=BitCellsExhaustiveTest -Dinitlab.exhaustive=true}.
  */
 class BitCellsExhaustiveTest {

@@ -119,8 +119,15 @@ class PresenterGuiTest extends WindowTestBase {
         press(KeyCode.T, false);
         assertEquals("light", Fx.call(() -> vm.themeProperty().get()));
         press(KeyCode.S, false);
+        Fx.waitFor("S's PNG, written in the background", 60, () -> pngs(dir) > 0);
+        assertEquals(1, pngs(dir), "S saved one PNG");
+    }
+
+    private static long pngs(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(1, files.filter(f -> f.toString().endsWith(".png")).count(), "S saved one PNG");
+            return files.filter(f -> f.toString().endsWith(".png")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -43,4 +43,12 @@ public final class Numbers {
         }
         return scientific(v, digits - 1);
     }
+
+    /** A count of things in at most three significant figures and a unit, short enough for a narrow axis: 40, 2k, 1.5k, 12.5k, 3M. */
+    public static String count(double v) {
+        java.math.BigDecimal r = new java.math.BigDecimal(v).round(new java.math.MathContext(3)); // rounded first: 999 999 is 1M, not 1000k
+        double a = Math.abs(r.doubleValue());
+        int unit = a < 1e3 ? 0 : a < 1e6 ? 3 : a < 1e9 ? 6 : 9;
+        return r.movePointLeft(unit).stripTrailingZeros().toPlainString() + (unit == 0 ? "" : unit == 3 ? "k" : unit == 6 ? "M" : "G");
+    }
 }

@@ -25,4 +25,15 @@ class NumbersTest {
         assertEquals("10⁻¹²", Numbers.powerOfTen(-12));
         assertEquals("10⁰", Numbers.powerOfTen(0));
     }
+
+    @Test
+    void countsAreShortWithAUnit() {
+        assertEquals("0", Numbers.count(0));
+        assertEquals("40", Numbers.count(40));
+        assertEquals("2k", Numbers.count(2000));
+        assertEquals("1.5k", Numbers.count(1500));
+        assertEquals("23.5k", Numbers.count(23456));
+        assertEquals("1M", Numbers.count(999_999), "rounded up into the next unit");
+        assertEquals("3G", Numbers.count(3e9));
+    }
 }

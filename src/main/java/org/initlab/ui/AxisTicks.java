@@ -65,6 +65,19 @@ final class AxisTicks {
         return new Ticks(lower, upper, v, labels);
     }
 
+    /** A count axis from 0 to the round count at or above {@code max}: about {@code target} whole-number steps, labelled by {@link Numbers#count}. */
+    static Ticks counts(double max, int target) {
+        double top = Math.max(1, max), step = Math.max(1, niceStep(top / Math.max(1, target)));
+        int n = (int) Math.ceil(top / step - 1e-9);
+        double[] values = new double[n + 1];
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i <= n; i++) {
+            values[i] = i * step;
+            labels.add(Numbers.count(values[i]));
+        }
+        return new Ticks(0, n * step, values, labels);
+    }
+
     static double niceStep(double raw) {
         double p = Math.pow(10, Math.floor(Math.log10(raw))), m = raw / p;
         return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;

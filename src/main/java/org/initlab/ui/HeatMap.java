@@ -1,5 +1,7 @@
 package org.initlab.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -10,16 +12,21 @@ import org.initlab.stats.Telemetry;
 
 /**
  * One layer's activation histograms over steps ("colorful dimension"): steps on x, bins on y (low
- * values at the bottom), colour log(1 + count) from dark to bright on a fixed map. Drawn through the
- * {@link Painter} like the charts, the cells as an image: on screen, in PNG, and embedded in SVG and PDF.
+ * values at the bottom), colour log(1 + count) from dark to bright on a fixed map, up to the map's
+ * largest count; a colour bar at the right reads colours as counts (0, powers of ten, the largest).
+ * Drawn through the {@link Painter} like the charts, the cells as an image: on screen, in PNG, and
+ * embedded in SVG and PDF.
  */
 public final class HeatMap extends CanvasChart {
     /** A perceptual dark → bright map (inferno-like control points): black, purple, red, orange, pale yellow. */
     private static final int[][] MAP = {{0, 0, 4}, {40, 11, 84}, {101, 21, 110}, {159, 42, 99}, {212, 72, 66}, {245, 125, 21}, {250, 193, 39}, {252, 255, 164}};
+    /** The colour bar, top (the largest count) to bottom (none). */
+    private static final int[] BAR = bar(64);
 
     private String title = "", top = "", bottom = "", first = "", last = "";
     private int[] pixels;
     private int records, bins;
+    private double maxCount;
 
     HeatMap() {
         getStyleClass().add("heat-map");
@@ -40,7 +47,8 @@ public final class HeatMap extends CanvasChart {
         bins = b.count();
         first = records == 0 ? "" : "step " + steps[0];
         last = records == 0 ? "" : String.valueOf(steps[records - 1]);
-        pixels = render(m.actHist(), records, bins);
+        maxCount = maxCount(m.actHist(), records);
+        pixels = render(m.actHist(), records, bins, maxCount);
         invalidate();
     }
 
@@ -54,14 +62,41 @@ public final class HeatMap extends CanvasChart {
         return 150;
     }
 
-    /** Columns: steps; rows: bins, top = highest; each pixel log(1 + count) over the map's maximum, coloured. ARGB, row by row. */
-    static int[] render(double[][] hist, int records, int bins) {
-        if (records == 0) return null;
+    /** The largest count of the first {@code records} histograms. */
+    static double maxCount(double[][] hist, int records) {
         double max = 0;
-        for (int t = 0; t < records; t++) for (double c : hist[t]) max = Math.max(max, Math.log1p(c));
+        for (int t = 0; t < records; t++) for (double c : hist[t]) max = Math.max(max, c);
+        return max;
+    }
+
+    /** Where a count sits on the colour scale: 0 for none, 1 for {@code max}. */
+    static double level(double count, double max) {
+        return max <= 0 ? 0 : Math.log1p(count) / Math.log1p(max);
+    }
+
+    /** Columns: steps; rows: bins, top = highest; each pixel's count at its {@link #level}, coloured. ARGB, row by row. */
+    static int[] render(double[][] hist, int records, int bins, double max) {
+        if (records == 0) return null;
         int[] px = new int[records * bins];
         for (int t = 0; t < records; t++)
-            for (int k = 0; k < bins; k++) px[(bins - 1 - k) * records + t] = colour(max == 0 ? 0 : Math.log1p(hist[t][k]) / max);
+            for (int k = 0; k < bins; k++) px[(bins - 1 - k) * records + t] = colour(level(hist[t][k], max));
+        return px;
+    }
+
+    /** The colour bar's counts and their levels, most wanted first: the largest, none, then the powers of ten below the largest, downward. */
+    static List<double[]> barTicks(double max) {
+        List<double[]> ticks = new ArrayList<>();
+        if (max <= 0) return ticks;
+        ticks.add(new double[] {max, 1});
+        ticks.add(new double[] {0, 0});
+        for (double p = Math.pow(10, Math.floor(Math.log10(max))); p >= 1; p /= 10)
+            if (p < max) ticks.add(new double[] {p, level(p, max)});
+        return ticks;
+    }
+
+    private static int[] bar(int n) {
+        int[] px = new int[n];
+        for (int i = 0; i < n; i++) px[i] = colour(1 - (i + 0.5) / n);
         return px;
     }
 
@@ -85,11 +120,28 @@ public final class HeatMap extends CanvasChart {
         g.setTextBaseline(VPos.TOP);
         g.fillText(title, (left + right) / 2, topY);
         double labels = Math.max(StatsPlot.width(top, font), StatsPlot.width(bottom, font));
+        List<double[]> ticks = barTicks(maxCount);
+        double barLabels = 0;
+        for (double[] t : ticks) barLabels = Math.max(barLabels, StatsPlot.width(Numbers.count(t[0]), font));
+        double barW = Math.round(small * 0.8), barX = Math.floor(right - barLabels - small * 0.6 - barW);
         double x0 = Math.round(left + labels + small * 0.4), y0 = Math.round(topY + fs * 1.35);
-        double x1 = Math.floor(right), y1 = Math.floor(bottomY - small * 1.35);
+        double x1 = Math.floor(barX - small * 0.6), y1 = Math.floor(bottomY - small * 1.35);
         if (pixels == null || x1 - x0 < 4 || y1 - y0 < 4) return;
         g.drawPixels(pixels, records, bins, x0, y0, x1 - x0, y1 - y0);
+        g.drawPixels(BAR, 1, BAR.length, barX, y0, barW, y1 - y0);
         g.setFont(font);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        List<Double> placed = new ArrayList<>();
+        for (double[] t : ticks) {
+            double ty = Math.round(y1 - t[1] * (y1 - y0));
+            if (placed.stream().anyMatch(p -> Math.abs(p - ty) < small * 1.3)) continue; // in priority order: none crowds one placed before it
+            placed.add(ty);
+            g.setFill(axisColor.getValue());
+            g.fillRect(barX + barW, ty, small * 0.25, 1);
+            g.setFill(textColor.getValue());
+            g.fillText(Numbers.count(t[0]), barX + barW + small * 0.35, ty);
+        }
         g.setTextAlign(TextAlignment.RIGHT);
         if (y1 - y0 >= small * 2.4) { // the range's ends, where they do not run into each other
             g.setTextBaseline(VPos.TOP);

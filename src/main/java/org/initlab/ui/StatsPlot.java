@@ -292,7 +292,7 @@ final class StatsPlot extends CanvasChart {
         return new XLabels(Fit.SLANTED, font, Math.max(1, every), (widest(categories, font) + lineH) * Math.sqrt(0.5) + fs * 0.6);
     }
 
-    private static double widest(List<String> labels, Font font) {
+    static double widest(List<String> labels, Font font) {
         double widest = 0;
         for (String s : labels) widest = Math.max(widest, width(s, font));
         return widest;

@@ -58,7 +58,7 @@ public final class TelemetryCharts extends GridPane {
         heatMaps.setMinSize(0, 0);
         empty.getStyleClass().add("telemetry-empty");
         heatMaps.getChildren().setAll(empty);
-        Label mapsTitle = new Label("Activation histograms over steps (brightness: log(1 + count))");
+        Label mapsTitle = new Label("Activation histograms over steps (colour: values per bin, log scale)");
         mapsTitle.getStyleClass().add("heat-maps-title");
         mapsTitle.setMinWidth(0);
         VBox maps = new VBox(2, mapsTitle, heatMaps);

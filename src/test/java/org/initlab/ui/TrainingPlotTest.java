@@ -51,7 +51,7 @@ class TrainingPlotTest {
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("cnn-generalrelu · ")), "the figure's title: " + texts);
         assertTrue(doc.getElementsByTagName("path").getLength() >= 1 + 1 + 4 * 5 + 5 + 1,
             "a path per line: loss, batch accuracy, four layers in five charts, five weights and the guide");
-        assertEquals(4, doc.getElementsByTagName("image").getLength(), "a heat map per GeneralReLU, embedded");
+        assertEquals(8, doc.getElementsByTagName("image").getLength(), "a heat map and its colour bar per GeneralReLU, embedded");
         assertTrue(Files.readString(svg).contains("rgb(0,128,43)"), "the projector theme's third layer colour");
 
         assertEquals(0, Cli.run("plot", "--experiment", experiment(dir).toString(), "--out", pdf.toString(), "--steps", "5", "--width", "1200", "--height", "800"));
@@ -59,7 +59,7 @@ class TrainingPlotTest {
         try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             assertEquals(1200, d.getPage(0).getMediaBox().getWidth(), 1e-3);
             assertEquals("", new org.apache.pdfbox.text.PDFTextStripper().getText(d).strip(), "the text is drawn as outlines");
-            assertEquals(4, new org.apache.pdfbox.text.PDFTextStripper() {
+            assertEquals(8, new org.apache.pdfbox.text.PDFTextStripper() {
                 int images;
                 @Override protected void processOperator(org.apache.pdfbox.contentstream.operator.Operator op, java.util.List<org.apache.pdfbox.cos.COSBase> args) throws java.io.IOException {
                     if (op.getName().equals("Do")) images++;
@@ -69,7 +69,7 @@ class TrainingPlotTest {
                     getText(doc);
                     return images;
                 }
-            }.count(d), "a heat map image per GeneralReLU");
+            }.count(d), "a heat map image and its colour bar per GeneralReLU");
         }
     }
 

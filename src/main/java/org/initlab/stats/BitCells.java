@@ -20,7 +20,9 @@ import java.util.stream.IntStream;
  * bins apart.</li>
  * </ul>
  * Which bin each cell holds comes from the reference binner; bins it cannot split this way get no
- * cells ({@link #of} returns null) and are counted by {@link BinTable}. Immutable and shared.
+ * cells ({@link #of} returns null) and are counted by {@link BinTable}. Immutable and shared; the
+ * counts themselves are per thread ({@link #begin}), which is safe because a tensor is counted from
+ * {@code begin} to {@code fold} without any other tensor's counting in between.
  */
 final class BitCells {
     /** The finest cells: 2^16 of them (256 KB of counts), 2^7 an octave. */

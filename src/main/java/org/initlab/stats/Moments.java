@@ -28,14 +28,12 @@ public final class Moments {
     private final BinTable table;
     private final boolean fastBins; // the table serves these bins (log bins narrower than its cells: the exact binner)
     private final BitCells bitCells; // bins counted by cells of bits: a large tensor is counted there
-    private int[] cells, upper; // this thread's counts while a tensor is counted into cells
     private final double[] hist;
     private final int[] lanes; // four histograms, one per lane of the scan, so no increment waits on the one before
     private final float[] chunk = new float[CHUNK], laneSum = new float[CHUNK], laneSq = new float[CHUNK];
     private final int[] bits = new int[CHUNK], laneNear = new int[CHUNK];
     private final int[] laneZero = new int[CHUNK], nonzeroBits = new int[CHUNK];
     private boolean sparse;
-    private boolean byCells; // this tensor is counted into cells
     private int skipped;
     private float[] scratch;
     private long count;
@@ -138,12 +136,9 @@ public final class Moments {
             Arrays.fill(lanes, 0);
             Arrays.fill(hist, 0);
         }
-        byCells = (what & HISTOGRAM) != 0 && bitCells != null && n >= bitCells.cells(); // summing the cells costs less than an element each
-        if (byCells) {
-            int[][] counts = bitCells.begin();
-            cells = counts[0];
-            upper = counts[1];
-        }
+        // by cells where summing them costs less than an element each
+        boolean byCells = (what & HISTOGRAM) != 0 && fastBins && bitCells != null && n >= bitCells.cells();
+        int[][] counts = byCells ? bitCells.begin() : null; // this thread's cells, then the upper counts of split cells
         skipped = 0;
         final int tiny = Float.floatToRawIntBits((float) TensorStats.NEAR_ZERO);
         double sum = 0, sq = 0;
@@ -167,7 +162,7 @@ public final class Moments {
                 }
             }
             if ((what & MIN_MAX) != 0) minMax(u, len, minMax);
-            if ((what & HISTOGRAM) != 0) histogram(u, w, len);
+            if ((what & HISTOGRAM) != 0) histogram(u, w, len, counts);
             if (c % FOLD == 0 || at + len == n) {
                 for (int j = 0; j < CHUNK; j++) {
                     sum += s[j];
@@ -187,7 +182,7 @@ public final class Moments {
         if ((what & HISTOGRAM) == 0 || !fastBins) return; // without the table, counted straight into hist
         int bc = hist.length;
         for (int b = 0; b < bc; b++) hist[b] = lanes[b] + lanes[bc + b] + lanes[2 * bc + b] + lanes[3 * bc + b];
-        if (byCells) bitCells.fold(cells, upper, hist);
+        if (byCells) bitCells.fold(counts[0], counts[1], hist);
         hist[table.bin(0f)] += skipped;
         sparse = zeros > n / 4; // the next tensor of this module will look alike
     }
@@ -216,18 +211,19 @@ public final class Moments {
     }
 
     /**
-     * A chunk into the cells of bits ({@link BitCells}) or the four lane histograms ({@link BinTable#count}).
+     * A chunk into the cells of bits ({@code counts}, from {@link BitCells#begin}, where not null) or
+     * the four lane histograms ({@link BinTable#count}).
      * For the lanes, where the last tensor was mostly exact zeros (a ReLU's output, the gradient below
      * one), the nonzero elements are first moved together without a branch and the zeros are counted
      * at once; the cells count zeros for less than that move costs.
      */
-    private void histogram(float[] u, int[] w, int len) {
+    private void histogram(float[] u, int[] w, int len, int[][] counts) {
         if (!fastBins) {
             for (int j = 0; j < len; j++) add(u[j]);
             return;
         }
-        if (byCells) {
-            bitCells.count(w, len, cells, upper);
+        if (counts != null) {
+            bitCells.count(w, len, counts[0], counts[1]);
             return;
         }
         int[] b = w;

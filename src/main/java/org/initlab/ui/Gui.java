@@ -185,6 +185,7 @@ public final class Gui {
                 throw new IllegalStateException("no charts after " + SCREENSHOT_TIMEOUT_SECONDS + " s; what each thread was doing is in " + AppLog.file());
             }
             closed.await();
+            Saves.finish(); // a chart saved just before closing is still being written
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

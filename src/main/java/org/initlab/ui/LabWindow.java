@@ -365,7 +365,7 @@ public final class LabWindow {
         return bar;
     }
 
-    /** Saves the charts as PNG (at the Save menu's scale) in the export folder, written in the background; the future gives the file. */
+    /** Saves the charts as PNG (at the Save menu's scale) in the export folder, written in the background; the future gives the file, null on failure. */
     public CompletableFuture<Path> exportPng() {
         return exports.save("png");
     }

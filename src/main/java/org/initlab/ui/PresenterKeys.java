@@ -40,6 +40,7 @@ final class PresenterKeys {
     private final LabViewModel vm;
     private final LabWindow window;
     private final Popup sheet = new Popup();
+    private boolean saveHeld; // S saves once a press: a held key repeats, and each repeat would draw another full-size image
 
     private PresenterKeys(LabWindow window) {
         this.window = window;
@@ -56,6 +57,7 @@ final class PresenterKeys {
         scene.addEventFilter(KeyEvent.KEY_TYPED, k::typed);
         // a slider jumps to its ends on the release of Home/End: the release of a key handled here goes no further
         scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode() == KeyCode.S) k.saveHeld = false;
             if (e.getCode() == KeyCode.F11 || !k.typing() && k.digit(e.getCode()) > 0 || !k.typing() && k.plainKey(e.getCode())) e.consume();
         });
         return k;
@@ -98,7 +100,10 @@ final class PresenterKeys {
             case P -> vm.pin();
             case U -> vm.unpin();
             case L -> vm.showLessons();
-            case S -> window.exportPng();
+            case S -> {
+                if (!saveHeld) window.exportPng();
+                saveHeld = true;
+            }
             case T -> vm.themeProperty().set(Themes.NAMES.get((Themes.NAMES.indexOf(vm.themeProperty().get()) + 1) % Themes.NAMES.size()));
             default -> {
                 int digit = digit(code);

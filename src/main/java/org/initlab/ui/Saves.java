@@ -4,25 +4,25 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import org.initlab.AppLog;
 import org.initlab.AtomicFile;
 
 /**
  * The window's chart files, encoded and written off the FX thread: a PNG at 3× takes a second to
  * compress, and the window must not stand still for it. The chart is drawn on the FX thread (it reads
- * the scene); what it became is written here, one file at a time in the order asked. The writer
- * thread is not a daemon and ends when idle, so quitting right after a save still finishes the file.
+ * the scene); what it became is written here, one file at a time in the order asked. The window
+ * calls {@link #finish} as it closes, so quitting right after a save still writes the file.
  */
 final class Saves {
-    private static final ThreadPoolExecutor WRITER = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-        Thread t = new Thread(r, "initlab-save");
-        t.setDaemon(false);
-        return t;
-    });
+    private static final ThreadPoolExecutor WRITER = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        r -> new Thread(r, "initlab-save"));
 
     private Saves() {}
 
@@ -43,6 +43,9 @@ final class Saves {
                 result = file;
             } catch (IOException | RuntimeException e) {
                 outcome = failed(format, e);
+            } catch (Throwable e) { // out of memory encoding a large PNG: said, logged, and the window goes on
+                AppLog.error("saving " + file, e);
+                outcome = failed(format, e);
             }
             String said = outcome;
             Path path = result;
@@ -54,8 +57,23 @@ final class Saves {
         return written;
     }
 
+    /**
+     * Waits, up to a minute, until the files asked for so far are written: the window calls it as it
+     * closes, before the toolkit stops, since the process ends with {@code System.exit}.
+     */
+    static void finish() {
+        try {
+            WRITER.submit(() -> {}).get(1, TimeUnit.MINUTES); // one writer in order: every earlier file is done when this runs
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            AppLog.threads("chart files still being written after a minute; the app quits without them");
+        }
+    }
+
     /** The status line's words for a save that failed. */
-    static String failed(String format, Exception e) {
-        return "could not save the " + format.toUpperCase(Locale.ROOT) + ": " + e.getMessage();
+    static String failed(String format, Throwable e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return "could not save the " + format.toUpperCase(Locale.ROOT) + ": " + why;
     }
 }

@@ -291,7 +291,8 @@ public final class TrainingView extends VBox {
             } else {
                 content = ChartFiles.render(charts, format, scale);
             }
-            return Saves.write(file, format, content, WindowExports.saved(file, format, scale) + (copied ? " · copied to clipboard" : ""), this::statusNote);
+            String also = copied ? " · copied to clipboard" : "";
+            return Saves.write(file, format, content, WindowExports.saved(file, format, scale), n -> statusNote(n + also));
         } catch (RuntimeException e) {
             statusNote(Saves.failed(format, e));
             return CompletableFuture.completedFuture(null);

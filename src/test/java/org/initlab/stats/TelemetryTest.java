@@ -109,7 +109,7 @@ class TelemetryTest {
      * 40 decades: the same bin for each.
      */
     @Test
-    void tableBinsEqualTheExactBinsForEveryFloatTried() {
+    void tableAndCellBinsEqualTheExactBinsForEveryFloatTried() {
         for (Bins bins : List.of(Bins.GRADIENT, Bins.RELU, Bins.SIGNED, new Bins(-3, 2, 7, Bins.Scale.LOG10_ABS),
                 new Bins(-10, 0, 400, Bins.Scale.LOG10_ABS), // a table of the cells near its bins only
                 new Bins(-100, 100, 25, Bins.Scale.LINEAR), new Bins(-3, 7, 13, Bins.Scale.LINEAR))) { // float with a fraction in c; in double (13/10 a unit)
@@ -175,8 +175,8 @@ class TelemetryTest {
     /**
      * Tensors large enough to be counted by cells of bits: every edge of the bins and its float
      * neighbours (on a log scale, inside split cells), both zeros, tiny negatives (which the reference's double arithmetic puts beside
-     * zero), among normal values over many decades; then a mostly-zero tensor twice, the second
-     * time through the pass that moves the nonzero elements together first.
+     * zero), among normal values over many decades; then a mostly-zero tensor twice (cells count its
+     * zeros where the bin table would first move the nonzero elements together: MomentsTest covers that).
      */
     @Test
     void histogramsCountedByCellsEqualTheExactOnes() {

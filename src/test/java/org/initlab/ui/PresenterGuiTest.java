@@ -121,6 +121,14 @@ class PresenterGuiTest extends WindowTestBase {
         press(KeyCode.S, false);
         Fx.waitFor("S's PNG, written in the background", 60, () -> pngs(dir) > 0);
         assertEquals(1, pngs(dir), "S saved one PNG");
+        Fx.run(() -> { // S held down: the key repeats, and only the first press saves
+            Node target = window.scene().getRoot();
+            for (int i = 0; i < 5; i++) Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.S, false, false, false, false));
+            Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_RELEASED, "", "", KeyCode.S, false, false, false, false));
+        });
+        Fx.waitFor("the held S's PNG", 60, () -> pngs(dir) > 1);
+        Fx.saved(window::exportPng); // every file asked for before this one is written by now
+        assertEquals(3, pngs(dir), "one PNG for the held S, one for the call");
     }
 
     private static long pngs(Path dir) {

@@ -10,6 +10,12 @@ public final class Backend {
     public static final int MAX_THREADS = Math.max(64, 4 * Runtime.getRuntime().availableProcessors());
     /** OpenMP's thread count is a per-thread setting: each thread that computes applies it once. */
     private static final ThreadLocal<Integer> APPLIED = new ThreadLocal<>();
+    /**
+     * OpenBLAS's count is one for the process, set once a value: setting it looks the function up in
+     * the loaded libraries (JavaCPP's {@code Loader.addressof}), which can deadlock against a library
+     * that another thread loads at that moment (docs/RELIABILITY.md, "Hangs").
+     */
+    private static int blasThreads;
 
     private Backend() {}
 
@@ -27,7 +33,12 @@ public final class Backend {
         if (applied == null || applied != threads) {
             Nd4j.getBackend(); // loads the natives that NativeOpsHolder reads its settings from
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
-            Nd4j.factory().blas().setMaxThreads(threads);
+            synchronized (Backend.class) {
+                if (blasThreads != threads) {
+                    Nd4j.factory().blas().setMaxThreads(threads);
+                    blasThreads = threads;
+                }
+            }
             APPLIED.set(threads);
         }
     }

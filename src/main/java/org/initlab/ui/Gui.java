@@ -15,9 +15,11 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.initlab.AppLog;
+import org.initlab.engine.Backend;
 import org.initlab.engine.Lab;
 import org.initlab.engine.LabConfig;
 import org.initlab.engine.LabSnapshot;
+import org.initlab.nn.OneDnn;
 
 /** Starting the JavaFX toolkit (on a display, or headless through Monocle), the window, and the engine's one-off answers for {@link Plots}. */
 public final class Gui {
@@ -83,6 +85,10 @@ public final class Gui {
         WindowState remembered = screenshot == null ? WindowState.load(WindowState.file()) : null;
         vm.themeProperty().set(theme != null ? theme : remembered != null && remembered.theme() != null ? remembered.theme() : "light");
         if (remembered != null) remembered.applyModel(vm);
+        // ND4J's natives and its symbol lookups, before JavaFX loads its own libraries on other threads:
+        // the two at once can deadlock in the dynamic loader (docs/RELIABILITY.md, "Hangs")
+        Backend.configure();
+        OneDnn.available();
         vm.start();
         trace("window: starting toolkit");
         startToolkit(headless || noDisplay(), width, height);

@@ -132,16 +132,16 @@ final class BinTable {
         final int last = count - 1, b1 = count, b2 = 2 * count, b3 = 3 * count;
         int j = 0;
         for (; j + 3 < n; j += 4) { // a NaN converts to bin 0; a non-finite tensor is counted again exactly
-            lanes[doubleBin(v[j], lo, perUnit, last)]++;
-            lanes[b1 + doubleBin(v[j + 1], lo, perUnit, last)]++;
-            lanes[b2 + doubleBin(v[j + 2], lo, perUnit, last)]++;
-            lanes[b3 + doubleBin(v[j + 3], lo, perUnit, last)]++;
+            lanes[doubleBin(Float.intBitsToFloat(v[j]), lo, perUnit, last)]++;
+            lanes[b1 + doubleBin(Float.intBitsToFloat(v[j + 1]), lo, perUnit, last)]++;
+            lanes[b2 + doubleBin(Float.intBitsToFloat(v[j + 2]), lo, perUnit, last)]++;
+            lanes[b3 + doubleBin(Float.intBitsToFloat(v[j + 3]), lo, perUnit, last)]++;
         }
-        for (; j < n; j++) lanes[doubleBin(v[j], lo, perUnit, last)]++;
+        for (; j < n; j++) lanes[doubleBin(Float.intBitsToFloat(v[j]), lo, perUnit, last)]++;
     }
 
-    private static int doubleBin(int bits, double lo, double perUnit, int last) {
-        return Math.min(last, Math.max(0, (int) ((Float.intBitsToFloat(bits) - lo) * perUnit)));
+    private static int doubleBin(float x, double lo, double perUnit, int last) {
+        return Math.min(last, Math.max(0, (int) ((x - lo) * perUnit)));
     }
 
     private static void countLinear(int[] v, int n, int[] lanes, int count, float k, float c, float[] least) {
@@ -187,7 +187,7 @@ final class BinTable {
      */
     int bin(float v) {
         if (least != null) return linearBin(v, k, c, count - 1, least);
-        if (linear) return doubleBin(Float.floatToRawIntBits(v), lo, perUnit, count - 1);
+        if (linear) return doubleBin(v, lo, perUnit, count - 1);
         int abs = Math.min(Float.floatToRawIntBits(v) & 0x7fffffff, 0x7f800000); // a NaN counts as ∞: no step past the last bin
         int cell = abs >>> shift;
         long binAndUpper = cellBin[clamp ? Math.min(cellBin.length - 1, Math.max(0, cell - firstCell)) : cell];

@@ -89,6 +89,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "compute threads (default: OMP_NUM_THREADS, else 1: steadier and faster on a busy machine)")
     Integer threads;
 
+    @Option(names = "--stats-thread", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "take the telemetry's statistics on a thread of their own, beside the compute threads, where there is a second core "
+            + "(--no-stats-thread: on the training thread); default ${DEFAULT-VALUE}")
+    boolean statsThread;
+
     @Option(names = "--soak", description = "train for this many minutes instead of --epochs (epochs follow one another, each evaluated), "
         + "sampling resident memory every minute")
     Double soakMinutes;
@@ -101,7 +106,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Soak soak = soakMinutes == null ? null : new Soak(soakMinutes, progress == Progress.never ? null : err);
         Experiment run = soak == null ? exp : exp.withEpochs(Experiment.MAX_EPOCHS); // the clock ends a soak (MAX_EPOCHS of MNIST take days)
-        Trainer trainer = new Trainer(run, mnist, new Trainer.Options(every, limit, 0));
+        Trainer trainer = new Trainer(run, mnist, new Trainer.Options(every, limit, 0, statsThread));
         if (save != null) exp.save(save); // once the data and the model are known to work: a refused run leaves the file as it was
         ProgressBar bar = progress == Progress.never || soak != null ? null : new ProgressBar(err, progress == Progress.always || stderrIsTerminal());
         Trainer.Result r;

@@ -2,9 +2,6 @@ package org.initlab.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import org.initlab.nn.Layer;
 import org.initlab.nn.Loss;
@@ -17,18 +14,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * every module's output and output-gradient. Not thread-safe: one engine thread owns it.
  */
 public final class Stepper {
-    /**
-     * Output statistics are plain Java loops over a copy of each tensor: with a second core they run
-     * on this daemon thread while the engine thread does the backward pass. Null on one core.
-     */
-    private static final ExecutorService STATS = Runtime.getRuntime().availableProcessors() < 2 ? null
-        : Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "initlab-stats");
-            t.setPriority(Thread.MIN_PRIORITY); // as the engine thread it serves (LatestWins)
-            t.setDaemon(true);
-            return t;
-        });
-
     private final Step step = new Step();
 
     /**
@@ -52,7 +37,6 @@ public final class Stepper {
         private final Sequential model;
         private final boolean weights;
         private final Profile profile;
-        private final boolean overlap;
         private final List<FutureTask<TensorStats>> acts = new ArrayList<>(), grads = new ArrayList<>();
         private final List<long[]> shapes = new ArrayList<>();
         final List<ModuleStats> modules = new ArrayList<>();
@@ -61,7 +45,6 @@ public final class Stepper {
             this.model = model;
             this.weights = weights;
             this.profile = profile;
-            this.overlap = STATS != null && profile == null;
             for (int i = 0; i < model.size(); i++) grads.add(null);
         }
 
@@ -90,14 +73,9 @@ public final class Stepper {
 
         /** Runs the statistics on the other thread, or here and now (timed, when profiling). */
         private FutureTask<TensorStats> task(INDArray tensor, int module) {
-            FutureTask<TensorStats> task = new FutureTask<>(() -> TensorStats.of(tensor));
-            if (overlap) {
-                STATS.execute(task);
-            } else {
-                long t = System.nanoTime();
-                task.run();
-                if (profile != null) profile.stats()[module] += System.nanoTime() - t;
-            }
+            long t = System.nanoTime();
+            FutureTask<TensorStats> task = StatsThread.submit(() -> TensorStats.of(tensor), profile != null); // a profile times them here
+            if (profile != null) profile.stats()[module] += System.nanoTime() - t;
             return task;
         }
 
@@ -112,25 +90,9 @@ public final class Stepper {
                     w = TensorStats.of(l.params().get(0).value());
                     wg = TensorStats.of(l.params().get(0).grad());
                 }
-                modules.add(new ModuleStats(i, l.type(), shapes.get(i), join(acts.get(i)), join(grads.get(i)), w, wg));
+                modules.add(new ModuleStats(i, l.type(), shapes.get(i), StatsThread.join(acts.get(i)), StatsThread.join(grads.get(i)), w, wg));
                 if (profile != null) profile.stats()[i] += System.nanoTime() - t;
             }
-        }
-    }
-
-    /**
-     * The result of a statistics task, running it here if the statistics thread has not started it
-     * yet (work stealing: the engine thread helps once its backward pass is done).
-     */
-    private static TensorStats join(FutureTask<TensorStats> task) {
-        task.run(); // no-op if the statistics thread already ran or is running it
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for statistics", e);
         }
     }
 }

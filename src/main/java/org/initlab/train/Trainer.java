@@ -1,11 +1,14 @@
 package org.initlab.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.FutureTask;
 import org.initlab.data.Mnist;
 import org.initlab.engine.Batch;
 import org.initlab.engine.MemoryEstimate;
+import org.initlab.engine.StatsThread;
 import org.initlab.engine.Step;
 import org.initlab.init.Initializer;
 import org.initlab.init.Lsuv;
@@ -37,14 +40,19 @@ public final class Trainer {
     /**
      * @param every telemetry interval in steps; {@link #SPREAD} (0): spread the run's steps over the telemetry's records
      * @param limit stop after this many steps (0: none); @param evalImages 0: the whole split
+     * @param statsThread take the statistics on {@link StatsThread} where there is one, else on the training thread
      */
-    public record Options(int every, long limit, int evalImages) {
+    public record Options(int every, long limit, int evalImages, boolean statsThread) {
         public static final int SPREAD = 0;
 
         public Options {
             if (every < 0) throw new IllegalArgumentException("every must be > 0, or 0 to spread over the run (got " + every + ")");
             if (limit < 0) throw new IllegalArgumentException("limit must be ≥ 0 (got " + limit + ")");
             if (evalImages < 0) throw new IllegalArgumentException("evalImages must be ≥ 0 (got " + evalImages + ")");
+        }
+
+        public Options(int every, long limit, int evalImages) {
+            this(every, limit, evalImages, true);
         }
 
         public static Options defaults() {
@@ -83,7 +91,7 @@ public final class Trainer {
     private final SplittableRandom shuffle;
     private final String evalWs = "initlab-eval-" + System.identityHashCode(this);
     private final Step stepper = new Step();
-    private final Watch watch = new Watch();
+    private final Watch watch;
     private long step;
     private int epoch = 1, batchInEpoch;
     private int[] order; // this epoch's shuffle; null until initialized
@@ -115,6 +123,7 @@ public final class Trainer {
             act[i] = telemetry.activationMoments(i);
             grad[i] = telemetry.gradientMoments(i);
         }
+        this.watch = new Watch();
         if (exp.batch() > data.part(exp.data().trainSplit()).count())
             throw new IllegalArgumentException("batch " + exp.batch() + " is larger than the " + data.part(exp.data().trainSplit()).count() + " training images");
         this.train = new BatchSource(data, exp.data().trainSplit(), exp.batch());
@@ -217,51 +226,63 @@ public final class Trainer {
     }
 
     /**
-     * The trainer's listener on the step: checks every tensor as it comes (outputs in forward order,
-     * the loss, then gradients and parameter gradients backward), takes telemetry's moments, and at
-     * the end, if all was finite, records and updates the weights.
+     * The trainer's listener on the step: takes each tensor's moments as it comes (on the statistics
+     * thread when there is one), then at the end checks them in the order they came (outputs forward,
+     * the loss, then gradients and parameter gradients backward) and, if all was finite, records and
+     * updates the weights.
      */
     private final class Watch implements Step.Listener {
         private boolean record;
         String bad; // the first problem, as the end of a sentence; null if none
         private double value, accuracy;
+        private final FutureTask<Moments>[] outs = tasks(), grads = tasks();
+        private final String[] paramBad = new String[act.length];
+
+        @SuppressWarnings("unchecked")
+        private FutureTask<Moments>[] tasks() {
+            return (FutureTask<Moments>[]) new FutureTask<?>[act.length];
+        }
 
         void start(boolean record) {
             this.record = record;
             bad = null;
             accuracy = Double.NaN;
+            Arrays.fill(paramBad, null);
+            settle(); // a step that threw may have left tasks writing into the moments
         }
 
         @Override
         public void output(int i, INDArray out) {
-            if (bad == null) bad = problem(take(act[i], out), "output of module " + i + " (" + type(i) + ")");
+            outs[i] = take(act[i], out);
         }
 
         @Override
         public void loss(double value, INDArray out, INDArray labels) {
             this.value = value;
-            if (bad == null && !Double.isFinite(value)) bad = "the loss is " + value;
             if (loss == Loss.CROSS_ENTROPY) accuracy = correct(out, train.labelInts(), (int) out.size(0)) / (double) out.size(0);
         }
 
         /** On a recorded step all that telemetry keeps, else only the moments the finiteness check needs. */
-        private Moments take(Moments m, INDArray x) {
-            return record ? m.telemetry(x) : m.moments(x);
+        private FutureTask<Moments> take(Moments m, INDArray x) {
+            boolean all = record;
+            return StatsThread.submit(() -> all ? m.telemetry(x) : m.moments(x), !opts.statsThread());
         }
 
         @Override
         public void gradient(int i, INDArray g) {
-            if (bad == null) bad = problem(take(grad[i], g), "gradient of module " + i + " (" + type(i) + ")");
+            grads[i] = take(grad[i], g);
         }
 
         @Override
         public void afterBackward(int i) {
             for (Param p : model.layers().get(i).params())
-                if (bad == null) bad = problem(check.moments(p.grad()), p.name() + " gradient of module " + i + " (" + type(i) + ")");
+                if (paramBad[i] == null) paramBad[i] = problem(check.moments(p.grad()), p.name() + " gradient of module " + i + " (" + type(i) + ")");
         }
 
         @Override
         public void end() {
+            settle();
+            bad = firstProblem();
             if (bad != null) return;
             if (record) updates.before();
             optimizer.step(params);
@@ -270,6 +291,30 @@ public final class Trainer {
                 telemetry.addModules(step, act, grad, ratios);
             }
             telemetry.addLoss(step, value, accuracy);
+        }
+
+        /** Waits for (or runs) every task of the step: they read the step's memory and write the moments. */
+        private void settle() {
+            for (FutureTask<Moments>[] ts : List.of(outs, grads))
+                for (int i = 0; i < ts.length; i++)
+                    if (ts[i] != null) {
+                        StatsThread.join(ts[i]);
+                        ts[i] = null;
+                    }
+        }
+
+        private String firstProblem() {
+            for (int i = 0; i < act.length; i++) {
+                String p = problem(act[i], "output of module " + i + " (" + type(i) + ")");
+                if (p != null) return p;
+            }
+            if (!Double.isFinite(value)) return "the loss is " + value;
+            for (int i = act.length - 1; i >= 0; i--) {
+                String p = problem(grad[i], "gradient of module " + i + " (" + type(i) + ")");
+                if (p != null) return p;
+                if (paramBad[i] != null) return paramBad[i];
+            }
+            return null;
         }
     }
 

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.initlab.data.Mnist;
 import org.initlab.engine.Batch;
+import org.initlab.engine.StatsThread;
 import org.initlab.init.InitSpec;
 import org.initlab.init.Scheme;
 import org.initlab.nn.Models;
@@ -69,6 +71,38 @@ class TrainerTest {
         assertTrue(e.step() > 1 && e.step() < 100, e.getMessage());
         var sgd = new Experiment(null, Models.cnn(), InitSpec.of(Scheme.KAIMING_NORMAL), null, OptimizerSpec.of(OptimizerSpec.Kind.SGD, 1e6, 0), 0, 1, 64);
         assertThrows(DivergenceException.class, () -> new Trainer(sgd, mnist, new Trainer.Options(1, 100, 500)).run(null));
+    }
+
+    /**
+     * Taken on their own thread while the pass goes on, the statistics are those taken on the training
+     * thread, bit for bit: every tensor they read stays as it was until the step ends.
+     */
+    @Test
+    void statisticsOnTheirOwnThreadAreThoseOfTheTrainingThread() {
+        assumeTrue(StatsThread.available(), "one core: there is no statistics thread");
+        var own = new Trainer(cnn(1e-3, 0), mnist, new Trainer.Options(1, 40, 100, true)).run(null).telemetry();
+        var here = new Trainer(cnn(1e-3, 0), mnist, new Trainer.Options(1, 40, 100, false)).run(null).telemetry();
+        assertArrayEquals(here.loss(), own.loss());
+        assertArrayEquals(here.steps(), own.steps());
+        for (int i = 0; i < here.modules().size(); i++) {
+            var h = here.modules().get(i);
+            var o = own.modules().get(i);
+            String m = "module " + i;
+            assertArrayEquals(h.actMean(), o.actMean(), m);
+            assertArrayEquals(h.actStd(), o.actStd(), m);
+            assertArrayEquals(h.actNearZero(), o.actNearZero(), m);
+            assertArrayEquals(h.gradMean(), o.gradMean(), m);
+            assertArrayEquals(h.gradStd(), o.gradStd(), m);
+            assertArrayEquals(h.gradNearZero(), o.gradNearZero(), m);
+            assertArrayEquals(h.updateRatio(), o.updateRatio(), m);
+            for (int k = 0; k < h.actHist().length; k++) {
+                assertArrayEquals(h.actHist()[k], o.actHist()[k], m + " record " + k);
+                assertArrayEquals(h.gradHist()[k], o.gradHist()[k], m + " record " + k);
+            }
+        }
+        var e1 = assertThrows(DivergenceException.class, () -> new Trainer(cnn(1e6, 0), mnist, new Trainer.Options(1, 100, 500, true)).run(null));
+        var e2 = assertThrows(DivergenceException.class, () -> new Trainer(cnn(1e6, 0), mnist, new Trainer.Options(1, 100, 500, false)).run(null));
+        assertEquals(e2.getMessage(), e1.getMessage(), "the same first problem");
     }
 
     /** 734 test images: a batch of 500, then the first 234 rows of a second (its other rows are stale). */

@@ -3,6 +3,7 @@ package org.initlab.train;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.FutureTask;
 import org.initlab.data.Mnist;
@@ -32,7 +33,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link Step} ({@code zeroGrad → forward → loss → backward}), watched by a listener that takes the
  * statistics and ends with {@code Optimizer.step}. Every module's output and output-gradient (and weight gradient) is checked
  * each step for NaN/Inf and for a variance beyond float32 ({@link Moments#overflows()});
- * {@link DivergenceException} names the first, in forward order, then the loss, then backward; telemetry records them every
+ * {@link DivergenceException} names the first, in forward order, then the loss, then backward (the weights hold that
+ * step's update where the loss and the parameter gradients were finite); telemetry records them every
  * {@code every} steps, with each weight's update-to-data ratio ({@link UpdateRatio}). The test split is evaluated after each epoch (and when {@code limit} stops
  * a run early); accuracy only for cross-entropy models. Not thread-safe: one thread runs it.
  */
@@ -279,17 +281,22 @@ public final class Trainer {
                 if (paramBad[i] == null) paramBad[i] = problem(check.moments(p.grad()), p.name() + " gradient of module " + i + " (" + type(i) + ")");
         }
 
+        /**
+         * Updates the weights while the statistics thread finishes, when the loss and every parameter
+         * gradient are finite (so are the new weights); records once every tensor is known to be fine.
+         */
         @Override
         public void end() {
+            boolean update = Double.isFinite(value) && Arrays.stream(paramBad).allMatch(Objects::isNull);
+            if (update) {
+                if (record) updates.before();
+                optimizer.step(params);
+                if (record) updates.after(ratios);
+            }
             settle();
             bad = firstProblem();
             if (bad != null) return;
-            if (record) updates.before();
-            optimizer.step(params);
-            if (record) {
-                updates.after(ratios);
-                telemetry.addModules(step, act, grad, ratios);
-            }
+            if (record) telemetry.addModules(step, act, grad, ratios);
             telemetry.addLoss(step, value, accuracy);
         }
 

@@ -31,6 +31,7 @@ public final class Moments {
     private final double[] hist;
     private final int[] lanes; // four histograms, one per lane of the scan, so no increment waits on the one before
     private final float[] chunk = new float[CHUNK], laneSum = new float[CHUNK], laneSq = new float[CHUNK];
+    private final float[] laneMin = new float[CHUNK], laneMax = new float[CHUNK];
     private final int[] bits = new int[CHUNK], laneNear = new int[CHUNK];
     private final int[] laneZero = new int[CHUNK], nonzeroBits = new int[CHUNK];
     private boolean sparse;
@@ -142,7 +143,11 @@ public final class Moments {
         skipped = 0;
         final int tiny = Float.floatToRawIntBits((float) TensorStats.NEAR_ZERO);
         double sum = 0, sq = 0;
-        float[] minMax = {shift, shift};
+        boolean mm = (what & MIN_MAX) != 0;
+        if (mm) {
+            Arrays.fill(laneMin, shift);
+            Arrays.fill(laneMax, shift);
+        }
         for (int at = 0, c = 1; at < n; at += CHUNK, c++) {
             int len = Math.min(CHUNK, n - at);
             if (from != null) from.get(base + at, u, 0, len);
@@ -161,7 +166,7 @@ public final class Moments {
                     zz[j] += (abs + 0x7fffffff) >>> 31 ^ 1; // x = ±0
                 }
             }
-            if ((what & MIN_MAX) != 0) minMax(u, len, minMax);
+            if (mm) minMax(u, len, laneMin, laneMax);
             if ((what & HISTOGRAM) != 0) histogram(u, w, len, counts);
             if (c % FOLD == 0 || at + len == n) {
                 for (int j = 0; j < CHUNK; j++) {
@@ -177,8 +182,13 @@ public final class Moments {
             near += z[j];
             zeros += zz[j];
         }
-        boolean mm = (what & MIN_MAX) != 0;
-        finish(n, shift, sum, sq, mm ? minMax[0] : Double.NaN, mm ? minMax[1] : Double.NaN, (what & NEAR) != 0 ? near : -1);
+        float min = shift, max = shift;
+        if (mm)
+            for (int j = 0; j < CHUNK; j++) {
+                min = Math.min(min, laneMin[j]);
+                max = Math.max(max, laneMax[j]);
+            }
+        finish(n, shift, sum, sq, mm ? min : Double.NaN, mm ? max : Double.NaN, (what & NEAR) != 0 ? near : -1);
         if ((what & HISTOGRAM) == 0 || !fastBins) return; // without the table, counted straight into hist
         int bc = hist.length;
         for (int b = 0; b < bc; b++) hist[b] = lanes[b] + lanes[bc + b] + lanes[2 * bc + b] + lanes[3 * bc + b];
@@ -187,27 +197,16 @@ public final class Moments {
         sparse = zeros > n / 4; // the next tensor of this module will look alike
     }
 
-    /** Min and max of a chunk into {@code minMax}, four lanes each so no comparison waits on the one before (comparisons skip NaN; see {@link #exact}). */
-    private static void minMax(float[] u, int len, float[] minMax) {
-        float min0 = minMax[0], max0 = minMax[1], min1 = min0, max1 = max0, min2 = min0, max2 = max0, min3 = min0, max3 = max0;
-        int j = 0;
-        for (; j + 3 < len; j += 4) {
-            float a = u[j], b = u[j + 1], c = u[j + 2], d = u[j + 3];
-            min0 = a < min0 ? a : min0;
-            min1 = b < min1 ? b : min1;
-            min2 = c < min2 ? c : min2;
-            min3 = d < min3 ? d : min3;
-            max0 = a > max0 ? a : max0;
-            max1 = b > max1 ? b : max1;
-            max2 = c > max2 ? c : max2;
-            max3 = d > max3 ? d : max3;
+    /**
+     * Min and max of a chunk into lanes, one per chunk position, which the JIT turns into vector code
+     * (four running minima in one loop took four times as long). A NaN makes its lane NaN; a tensor
+     * with one takes the {@link #exact} pass.
+     */
+    private static void minMax(float[] u, int len, float[] lo, float[] hi) {
+        for (int j = 0; j < len; j++) {
+            lo[j] = Math.min(lo[j], u[j]);
+            hi[j] = Math.max(hi[j], u[j]);
         }
-        for (; j < len; j++) {
-            min0 = u[j] < min0 ? u[j] : min0;
-            max0 = u[j] > max0 ? u[j] : max0;
-        }
-        minMax[0] = Math.min(Math.min(min0, min1), Math.min(min2, min3));
-        minMax[1] = Math.max(Math.max(max0, max1), Math.max(max2, max3));
     }
 
     /**

@@ -230,8 +230,8 @@ public final class Trainer {
     /**
      * The trainer's listener on the step: takes each tensor's moments as it comes (on the statistics
      * thread when there is one), then at the end checks them in the order they came (outputs forward,
-     * the loss, then gradients and parameter gradients backward) and, if all was finite, records and
-     * updates the weights.
+     * the loss, then gradients and parameter gradients backward), updates the weights, and records
+     * if all was fine.
      */
     private final class Watch implements Step.Listener {
         private boolean record;

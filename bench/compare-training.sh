@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One epoch of training side by side with PyTorch on the same CPU, one thread each: InitLab's
 # `train --model cnn --init kaiming-normal --optimizer adam --lr 1e-3 --batch 64 --epochs 1 --seed 0`
-# (telemetry every step, as the Training tab records it) against the same net in PyTorch, plain and
+# (telemetry every step, as the Training tab records it, its statistics taken on the statistics thread
+# beside the pass; add --no-stats-thread to take them on the training thread) against the same net in PyTorch, plain and
 # with forward hooks taking mean, std, near-zero fraction and a 40-bin histogram of every module each
 # step (TELEMETRY=1). The three commands alternate RUNS times (the machine is noisy; ratios of runs made
 # one after the other hold where absolute times drift). Each side's figure is its own "seconds": the

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One epoch of training side by side with PyTorch on the same CPU, one thread each: InitLab's
+# One epoch of training side by side with PyTorch on the same CPU, one compute thread each: InitLab's
 # `train --model cnn --init kaiming-normal --optimizer adam --lr 1e-3 --batch 64 --epochs 1 --seed 0`
 # (telemetry every step, as the Training tab records it, its statistics taken on the statistics thread
 # beside the pass; add --no-stats-thread to take them on the training thread) against the same net in PyTorch, plain and

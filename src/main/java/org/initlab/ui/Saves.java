@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import org.initlab.AppLog;
 import org.initlab.AtomicFile;
@@ -55,6 +56,28 @@ final class Saves {
             });
         });
         return written;
+    }
+
+    /** A chart drawn for a file: its content, and words the save's every note ends with ("" for none). */
+    record Drawn(AtomicFile.Content content, String also) {
+        Drawn(AtomicFile.Content content) {
+            this(content, "");
+        }
+    }
+
+    /**
+     * Draws a chart now, on the FX thread, and writes what it became in the background ({@link #write});
+     * a drawing that fails is said on {@code note} and gives a future of null, as a failed write does.
+     */
+    static CompletableFuture<Path> save(Path file, String format, Supplier<Drawn> drawing, String done, Consumer<String> note) {
+        Drawn drawn;
+        try {
+            drawn = drawing.get();
+        } catch (RuntimeException e) {
+            note.accept(failed(format, e));
+            return CompletableFuture.completedFuture(null);
+        }
+        return write(file, format, drawn.content(), done, n -> note.accept(n + drawn.also()));
     }
 
     /**

@@ -281,22 +281,12 @@ public final class TrainingView extends VBox {
     public CompletableFuture<Path> export(String format) {
         Path file = exportDir.resolve("initlab-training-" + WindowExports.stamp() + "." + format);
         int scale = format.equals("png") ? pngScale.get() : 1;
-        try {
-            boolean copied = false;
-            AtomicFile.Content content;
-            if (format.equals("png")) { // drawn once, for the file and the clipboard
-                BufferedImage img = ChartFiles.image(charts, scale);
-                content = ChartFiles.png(img);
-                copied = Exporter.copy(SwingFXUtils.toFXImage(img, null));
-            } else {
-                content = ChartFiles.render(charts, format, scale);
-            }
-            String also = copied ? " · copied to clipboard" : "";
-            return Saves.write(file, format, content, WindowExports.saved(file, format, scale), n -> statusNote(n + also));
-        } catch (RuntimeException e) {
-            statusNote(Saves.failed(format, e));
-            return CompletableFuture.completedFuture(null);
-        }
+        return Saves.save(file, format, () -> {
+            if (!format.equals("png")) return new Saves.Drawn(ChartFiles.render(charts, format, scale));
+            BufferedImage img = ChartFiles.image(charts, scale); // drawn once, for the file and the clipboard
+            AtomicFile.Content content = ChartFiles.png(img);
+            return new Saves.Drawn(content, Exporter.copy(SwingFXUtils.toFXImage(img, null)) ? " · copied to clipboard" : "");
+        }, WindowExports.saved(file, format, scale), this::statusNote);
     }
 
     private void statusNote(String text) {

@@ -63,12 +63,7 @@ final class WindowExports {
     CompletableFuture<Path> save(Region what, String format) {
         Path file = folder.get().resolve((what == shown.get() ? "initlab-charts-" : "initlab-" + what.getId() + "-") + stamp() + "." + format);
         int scale = format.equals("png") ? pngScale.get() : 1;
-        try {
-            return Saves.write(file, format, ChartFiles.render(what, format, scale), saved(file, format, scale), message);
-        } catch (RuntimeException e) {
-            message.accept(Saves.failed(format, e));
-            return CompletableFuture.completedFuture(null);
-        }
+        return Saves.save(file, format, () -> new Saves.Drawn(ChartFiles.render(what, format, scale)), saved(file, format, scale), message);
     }
 
     /** Puts the charts with their caption line on the clipboard; returns the image (null before the first stats). */

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A chart file is written off the FX thread, which hears "saving …" at once and the outcome on its own thread afterwards. */
+/**
+ * A chart file is written off the FX thread, which hears "saving …" at once and the outcome on its own thread afterwards;
+ * a chart that cannot be drawn is said in one line, with nothing written.
+ */
 class SavesGuiTest {
     @BeforeAll
     static void start() {
@@ -66,5 +69,25 @@ class SavesGuiTest {
         assertEquals(2, notes.size(), notes.toString());
         assertTrue(notes.get(1).startsWith("could not save the PDF: ") && notes.get(1).contains("disk full"), notes.get(1));
         assertFalse(Files.exists(dir.resolve("chart.pdf")));
+    }
+
+    @Test
+    void aDrawingThatFailsIsSaidAndWritesNothing(@TempDir Path dir) throws Exception {
+        List<String> notes = new CopyOnWriteArrayList<>();
+        CompletableFuture<Path> saved = Fx.call(() -> Saves.save(dir.resolve("chart.svg"), "svg", () -> {
+            throw new IllegalStateException("the chart has no size");
+        }, "saved chart.svg", notes::add));
+        assertNull(saved.get(30, TimeUnit.SECONDS));
+        assertEquals(List.of("could not save the SVG: the chart has no size"), notes);
+        assertFalse(Files.exists(dir.resolve("chart.svg")));
+    }
+
+    @Test
+    void aDrawingsWordsEndEveryNote(@TempDir Path dir) throws Exception {
+        List<String> notes = new CopyOnWriteArrayList<>();
+        CompletableFuture<Path> saved = Fx.call(() -> Saves.save(dir.resolve("chart.png"), "png",
+            () -> new Saves.Drawn(out -> out.write(new byte[] {1}), " · copied to clipboard"), "saved chart.png", notes::add));
+        assertEquals(dir.resolve("chart.png"), saved.get(30, TimeUnit.SECONDS));
+        assertEquals(List.of("saving chart.png … · copied to clipboard", "saved chart.png · copied to clipboard"), notes);
     }
 }

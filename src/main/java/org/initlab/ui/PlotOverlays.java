@@ -18,7 +18,15 @@ final class PlotOverlays {
     private PlotOverlays() {}
 
     /** A pinned run's line in a chart: its label, its style (0–3) and its points. */
-    record PinLine(String label, int style, List<StatsPlot.Point> points) {}
+    record PinLine(String label, int style, List<StatsPlot.Point> points) {
+        /** Whether it is the current run's line point for point: drawn where that is, it would hide beneath it. */
+        boolean same(List<StatsPlot.Point> current) {
+            return !points.isEmpty() && points.equals(current);
+        }
+    }
+
+    /** What the legend adds to a pin that is the same as the current run in its chart. */
+    static final String SAME = " (same as current)";
 
     /** The band at one module: lower and upper value (not yet on the plot's scale). */
     record BandPoint(int index, double lo, double hi) {}
@@ -135,9 +143,9 @@ final class PlotOverlays {
 
     /** A legend entry: a sample of the stroke (dashes in line widths, none: solid; a band: a filled box) and marker. */
     record Entry(String name, Color color, double[] dashes, Marker marker, boolean band) {
-        static Entry pin(PinLine p, Color color) {
+        static Entry pin(PinLine p, Color color, boolean same) {
             PinStyle s = PIN_STYLES.get(p.style() % PIN_STYLES.size());
-            return new Entry(p.label(), color, s.dashes(), s.marker(), false);
+            return new Entry(p.label() + (same ? SAME : ""), color, s.dashes(), s.marker(), false);
         }
     }
 

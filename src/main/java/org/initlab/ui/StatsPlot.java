@@ -194,7 +194,9 @@ final class StatsPlot extends CanvasChart {
         drawGrid(g, ticks, font, fs);
         drawCategories(g, xl);
         // the y bounds span every point, so nothing needs clipping; beneath first: the band, the pins, the current run, then the
-        // theory, dashed and narrower: where the measurement meets the formula (Xavier on tanh) the theory still shows on it
+        // theory, dashed and narrower: where the measurement meets the formula (Xavier on tanh) the theory still shows on it.
+        // A pin the same as the current run is drawn wider, its dashes and markers edging the current line: as wide, it would be
+        // hidden beneath and seem not pinned; over it, it would hide the current run
         PlotOverlays.Axes axes = new PlotOverlays.Axes() {
             @Override public double x(int module) { return StatsPlot.this.x(module); }
             @Override public double y(double plotted) { return StatsPlot.this.y(plotted); }
@@ -202,13 +204,22 @@ final class StatsPlot extends CanvasChart {
             @Override public double floor() { return lowerBound; }
         };
         PlotOverlays.band(g, band, seriesColor.getValue(), axes, log);
-        for (PlotOverlays.PinLine p : pins) PlotOverlays.pin(g, p, pinColor(p.style()), lineWidth() * 0.8, markerRadius() * 0.9, plotColor.getValue(), axes);
-        drawSeries(g, points.get(Series.CURRENT), seriesColor.getValue(), lineWidth(), markerRadius(), false);
+        List<Point> current = points.get(Series.CURRENT);
+        for (PlotOverlays.PinLine p : pins) drawPin(g, p, p.same(current) ? SAME_LINE : 1, p.same(current) ? SAME_MARKER : 1, axes);
+        drawSeries(g, current, seriesColor.getValue(), lineWidth(), markerRadius(), false);
         drawSeries(g, points.get(Series.THEORY), theoryColor.getValue(), lineWidth() * THEORY_WIDTH, markerRadius() * THEORY_WIDTH, true);
         if (!legendRows.isEmpty())
             PlotOverlays.legend(g, legendRows, font, left, right, end - lineH * (legendRows.size() - 0.2), lineH,
                 lineWidth(), markerRadius(), textColor.getValue(), plotColor.getValue());
     }
+
+    /** @param line the pin's line width against a pin's usual one; {@code marker} its markers' radius */
+    private void drawPin(Painter g, PlotOverlays.PinLine p, double line, double marker, PlotOverlays.Axes axes) {
+        PlotOverlays.pin(g, p, pinColor(p.style()), lineWidth() * 0.8 * line, markerRadius() * 0.9 * marker, plotColor.getValue(), axes);
+    }
+
+    /** How much wider a pin the same as the current run is drawn, and how much larger its markers. */
+    private static final double SAME_LINE = 2.6, SAME_MARKER = 1.6;
 
     private List<PlotOverlays.Entry> legendEntries() {
         List<PlotOverlays.Entry> entries = new ArrayList<>();
@@ -216,7 +227,7 @@ final class StatsPlot extends CanvasChart {
         if (!band.isEmpty()) entries.add(new PlotOverlays.Entry(bandName, seriesColor.getValue(), null, null, true));
         if (!points.get(Series.THEORY).isEmpty())
             entries.add(new PlotOverlays.Entry("theory (formula)", theoryColor.getValue(), new double[] {2.2, 1.6}, PlotOverlays.Marker.CIRCLE, false));
-        for (PlotOverlays.PinLine p : pins) entries.add(PlotOverlays.Entry.pin(p, pinColor(p.style())));
+        for (PlotOverlays.PinLine p : pins) entries.add(PlotOverlays.Entry.pin(p, pinColor(p.style()), p.same(points.get(Series.CURRENT))));
         return entries;
     }
 

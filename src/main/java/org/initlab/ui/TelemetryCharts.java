@@ -19,7 +19,8 @@ import org.initlab.stats.Telemetry;
  * per-layer activation mean, std and % near zero, gradient mean and std (one line per ReLU-like
  * layer, as fastai's telemetry plot), each weight's update-to-data ratio against a 10⁻³ guide, and
  * for each ReLU-like layer a "colorful dimension" heat map: steps on x, activation
- * bins on y, colour log(1 + count). A pinned run is drawn faded and dashed under the current one.
+ * bins on y, colour log(1 + count). A pinned run is drawn faded and dashed under the current one (wider
+ * where the two are the same, edging it).
  * Every chart is painted on a canvas ({@link TelemetryPlot}, {@link HeatMap}), so the panel also
  * writes itself as PNG, SVG or PDF through {@link ChartFiles}.
  */

@@ -112,6 +112,17 @@ final class TelemetryLines {
         return all;
     }
 
+    /**
+     * Whether a pinned line is a line of the current run point for point (same name, kind and points): a pin
+     * of a run that changed nothing, which drawn beneath would be hidden and seem not pinned.
+     */
+    static boolean onCurrent(Line pinned, List<Line> lines) {
+        for (Line l : lines)
+            if (!l.pinned() && l.kind() == pinned.kind() && l.name().equals(pinned.name()) && Arrays.equals(l.x(), pinned.x())
+                && Arrays.equals(l.y(), pinned.y())) return true;
+        return false;
+    }
+
     private static String name(Telemetry.ModuleSeries m) {
         return StatsCharts.shortName(m.type()) + " " + m.index();
     }

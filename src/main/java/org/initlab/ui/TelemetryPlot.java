@@ -24,7 +24,8 @@ import org.initlab.ui.TelemetryLines.Line;
 /**
  * One training chart on a canvas: lines over steps (whole-number ticks on x), a linear, log10 or fixed
  * y axis, a title that shrinks to fit, and a legend on the right naming each layer once. The pinned
- * run's lines are drawn beneath in their layer's colour, faded and dashed; test accuracy as dots; the
+ * run's lines are drawn beneath in their layer's colour, faded and dashed (a line the same as the current
+ * run's wider, so that it edges it rather than hide under it); test accuracy as dots; the
  * update ratio's guide dashed in the axis colour. Layer colours come from the theme
  * ({@code -initlab-layer-color0} … {@code 7}), the rest from the same {@code -initlab-*} properties as the stats charts.
  */
@@ -32,6 +33,8 @@ final class TelemetryPlot extends CanvasChart {
     private static final StyleablePropertyFactory<TelemetryPlot> STYLE = new StyleablePropertyFactory<>(CanvasChart.getClassCssMetaData());
     /** How many layer colours a theme sets ({@code -initlab-layer-color0} … {@code 7}); layers beyond take them again. */
     static final int LAYER_COLORS = 8;
+    /** How much wider than a line a pinned line the same as the current one is drawn beneath it. */
+    private static final double SAME_WIDTH = 2.6;
     private static final String[] DEFAULT_COLORS = {"#1f5fbf", "#d97700", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#cc4aa8", "#1396a3"};
 
     private final StyleableProperty<Number> markerRadius = watched(STYLE.createStyleableNumberProperty(this, "markerRadius", "-initlab-marker-radius", p -> p.markerRadius, 4.5));
@@ -161,9 +164,9 @@ final class TelemetryPlot extends CanvasChart {
         g.setFill(plotColor.getValue());
         g.fillRect(plotLeft, plotTop, plotWidth, plotHeight);
         drawAxes(g, yt, xt, font, fs);
-        for (Line l : lines) if (l.pinned()) drawLine(g, l);
-        for (Line l : lines) if (!l.pinned() && l.kind() == Kind.GUIDE) drawLine(g, l);
-        for (Line l : lines) if (!l.pinned() && l.kind() != Kind.GUIDE) drawLine(g, l);
+        for (Line l : lines) if (l.pinned()) drawLine(g, l, l.kind() == Kind.LINE && TelemetryLines.onCurrent(l, lines));
+        for (Line l : lines) if (!l.pinned() && l.kind() == Kind.GUIDE) drawLine(g, l, false);
+        for (Line l : lines) if (!l.pinned() && l.kind() != Kind.GUIDE) drawLine(g, l, false);
         if (legend.width() > 0) drawLegend(g, legend, right - legend.width(), plotTop);
     }
 
@@ -231,7 +234,8 @@ final class TelemetryPlot extends CanvasChart {
         return l.pinned() ? faded(c) : c;
     }
 
-    private void drawLine(Painter g, Line l) {
+    /** @param cased a pinned line the same as a current one: drawn wider beneath it, its dashes edge it */
+    private void drawLine(Painter g, Line l, boolean cased) {
         if (l.size() == 0) return;
         Color c = colour(l);
         if (l.kind() == Kind.DOTS) {
@@ -240,6 +244,7 @@ final class TelemetryPlot extends CanvasChart {
             return;
         }
         double w = l.kind() == Kind.GUIDE ? Math.max(1, lw() * 0.6) : lw();
+        if (cased) w = lw() * SAME_WIDTH;
         g.setStroke(c);
         g.setLineWidth(w);
         g.setLineCap(l.kind() == Kind.GUIDE ? StrokeLineCap.BUTT : StrokeLineCap.ROUND);

@@ -53,14 +53,19 @@ class TheoryLineGuiTest {
             Color c = plot.theoryColor.getValue();
             BufferedImage img = ChartFiles.image(plot, 1);
             s.close();
-            long n = 0;
-            for (int y = 0; y < img.getHeight(); y++)
-                for (int x = 0; x < img.getWidth(); x++) {
-                    int rgb = img.getRGB(x, y);
-                    if (Math.abs(((rgb >> 16) & 255) - c.getRed() * 255) < 40 && Math.abs(((rgb >> 8) & 255) - c.getGreen() * 255) < 40
-                        && Math.abs((rgb & 255) - c.getBlue() * 255) < 40) n++;
-                }
-            return n;
+            return near(img, c, 40);
         });
+    }
+
+    /** How many pixels are within {@code within} of the colour in each channel. */
+    static long near(BufferedImage img, Color c, int within) {
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y++)
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                if (Math.abs(((rgb >> 16) & 255) - c.getRed() * 255) < within && Math.abs(((rgb >> 8) & 255) - c.getGreen() * 255) < within
+                    && Math.abs((rgb & 255) - c.getBlue() * 255) < within) n++;
+            }
+        return n;
     }
 }

@@ -79,6 +79,10 @@ final class PlotOverlays {
         g.fillPolygon(xs, ys, xs.length);
     }
 
+    /** A pin's line width and marker size as a share of the current run's: beneath it, the current run stays the first line read. */
+    static final double PIN_WIDTH = 0.8, PIN_RADIUS = 0.9;
+
+    /** Draws a pin at {@code width} and marker {@code radius}, its style's dashes scaled to that width. */
     static void pin(Painter g, PinLine pin, Color color, double width, double radius, Color background, Axes axes) {
         PinStyle s = PIN_STYLES.get(pin.style() % PIN_STYLES.size());
         if (pin.points().isEmpty()) return;
@@ -141,11 +145,26 @@ final class PlotOverlays {
 
     // ---- the legend ----
 
-    /** A legend entry: a sample of the stroke (dashes in line widths, none: solid; a band: a filled box) and marker. */
-    record Entry(String name, Color color, double[] dashes, Marker marker, boolean band) {
-        static Entry pin(PinLine p, Color color, boolean same) {
+    /**
+     * A legend entry, its sample drawn as the line it names is drawn: its width, its dashes in pixels (null:
+     * solid) and its marker's radius; a band's sample is a filled box.
+     */
+    record Entry(String name, Color color, double width, double[] dashes, Marker marker, double radius, boolean band) {
+        static Entry line(String name, Color color, double width, double[] dashes, double radius) {
+            return new Entry(name, color, width, dashes, Marker.CIRCLE, radius, false);
+        }
+
+        static Entry band(String name, Color color) {
+            return new Entry(name, color, 0, null, null, 0, true);
+        }
+
+        /**
+         * A pin as {@link #pin(Painter, PinLine, Color, double, double, Color, Axes)} draws it at this width and radius;
+         * {@code same}: it is the current run's line, and named so.
+         */
+        static Entry pin(PinLine p, Color color, double width, double radius, boolean same) {
             PinStyle s = PIN_STYLES.get(p.style() % PIN_STYLES.size());
-            return new Entry(p.label() + (same ? SAME : ""), color, s.dashes(), s.marker(), false);
+            return new Entry(p.label() + (same ? SAME : ""), color, width, scaled(s.dashes(), width), s.marker(), radius, false);
         }
     }
 
@@ -169,14 +188,26 @@ final class PlotOverlays {
     }
 
     private static double entryWidth(Entry e, Font font) {
-        double fs = font.getSize();
-        return fs * 2.4 + fs * 0.4 + StatsPlot.width(e.name(), font);
+        return sampleLength(e, font.getSize()) + font.getSize() * 0.4 + StatsPlot.width(e.name(), font);
+    }
+
+    /**
+     * A sample of 2.4 type sizes; a dashed one whole dashes from end to end, an odd number of them, the
+     * nearest to that length (three at least): its middle dash under its marker, the line's gaps either
+     * side, so it reads as the line's dashes. It starts at the pattern's start, as SVG and PDF draw it.
+     */
+    static double sampleLength(Entry e, double fs) {
+        if (e.dashes() == null) return fs * 2.4;
+        double period = 0;
+        for (double d : e.dashes()) period += d;
+        if (e.dashes().length % 2 == 1) period *= 2; // an odd list repeats once more to pair every dash with a gap
+        double dash = e.dashes()[0];
+        return dash + 2 * period * Math.max(1, Math.round((fs * 2.4 - dash) / (2 * period)));
     }
 
     /** Draws the rows, each centred, the first at y, one line height apart. */
-    static void legend(Painter g, List<List<Entry>> rows, Font font, double left, double right, double y, double lineH,
-                       double width, double radius, Color text, Color background) {
-        double fs = font.getSize(), sample = fs * 2.4;
+    static void legend(Painter g, List<List<Entry>> rows, Font font, double left, double right, double y, double lineH, Color text, Color background) {
+        double fs = font.getSize();
         g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
@@ -185,16 +216,18 @@ final class PlotOverlays {
             for (Entry e : row) total += entryWidth(e, font) + fs * 1.4;
             double x = (left + right - total) / 2;
             for (Entry e : row) {
+                double sample = sampleLength(e, fs);
                 if (e.band()) {
                     g.setFill(e.color().deriveColor(0, 1, 1, 0.22));
                     g.fillRect(x, y - fs * 0.45, sample, fs * 0.9);
                 } else {
                     g.setStroke(e.color());
-                    g.setLineWidth(width);
-                    g.setLineDashes(e.dashes() == null ? null : scaled(e.dashes(), width));
+                    g.setLineWidth(e.width());
+                    g.setLineCap(StrokeLineCap.ROUND);
+                    g.setLineDashes(e.dashes());
                     g.strokeLine(x, y, x + sample, y);
                     g.setLineDashes();
-                    marker(g, e.marker(), x + sample / 2, y, radius, e.color(), background, width);
+                    marker(g, e.marker(), x + sample / 2, y, e.radius(), e.color(), background, e.width());
                 }
                 g.setFill(text);
                 g.fillText(e.name(), x + sample + fs * 0.4, y);

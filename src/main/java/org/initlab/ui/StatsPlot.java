@@ -204,31 +204,42 @@ final class StatsPlot extends CanvasChart {
             @Override public double floor() { return lowerBound; }
         };
         PlotOverlays.band(g, band, seriesColor.getValue(), axes, log);
-        List<Point> current = points.get(Series.CURRENT);
-        for (PlotOverlays.PinLine p : pins) drawPin(g, p, p.same(current) ? SAME_LINE : 1, p.same(current) ? SAME_MARKER : 1, axes);
-        drawSeries(g, current, seriesColor.getValue(), lineWidth(), markerRadius(), false);
-        drawSeries(g, points.get(Series.THEORY), theoryColor.getValue(), lineWidth() * THEORY_WIDTH, markerRadius() * THEORY_WIDTH, true);
+        for (PlotOverlays.PinLine p : pins)
+            PlotOverlays.pin(g, p, pinColor(p.style()), pinWidth(p), pinRadius(p), plotColor.getValue(), axes);
+        drawSeries(g, points.get(Series.CURRENT), seriesColor.getValue(), lineWidth(), markerRadius(), null);
+        drawSeries(g, points.get(Series.THEORY), theoryColor.getValue(), lineWidth() * THEORY_WIDTH, markerRadius() * THEORY_WIDTH, theoryDashes());
         if (!legendRows.isEmpty())
-            PlotOverlays.legend(g, legendRows, font, left, right, end - lineH * (legendRows.size() - 0.2), lineH,
-                lineWidth(), markerRadius(), textColor.getValue(), plotColor.getValue());
+            PlotOverlays.legend(g, legendRows, font, left, right, end - lineH * (legendRows.size() - 0.2), lineH, textColor.getValue(), plotColor.getValue());
     }
 
-    /** @param line the pin's line width against a pin's usual one; {@code marker} its markers' radius */
-    private void drawPin(Painter g, PlotOverlays.PinLine p, double line, double marker, PlotOverlays.Axes axes) {
-        PlotOverlays.pin(g, p, pinColor(p.style()), lineWidth() * 0.8 * line, markerRadius() * 0.9 * marker, plotColor.getValue(), axes);
+    /** A pin's line width: a pin's usual share of the current run's, wider where it is the current run's line. */
+    private double pinWidth(PlotOverlays.PinLine p) {
+        return lineWidth() * PlotOverlays.PIN_WIDTH * (p.same(points.get(Series.CURRENT)) ? SAME_LINE : 1);
+    }
+
+    /** A pin's markers' radius, larger where it is the current run's line. */
+    private double pinRadius(PlotOverlays.PinLine p) {
+        return markerRadius() * PlotOverlays.PIN_RADIUS * (p.same(points.get(Series.CURRENT)) ? SAME_MARKER : 1);
     }
 
     /** How much wider a pin the same as the current run is drawn, and how much larger its markers. */
     private static final double SAME_LINE = 2.6, SAME_MARKER = 1.6;
 
+    /** The legend: each sample at its line's width, dashes and marker size. */
     private List<PlotOverlays.Entry> legendEntries() {
         List<PlotOverlays.Entry> entries = new ArrayList<>();
-        entries.add(new PlotOverlays.Entry(currentName, seriesColor.getValue(), null, PlotOverlays.Marker.CIRCLE, false));
-        if (!band.isEmpty()) entries.add(new PlotOverlays.Entry(bandName, seriesColor.getValue(), null, null, true));
+        entries.add(PlotOverlays.Entry.line(currentName, seriesColor.getValue(), lineWidth(), null, markerRadius()));
+        if (!band.isEmpty()) entries.add(PlotOverlays.Entry.band(bandName, seriesColor.getValue()));
         if (!points.get(Series.THEORY).isEmpty())
-            entries.add(new PlotOverlays.Entry("theory (formula)", theoryColor.getValue(), new double[] {2.2, 1.6}, PlotOverlays.Marker.CIRCLE, false));
-        for (PlotOverlays.PinLine p : pins) entries.add(PlotOverlays.Entry.pin(p, pinColor(p.style()), p.same(points.get(Series.CURRENT))));
+            entries.add(PlotOverlays.Entry.line("theory (formula)", theoryColor.getValue(), lineWidth() * THEORY_WIDTH, theoryDashes(), markerRadius() * THEORY_WIDTH));
+        for (PlotOverlays.PinLine p : pins)
+            entries.add(PlotOverlays.Entry.pin(p, pinColor(p.style()), pinWidth(p), pinRadius(p), p.same(points.get(Series.CURRENT))));
         return entries;
+    }
+
+    /** The theory's dashes in pixels, in the current run's line widths: long enough to read as dashes at the theory's narrower width. */
+    private double[] theoryDashes() {
+        return new double[] {lineWidth() * 3.2, lineWidth() * 2.4};
     }
 
     /** The theme's colour of pin style {@code style}. */
@@ -337,14 +348,14 @@ final class StatsPlot extends CanvasChart {
         }
     }
 
-    private void drawSeries(Painter g, List<Point> series, Color color, double width, double r, boolean dashed) {
+    /** A series at this width and marker radius, dashed in these pixel lengths (null: solid). */
+    private void drawSeries(Painter g, List<Point> series, Color color, double width, double r, double[] dashes) {
         if (series.isEmpty()) return;
         g.setStroke(color);
         g.setLineWidth(width);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
-        if (dashed) g.setLineDashes(lineWidth() * 3.2, lineWidth() * 2.4);
-        else g.setLineDashes();
+        g.setLineDashes(dashes);
         g.beginPath();
         for (int i = 0; i < series.size(); i++) {
             Point p = series.get(i);

@@ -3,6 +3,7 @@ package org.initlab.ui;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.VPos;
+import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
@@ -123,12 +124,17 @@ public final class HeatMap extends CanvasChart {
         List<double[]> ticks = barTicks(maxCount);
         double barLabels = 0;
         for (double[] t : ticks) barLabels = Math.max(barLabels, StatsPlot.width(Numbers.count(t[0]), font));
-        double barW = Math.round(small * 0.8), barX = Math.floor(right - barLabels - small * 0.6 - barW);
+        double barW = Math.round(small * 0.8), barX = Math.floor(right - barLabels - small * 0.8 - barW);
         double x0 = Math.round(left + labels + small * 0.4), y0 = Math.round(topY + fs * 1.35);
         double x1 = Math.floor(barX - small * 0.6), y1 = Math.floor(bottomY - small * 1.35);
         if (pixels == null || x1 - x0 < 4 || y1 - y0 < 4) return;
         g.drawPixels(pixels, records, bins, x0, y0, x1 - x0, y1 - y0);
         g.drawPixels(BAR, 1, BAR.length, barX, y0, barW, y1 - y0);
+        // the map's and the bar's ends are near black and near white: a frame shows where they end on any background
+        Color frame = frameColor();
+        g.setFill(frame);
+        frame(g, x0, y0, x1, y1);
+        frame(g, barX, y0, barX + barW, y1);
         g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
@@ -137,10 +143,10 @@ public final class HeatMap extends CanvasChart {
             double ty = Math.round(y1 - t[1] * (y1 - y0));
             if (placed.stream().anyMatch(p -> Math.abs(p - ty) < small * 1.3)) continue; // in priority order: none crowds one placed before it
             placed.add(ty);
-            g.setFill(axisColor.getValue());
-            g.fillRect(barX + barW, ty, small * 0.25, 1);
+            g.setFill(frame);
+            g.fillRect(barX + barW, ty, small * 0.45, 1);
             g.setFill(textColor.getValue());
-            g.fillText(Numbers.count(t[0]), barX + barW + small * 0.35, ty);
+            g.fillText(Numbers.count(t[0]), barX + barW + small * 0.6, ty);
         }
         g.setTextAlign(TextAlignment.RIGHT);
         if (y1 - y0 >= small * 2.4) { // the range's ends, where they do not run into each other
@@ -155,6 +161,22 @@ public final class HeatMap extends CanvasChart {
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText(first, x0, y1 + small * 0.2);
         }
+    }
+
+    /**
+     * The frame's and the ticks' colour: the text colour faded toward what the map stands on as far as
+     * keeps 3:1 against it (WCAG non-text contrast), a quiet line that still reads.
+     */
+    Color frameColor() {
+        return Contrast.faded(textColor.getValue(), FigurePainter.background(this), 1);
+    }
+
+    /** A 1 px line around the rectangle, just outside it. */
+    private static void frame(Painter g, double x0, double y0, double x1, double y1) {
+        g.fillRect(x0 - 1, y0 - 1, x1 - x0 + 2, 1);
+        g.fillRect(x0 - 1, y1, x1 - x0 + 2, 1);
+        g.fillRect(x0 - 1, y0, 1, y1 - y0);
+        g.fillRect(x1, y0, 1, y1 - y0);
     }
 
     private static String fmt(double v) {

@@ -8,6 +8,8 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.VPos;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import org.initlab.engine.HistogramProbe;
 import org.initlab.stats.Bins;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The histogram views carry their counts: a bar histogram's count axis puts "2k" level with the top of
- * a bar of 2000, and a heat map's colour bar shows, beside "100", the colour of a cell of 100.
+ * a bar of 2000, and a heat map's colour bar shows, beside "100", the colour of a cell of 100; the map
+ * and its bar are framed, their ends seen on every theme's background.
  */
 class CountScaleGuiTest {
     @BeforeAll
@@ -86,15 +89,62 @@ class CountScaleGuiTest {
         assertEquals(bottom, zero.y(), 1, "0 at the bars' foot");
     }
 
-    @Test
-    void aHeatMapsColourBarReadsItsCells() throws Exception {
-        Bins bins = Bins.forActivations("ReLU");
+    /** A ReLU's five steps: 20000 in bin 0 at the first, 100 in bin 5 at the third, 3 in bin 9 at the fifth. */
+    private static Telemetry.ModuleSeries relu(Bins bins) {
         double[][] hist = new double[5][bins.count()];
         hist[0][0] = 20000;
         hist[2][5] = 100;
         hist[4][9] = 3;
-        Telemetry.ModuleSeries m = new Telemetry.ModuleSeries(1, "ReLU", bins, Bins.GRADIENT, new double[5], new double[5], new double[5], hist,
+        return new Telemetry.ModuleSeries(1, "ReLU", bins, Bins.GRADIENT, new double[5], new double[5], new double[5], hist,
             new double[5], new double[5], new double[5], new double[5][bins.count()], new double[0]);
+    }
+
+    @Test
+    void aHeatMapAndItsColourBarAreFramedToReadOnEveryTheme() throws Exception {
+        Bins bins = Bins.forActivations("ReLU");
+        for (String theme : Themes.NAMES) {
+            Object[] got = Fx.call(() -> {
+                HeatMap map = new HeatMap();
+                Scene scene = new Scene(new StackPane(map), 360, 220);
+                Themes.apply(scene, theme);
+                map.show(relu(bins), new long[] {1, 2, 3, 4, 5});
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                Drawing out = new Drawing();
+                map.paint(out.painter());
+                return new Object[] {out, FigurePainter.background(map)};
+            });
+            Drawing d = (Drawing) got[0];
+            Color background = (Color) got[1];
+            // the bar's none is near black and its largest near white: one of them is lost on any background without a frame
+            for (Drawing.Pixels p : d.images) {
+                List<Drawing.Rect> sides = List.of(
+                    rect(d, p.x() - 1, p.y() - 1, p.w() + 2, 1), rect(d, p.x() - 1, p.y() + p.h(), p.w() + 2, 1),
+                    rect(d, p.x() - 1, p.y(), 1, p.h()), rect(d, p.x() + p.w(), p.y(), 1, p.h()));
+                Color frame = sides.get(0).fill();
+                for (Drawing.Rect r : sides) assertEquals(frame, r.fill(), theme + ": one colour around the " + (p.width() == 1 ? "bar" : "map"));
+                assertTrue(Contrast.ratio(frame, background) >= Contrast.LINES,
+                    theme + ": the frame " + frame + " has " + Contrast.ratio(frame, background) + ":1 against " + background);
+            }
+            Drawing.Pixels bar = d.images.stream().filter(p -> p.width() == 1).findFirst().orElseThrow();
+            Color frame = rect(d, bar.x() - 1, bar.y() - 1, bar.w() + 2, 1).fill();
+            for (String label : List.of("20k", "100", "0")) {
+                Drawing.Text t = d.text(label);
+                assertTrue(d.rects.stream().anyMatch(r -> r.fill().equals(frame) && r.x() >= bar.x() + bar.w() && r.x() < t.x() && Math.abs(r.y() - t.y()) <= 1
+                    && r.w() >= 3), theme + ": a tick in the frame's colour beside " + label);
+            }
+        }
+    }
+
+    private static Drawing.Rect rect(Drawing d, double x, double y, double w, double h) {
+        return d.rects.stream().filter(r -> Math.abs(r.x() - x) < 0.01 && Math.abs(r.y() - y) < 0.01 && Math.abs(r.w() - w) < 0.01 && Math.abs(r.h() - h) < 0.01)
+            .findFirst().orElseThrow(() -> new AssertionError("no line at " + x + ", " + y + " of " + w + " × " + h + " among " + d.rects));
+    }
+
+    @Test
+    void aHeatMapsColourBarReadsItsCells() throws Exception {
+        Bins bins = Bins.forActivations("ReLU");
+        Telemetry.ModuleSeries m = relu(bins);
         Drawing d = Fx.call(() -> {
             HeatMap map = new HeatMap();
             map.show(m, new long[] {1, 2, 3, 4, 5});

@@ -8,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.InvalidationListener;
@@ -28,7 +29,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -106,7 +106,7 @@ public final class TrainingView extends VBox {
     public TrainingViewModel viewModel() { return vm; }
     public void setExportDir(Path dir) { exportDir = dir; }
 
-    private VBox controls() {
+    private ToolRows controls() {
         Button run = button("Run", "trainRun", "Train from the seed (or resume a paused run)", vm::run);
         run.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(State.PAUSED)).then("Resume").otherwise("Run"));
         run.disableProperty().bind(vm.stateProperty().isEqualTo(State.RUNNING));
@@ -147,26 +147,22 @@ public final class TrainingView extends VBox {
         sync(batch, vm.batchProperty());
         Spinner<Long> seed = LongSpinner.of("trainSeed", vm.seedProperty());
 
-        Button open = button("Open…", "trainOpen", "Open an experiment file (.json)", this::openFile);
-        Button save = button("Save…", "trainSave", "Save model, init, data, optimizer and seed as an experiment file", this::saveFile);
-        // as the lab's Save menu: the charts as PNG, SVG or PDF
-        MenuButton charts = new MenuButton("Save charts");
-        charts.setId("trainSaveCharts");
-        charts.getItems().addAll(WindowExports.scaleItems(pngScale, "trainPngScale"));
-        charts.getItems().add(new SeparatorMenuItem());
-        charts.getItems().addAll(WindowExports.item("Save charts as PNG (and copy them)", "trainPng", () -> export("png")),
+        // the experiment's file and the charts' files in one menu: used now and then, they leave the row to the run's controls
+        MenuButton file = new MenuButton("File");
+        file.setId("trainFile");
+        file.setTooltip(new Tooltip("Open or save an experiment file; save the charts as PNG, SVG or PDF"));
+        file.getItems().addAll(WindowExports.item("Open experiment…", "trainOpen", this::openFile),
+            WindowExports.item("Save experiment…", "trainSave", this::saveFile), new SeparatorMenuItem());
+        file.getItems().addAll(WindowExports.scaleItems(pngScale, "trainPngScale"));
+        file.getItems().add(new SeparatorMenuItem());
+        file.getItems().addAll(WindowExports.item("Save charts as PNG (and copy them)", "trainPng", () -> export("png")),
             WindowExports.item("Save charts as SVG", "trainSvg", () -> export("svg")), WindowExports.item("Save charts as PDF", "trainPdf", () -> export("pdf")));
-        // actions and settings wrap onto another row where the tab is narrow (projector fonts at 1280 px), a group staying
-        // together, rather than hide in an overflow menu
-        FlowPane actions = new FlowPane(16, 4, pair(run, pause, stop, reset), pair(pin, unpin), pair(open, save, charts));
-        actions.getStyleClass().add("tool-bar");
-        actions.setMinWidth(0);
-        FlowPane settings = new FlowPane(12, 4, pair(new Label("optimizer"), opt), pair(new Label("lr"), lr, OptimizerSettings.button(vm)),
-            pair(new Label("epochs"), epochs), pair(new Label("batch"), batch), pair(new Label("seed"), seed));
-        settings.getStyleClass().addAll("tool-bar", "training-settings");
-        settings.setMinWidth(0);
-        VBox bar = new VBox(actions, settings);
-        bar.getStyleClass().add("training-toolbar");
+        // actions and settings wrap, a group staying together, rather than hide in an overflow menu; on a narrow tab
+        // (projector type at 1280 px) they share rows, so the controls take two rows and the charts keep the rest
+        ToolRows bar = new ToolRows(14, 4, List.of(pair(run, pause, stop, reset), pair(pin, unpin), file),
+            List.of(pair(new Label("optimizer"), opt), pair(new Label("lr"), lr, OptimizerSettings.button(vm)),
+                pair(new Label("epochs"), epochs), pair(new Label("batch"), batch), pair(new Label("seed"), seed)));
+        bar.getStyleClass().addAll("tool-bar", "training-toolbar");
         return bar;
     }
 

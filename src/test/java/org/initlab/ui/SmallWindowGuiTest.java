@@ -2,15 +2,19 @@ package org.initlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Control;
 import javafx.scene.control.ScrollPane;
 import org.junit.jupiter.api.Test;
 
 /**
  * A projector's 1280×720 in the projector theme: the charts fit the window, the side panel scrolls to the
- * layer list, no training setting hides in an overflow menu, and the training charts keep a size read
- * from the back row, the tab scrolling to the last of them.
+ * layer list, no training setting hides in an overflow menu, the training controls take two rows, and the
+ * training charts keep a size read from the back row, the tab scrolling to the last of them.
  */
 class SmallWindowGuiTest extends WindowTestBase {
     @Override double width() { return 1280; }
@@ -37,11 +41,36 @@ class SmallWindowGuiTest extends WindowTestBase {
     @Test
     void everyTrainingSettingIsOnScreen() throws Exception {
         openTraining("projector");
-        for (String id : new String[] {"trainOptimizer", "trainLr", "trainSeed", "trainSaveCharts"}) {
+        for (String id : new String[] {"trainOptimizer", "trainLr", "trainSeed", "trainFile"}) {
             Node n = node(id);
             Bounds b = Fx.call(() -> n.localToScene(n.getLayoutBounds()));
             assertTrue(Fx.call(n::isVisible) && b.getMaxX() <= 1280 + 0.5 && b.getWidth() > 0, id + " at x = " + b.getMinX() + " … " + b.getMaxX());
         }
+    }
+
+    @Test
+    void theTrainingControlsTakeTwoRows() throws Exception {
+        openTraining("projector");
+        List<Bounds> controls = Fx.call(() -> {
+            List<Bounds> b = new ArrayList<>();
+            controls(window.scene().lookup(".training-toolbar"), b);
+            return b;
+        });
+        assertTrue(controls.size() >= 14, controls.size() + " controls");
+        double row = controls.stream().mapToDouble(Bounds::getHeight).max().orElseThrow(); // one row: its tallest control
+        for (Bounds b : controls) assertTrue(b.getMinX() >= 0 && b.getMaxX() <= 1280 + 0.5, "a control at x = " + b.getMinX() + " … " + b.getMaxX());
+        double top = controls.stream().mapToDouble(Bounds::getMinY).min().orElseThrow(), bottom = controls.stream().mapToDouble(Bounds::getMaxY).max().orElseThrow();
+        // two rows and the gap between them; a third row would add another
+        assertTrue(bottom - top < 2.5 * row, "the controls span " + (bottom - top) + " px, rows of " + row + " px");
+    }
+
+    /** The bounds of every control under {@code n}, a spinner's own text field and arrows not counted apart. */
+    private static void controls(Node n, List<Bounds> out) {
+        if (n instanceof Control c) {
+            if (c.isVisible()) out.add(c.localToScene(c.getLayoutBounds()));
+            return;
+        }
+        if (n instanceof Parent p) for (Node child : p.getChildrenUnmodifiable()) controls(child, out);
     }
 
     @Test

@@ -66,13 +66,22 @@ abstract class WindowTestBase {
         if (vm != null) vm.close();
     }
 
-    /** Switches to {@code theme}, opens the Training tab and lays the window out. */
+    /**
+     * Switches to {@code theme}, opens the Training tab and lays the window out, waiting until its
+     * controls have their theme's size: the tab is built when first shown, and a control has no size
+     * before its skin and CSS are applied.
+     */
     void openTraining(String theme) throws Exception {
         Fx.run(() -> {
             vm.themeProperty().set(theme);
             window.showTab("training");
         });
-        Fx.run(() -> window.scene().getRoot().layout());
+        Fx.waitFor("the Training tab's controls laid out", 30, () -> {
+            window.scene().getRoot().applyCss();
+            window.scene().getRoot().layout();
+            Node optimizer = window.scene().lookup("#trainOptimizer");
+            return optimizer != null && optimizer.getLayoutBounds().getHeight() > 0;
+        });
     }
 
     /** The node with this id; callable on and off the FX thread. */

@@ -82,6 +82,12 @@ final class PlotOverlays {
     /** A pin's line width and marker size as a share of the current run's: beneath it, the current run stays the first line read. */
     static final double PIN_WIDTH = 0.8, PIN_RADIUS = 0.9;
 
+    /**
+     * How much wider a pin the same as the current run is drawn beneath it, and how much larger its
+     * markers, so its dashes and markers edge the current line (the Layer stats and Training charts alike).
+     */
+    static final double SAME_WIDTH = 2.6, SAME_RADIUS = 1.6;
+
     /** Draws a pin at {@code width} and marker {@code radius}, its style's dashes scaled to that width. */
     static void pin(Painter g, PinLine pin, Color color, double width, double radius, Color background, Axes axes) {
         PinStyle s = PIN_STYLES.get(pin.style() % PIN_STYLES.size());

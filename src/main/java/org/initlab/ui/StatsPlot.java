@@ -214,16 +214,13 @@ final class StatsPlot extends CanvasChart {
 
     /** A pin's line width: a pin's usual share of the current run's, wider where it is the current run's line. */
     private double pinWidth(PlotOverlays.PinLine p) {
-        return lineWidth() * PlotOverlays.PIN_WIDTH * (p.same(points.get(Series.CURRENT)) ? SAME_LINE : 1);
+        return lineWidth() * PlotOverlays.PIN_WIDTH * (p.same(points.get(Series.CURRENT)) ? PlotOverlays.SAME_WIDTH : 1);
     }
 
     /** A pin's markers' radius, larger where it is the current run's line. */
     private double pinRadius(PlotOverlays.PinLine p) {
-        return markerRadius() * PlotOverlays.PIN_RADIUS * (p.same(points.get(Series.CURRENT)) ? SAME_MARKER : 1);
+        return markerRadius() * PlotOverlays.PIN_RADIUS * (p.same(points.get(Series.CURRENT)) ? PlotOverlays.SAME_RADIUS : 1);
     }
-
-    /** How much wider a pin the same as the current run is drawn, and how much larger its markers. */
-    private static final double SAME_LINE = 2.6, SAME_MARKER = 1.6;
 
     /** The legend: each sample at its line's width, dashes and marker size. */
     private List<PlotOverlays.Entry> legendEntries() {

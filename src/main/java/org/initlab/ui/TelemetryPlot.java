@@ -33,8 +33,6 @@ final class TelemetryPlot extends CanvasChart {
     private static final StyleablePropertyFactory<TelemetryPlot> STYLE = new StyleablePropertyFactory<>(CanvasChart.getClassCssMetaData());
     /** How many layer colours a theme sets ({@code -initlab-layer-color0} … {@code 7}); layers beyond take them again. */
     static final int LAYER_COLORS = 8;
-    /** How much wider than a line a pinned line the same as the current one is drawn beneath it. */
-    private static final double SAME_WIDTH = 2.6;
     private static final String[] DEFAULT_COLORS = {"#1f5fbf", "#d97700", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#cc4aa8", "#1396a3"};
 
     private final StyleableProperty<Number> markerRadius = watched(STYLE.createStyleableNumberProperty(this, "markerRadius", "-initlab-marker-radius", p -> p.markerRadius, 4.5));
@@ -244,7 +242,7 @@ final class TelemetryPlot extends CanvasChart {
             return;
         }
         double w = l.kind() == Kind.GUIDE ? Math.max(1, lw() * 0.6) : lw();
-        if (cased) w = lw() * SAME_WIDTH;
+        if (cased) w = lw() * PlotOverlays.SAME_WIDTH;
         g.setStroke(c);
         g.setLineWidth(w);
         g.setLineCap(l.kind() == Kind.GUIDE ? StrokeLineCap.BUTT : StrokeLineCap.ROUND);

@@ -123,6 +123,21 @@ final class TelemetryLines {
         return false;
     }
 
+    /**
+     * Whether a pinned run draws as the current run in every chart: each of its lines lies on a current
+     * line point for point, so the charts show it only as the edge around the current one.
+     */
+    static boolean sameRun(Telemetry.Snapshot current, Telemetry.Snapshot pinned) {
+        if (current == null || pinned == null) return false;
+        if (current == pinned) return true;
+        for (Figure f : Figure.values()) {
+            List<Line> now = lines(current, f, false), then = lines(pinned, f, true);
+            if (now.size() != then.size()) return false; // a line the pin lacks is a difference too
+            for (Line l : then) if (!onCurrent(l, now)) return false;
+        }
+        return true;
+    }
+
     private static String name(Telemetry.ModuleSeries m) {
         return StatsCharts.shortName(m.type()) + " " + m.index();
     }

@@ -225,8 +225,11 @@ public final class TrainingView extends VBox {
             return u == null || u.totalSteps() <= 0 ? 0.0 : Math.min(1.0, (double) u.step() / u.totalSteps());
         }, vm.latestProperty()));
         Label pinned = new Label();
-        pinned.textProperty().bind(Bindings.when(vm.pinnedProperty().isNull()).then("").otherwise("pinned run shown faded, dashed"));
-        pinned.getStyleClass().add("status-detail");
+        pinned.setId("trainPinLabel");
+        pinned.textProperty().bind(vm.pinLabelProperty());
+        // not a status detail the projector hides: the audience sees the faded lines and reads here what they are
+        pinned.getStyleClass().add("pin-label");
+        pinned.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // on a narrow tab the run's numbers elide, not the pin's name
         s.getRightItems().add(pinned);
         return s;
     }

@@ -72,6 +72,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyObjectWrapper<Update> latest = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Update> pinned = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper pinLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper messageIsProblem = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper restoreOffered = new ReadOnlyBooleanWrapper(false);
@@ -109,6 +110,8 @@ public final class TrainingViewModel implements AutoCloseable {
             p.addListener(o -> changed());
         for (var p : lab.experimentProperties()) p.addListener(o -> changed());
         lab.layers().addListener((javafx.collections.ListChangeListener<Object>) c -> changed());
+        latest.addListener(o -> namePin());
+        pinned.addListener(o -> namePin());
     }
 
     public TrainingViewModel(LabViewModel lab) {
@@ -162,6 +165,18 @@ public final class TrainingViewModel implements AutoCloseable {
 
     public void unpin() {
         pinned.set(null);
+    }
+
+    /** What the status line says of the pin: none, or how it is drawn, and whether it is the current run over again. */
+    private void namePin() {
+        Update p = pinned.get(), u = latest.get();
+        if (p == null) {
+            pinLabel.set("");
+            return;
+        }
+        // the steps first: a run at another step is another run, and the charts' lines need not be compared
+        boolean same = u != null && u.step() == p.step() && TelemetryLines.sameRun(u.telemetry(), p.telemetry());
+        pinLabel.set("pinned run: faded, dashed" + (same ? PlotOverlays.SAME : ""));
     }
 
     private void send(Mode m) {
@@ -357,6 +372,8 @@ public final class TrainingViewModel implements AutoCloseable {
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Update> latestProperty() { return latest.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Update> pinnedProperty() { return pinned.getReadOnlyProperty(); }
+    /** The pin as the status line names it: "" when none, "… (same as current)" when it draws as the current run. */
+    public ReadOnlyStringProperty pinLabelProperty() { return pinLabel.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty messageIsProblemProperty() { return messageIsProblem.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty restoreOfferedProperty() { return restoreOffered.getReadOnlyProperty(); }

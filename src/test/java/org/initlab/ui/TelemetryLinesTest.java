@@ -42,6 +42,19 @@ class TelemetryLinesTest {
     }
 
     @Test
+    void aPinnedRunIsTheSameRunWhenEveryChartDrawsItOnTheCurrentOne() {
+        assertTrue(TelemetryLines.sameRun(snapshot(20, 0.5), snapshot(20, 0.5)), "equal records, apart from being two snapshots");
+        assertFalse(TelemetryLines.sameRun(snapshot(20, 0.5), snapshot(20, 0.6)), "other values");
+        assertFalse(TelemetryLines.sameRun(snapshot(20, 0.5), snapshot(19, 0.5)), "a shorter run");
+        Telemetry.Snapshot s = snapshot(20, 0.5);
+        Telemetry.Snapshot fewer = new Telemetry.Snapshot(s.lossSteps(), s.loss(), s.accuracy(), s.steps(), s.modules().subList(0, 4), s.evalSteps(),
+            s.evalAccuracy());
+        assertFalse(TelemetryLines.sameRun(s, fewer), "the pin lacks a layer the current run has");
+        assertFalse(TelemetryLines.sameRun(fewer, s), "the pin has a layer the current run lacks");
+        assertFalse(TelemetryLines.sameRun(null, s), "no current run");
+    }
+
+    @Test
     void aLongRunIsDrawnAsBucketMeansOfAtMostMaxPoints() {
         int n = 1000;
         double[] v = new double[n];

@@ -103,11 +103,15 @@ class TrainingPanelGuiTest extends WindowTestBase {
             ratios.stream().map(TelemetryLines.Line::name).toList(), "the cnn's weighted modules, named as in the legend");
 
         click("trainPin");
+        Label pinLabel = (Label) Fx.call(() -> window.scene().lookup("#trainPinLabel"));
+        assertEquals("pinned run: faded, dashed" + PlotOverlays.SAME, Fx.call(pinLabel::getText), "pinned, the run is the current one");
         click("trainReset");
         awaitState(State.IDLE, 10);
+        assertEquals("pinned run: faded, dashed", Fx.call(pinLabel::getText), "reset: no current run to be the same as");
         click("trainRun");
         awaitState(State.FINISHED, 120);
         assertArrayEquals(first, firstLosses(6), "same seed, same losses, bit for bit");
+        assertEquals("pinned run: faded, dashed" + PlotOverlays.SAME, Fx.call(pinLabel::getText), "the same seed ran again: the pin is the current run");
         // the pinned run is drawn too, faded: two loss lines, the second the pinned one; per layer, a pinned line in the layer's colour
         var loss = Fx.call(() -> window.trainingView().charts().plot(TelemetryCharts.Figure.LOSS).lines());
         assertEquals(2, loss.size());
@@ -152,6 +156,22 @@ class TrainingPanelGuiTest extends WindowTestBase {
         click("trainRun");
         awaitState(State.FINISHED, 120);
         assertFalse(Arrays.equals(first, firstLosses(6)), "another seed, another curve");
+        assertEquals("pinned run: faded, dashed", Fx.call(pinLabel::getText), "another seed: the pin differs");
+        // at a projector's 1280×720 in its theme the pin is still named, whole, in the window
+        Fx.run(() -> {
+            vm.themeProperty().set("projector");
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        Fx.waitFor("the window at 1280 px", 10, () -> window.scene().getWidth() <= 1280);
+        Fx.run(() -> {
+            window.scene().getRoot().applyCss();
+            window.scene().getRoot().layout();
+        });
+        javafx.geometry.Bounds at = Fx.call(() -> pinLabel.localToScene(pinLabel.getLayoutBounds()));
+        double whole = Fx.call(() -> pinLabel.prefWidth(-1));
+        assertTrue(Fx.call(pinLabel::isVisible) && at.getWidth() >= whole - 0.5 && at.getMinX() >= 0 && at.getMaxX() <= 1280 + 0.5,
+            "the pin's label at x = " + at.getMinX() + " … " + at.getMaxX() + ", " + whole + " px wide whole, visible " + Fx.call(pinLabel::isVisible));
     }
 
     /** Behind the Layer stats tab the training charts are not drawn (the core is training's); coming back shows the latest. */

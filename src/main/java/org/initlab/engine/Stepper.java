@@ -3,6 +3,7 @@ package org.initlab.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.FutureTask;
+import org.initlab.nn.Blocked;
 import org.initlab.nn.Layer;
 import org.initlab.nn.Loss;
 import org.initlab.nn.Sequential;
@@ -57,7 +58,7 @@ public final class Stepper {
         public void output(int i, INDArray out) {
             if (profile != null) profile.output(i, out);
             acts.add(task(out, i));
-            shapes.add(out.shape());
+            shapes.add(Blocked.shapeOf(out));
         }
 
         @Override

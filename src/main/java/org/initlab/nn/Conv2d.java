@@ -16,7 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   dx[n,c,r,q]  = Σ_{o,u,v: i·s+u−p = r, j·s+v−p = q} w[o,c,u,v]·g[n,o,i,j]
  * </pre>
  * {@link ConvReference} is these sums in plain loops; the arithmetic runs in a {@link ConvKernel}
- * chosen once per input shape and dtype ({@link #kernel}).
+ * chosen once per input shape and dtype ({@link #kernel}). x may come, and y go, in channel blocks
+ * ({@link Blocked}): from and to other convolutions, as {@link Sequential} plans.
  */
 public final class Conv2d implements Layer {
     private final int kernel, stride, padding;
@@ -25,6 +26,7 @@ public final class Conv2d implements Layer {
     private final Kernels.PerShape<ConvKernel> kernels = new Kernels.PerShape<>();
     private ConvKernel current; // the last forward's, which its backward must use
     private INDArray x;
+    private boolean blockedOut; // y may go in channel blocks: its readers take them
 
     public Conv2d(int in, int out, int kernel, int stride, int padding, boolean hasBias, DataType dtype) {
         this.kernel = kernel;
@@ -36,12 +38,21 @@ public final class Conv2d implements Layer {
 
     @Override public String type() { return "Conv2d"; }
 
+    /** Lets y go in channel blocks where the kernel is oneDNN's: what reads it (through element-wise layers) is a convolution or a global pool. */
+    void blockedOutput() {
+        blockedOut = true;
+    }
+
     @Override
     public INDArray forward(INDArray x) {
         this.x = x;
-        long h = (x.size(2) + 2L * padding - kernel) / stride + 1, w = (x.size(3) + 2L * padding - kernel) / stride + 1;
-        INDArray y = out.get(x.dataType(), x.size(0), weight.value().size(0), h, w);
-        current = kernels.get(x, Kernels.choose(x.dataType(), true, false), c -> kernel(c, x));
+        long[] xs = Blocked.logical(x.shape());
+        long h = (xs[2] + 2L * padding - kernel) / stride + 1, w = (xs[3] + 2L * padding - kernel) / stride + 1;
+        // blocks come from a oneDNN convolution, so oneDNN is loaded and the input float
+        Kernels.Choice choice = Blocked.is(x) ? Kernels.Choice.ONEDNN : Kernels.choose(x.dataType(), true, false);
+        current = kernels.get(x, choice, c -> kernel(c, xs, Blocked.is(x)));
+        long[] ys = {xs[0], weight.value().size(0), h, w};
+        INDArray y = out.get(x.dataType(), current.blockedOutput() ? Blocked.shape(ys) : ys);
         current.forward(x, weight.value(), bias == null ? null : bias.value(), y);
         return y;
     }
@@ -59,12 +70,12 @@ public final class Conv2d implements Layer {
     }
 
     /** The chosen kernel for inputs of this shape; in float, the first layer's backward (no dx) takes {@link WeightGradOnly}. */
-    private ConvKernel kernel(Kernels.Choice choice, INDArray x) {
-        long[] xShape = x.shape(), wShape = weight.value().shape();
+    private ConvKernel kernel(Kernels.Choice choice, long[] xShape, boolean blockedIn) {
+        long[] wShape = weight.value().shape();
         ConvKernel k = switch (choice) {
             case REFERENCE -> new ConvReference(stride, padding);
             case ND4J -> new Nd4jConv(kernel, stride, padding);
-            case ONEDNN -> new OneDnnConv(xShape, wShape, bias != null, stride, padding);
+            case ONEDNN -> new OneDnnConv(xShape, wShape, bias != null, stride, padding, blockedIn, blockedOut);
         };
         boolean fast = choice != Kernels.Choice.REFERENCE && x.dataType() == DataType.FLOAT;
         return fast ? new WeightGradOnly(k, xShape, (int) wShape[0], kernel, stride, padding) : k;

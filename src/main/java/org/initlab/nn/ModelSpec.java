@@ -40,6 +40,11 @@ public record ModelSpec(String name, List<LayerSpec> layers, long[] input, Strin
     }
 
     public Sequential build(DataType dtype) {
+        return build(dtype, Blocked.BY_DEFAULT);
+    }
+
+    /** @param blocks let convolutions hand their outputs to each other in channel blocks ({@link Blocked}) */
+    Sequential build(DataType dtype, boolean blocks) {
         List<long[]> shapes = shapes();
         List<Layer> built = new ArrayList<>();
         long[] s = input;
@@ -47,7 +52,7 @@ public record ModelSpec(String name, List<LayerSpec> layers, long[] input, Strin
             built.add(layers.get(i).build(s, dtype));
             s = shapes.get(i);
         }
-        return new Sequential(this, built, shapes);
+        return new Sequential(this, built, shapes, blocks);
     }
 
     public ModelSpec withLayers(List<LayerSpec> newLayers) {

@@ -82,8 +82,8 @@ public final class OneDnn implements AutoCloseable {
         return p;
     }
 
-    /** A plain-layout memory over no buffer yet: {@link #bind} points it at an array at each call. */
-    memory plain(long[] shape, memory.format_tag tag) {
+    /** A memory of the layout {@code tag} over no buffer yet: {@link #bind} points it at an array at each call. */
+    memory unbound(long[] shape, memory.format_tag tag) {
         return own(new memory(own(new memory.desc(shape, F32, tag)), engine(), null));
     }
 

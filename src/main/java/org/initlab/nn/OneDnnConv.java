@@ -24,8 +24,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A float convolution's three oneDNN primitives (forward, input gradient, weight gradient) for one
- * input shape. Arrays stay ND4J's, in NCHW and OIHW; each is reordered into the layout the kernel
- * picked and back, as ND4J does. Results are bitwise those of ND4J's conv2d ops (a scratch comparison,
+ * input shape. Arrays stay ND4J's: weights in OIHW, activations in NCHW or in channel blocks
+ * ({@link Blocked}) where the layer says so; each is reordered into the layout the kernel picked and
+ * back, where the two differ. Results are bitwise those of ND4J's conv2d ops (a scratch comparison,
  * all four seed4 shapes); {@code FastPathTest} holds them to that path, {@code ConvKernelTest} to the reference.
  */
 final class OneDnnConv implements ConvKernel {
@@ -34,9 +35,14 @@ final class OneDnnConv implements ConvKernel {
     private final memory bias, diffBias;
     private final primitive forward, backwardData, backwardWeights;
     private final IntMemoryMap forwardArgs, dataArgs, weightArgs;
+    private final boolean blockedOut;
     private INDArray input; // the last forward's x, dense: where the layouts agree, the backward reads the memory the forward bound
 
-    OneDnnConv(long[] xShape, long[] wShape, boolean hasBias, int stride, int padding) {
+    /**
+     * @param xShape the logical {@code [N, C, H, W]}; @param blockedIn x and dx come in channel blocks
+     * @param blockedOut y and its gradient in channel blocks, when the output's channels allow ({@link #blockedOutput})
+     */
+    OneDnnConv(long[] xShape, long[] wShape, boolean hasBias, int stride, int padding, boolean blockedIn, boolean blockedOut) {
         long oh = (xShape[2] + 2L * padding - wShape[2]) / stride + 1, ow = (xShape[3] + 2L * padding - wShape[3]) / stride + 1;
         long[] yShape = {xShape[0], wShape[0], oh, ow}, strides = {stride, stride}, pad = {padding, padding};
         memory.desc x = any(xShape), w = any(wShape), y = any(yShape);
@@ -53,18 +59,20 @@ final class OneDnnConv implements ConvKernel {
                                  : new convolution_backward_weights.desc(direct, x, w, y, strides, pad, pad));
         var wpd = dnn.own(new convolution_backward_weights.primitive_desc(wd, attr, OneDnn.engine(), fpd));
 
-        var nchw = memory.format_tag.nchw;
-        src = new Slot(xShape, nchw, fpd.src_desc(), null);
+        this.blockedOut = blockedOut && wShape[0] % Blocked.BLOCK == 0;
+        var xTag = blockedIn ? memory.format_tag.nChw8c : memory.format_tag.nchw;
+        var yTag = this.blockedOut ? memory.format_tag.nChw8c : memory.format_tag.nchw;
+        src = new Slot(xShape, xTag, fpd.src_desc(), null);
         weights = new Slot(wShape, memory.format_tag.oihw, fpd.weights_desc(), null);
-        dst = new Slot(yShape, nchw, fpd.dst_desc(), null);
-        diffDst = new Slot(yShape, nchw, dpd.diff_dst_desc(), null);
+        dst = new Slot(yShape, yTag, fpd.dst_desc(), null);
+        diffDst = new Slot(yShape, yTag, dpd.diff_dst_desc(), null);
         bwdWeights = new Slot(wShape, memory.format_tag.oihw, dpd.weights_desc(), weights);
-        diffSrc = new Slot(xShape, nchw, dpd.diff_src_desc(), null);
-        bwdSrc = new Slot(xShape, nchw, wpd.src_desc(), src);
-        bwdDiffDst = new Slot(yShape, nchw, wpd.diff_dst_desc(), diffDst);
+        diffSrc = new Slot(xShape, xTag, dpd.diff_src_desc(), null);
+        bwdSrc = new Slot(xShape, xTag, wpd.src_desc(), src);
+        bwdDiffDst = new Slot(yShape, yTag, wpd.diff_dst_desc(), diffDst);
         diffWeights = new Slot(wShape, memory.format_tag.oihw, wpd.diff_weights_desc(), null);
-        bias = hasBias ? dnn.plain(new long[] {wShape[0]}, memory.format_tag.x) : null;
-        diffBias = hasBias ? dnn.plain(new long[] {wShape[0]}, memory.format_tag.x) : null;
+        bias = hasBias ? dnn.unbound(new long[] {wShape[0]}, memory.format_tag.x) : null;
+        diffBias = hasBias ? dnn.unbound(new long[] {wShape[0]}, memory.format_tag.x) : null;
 
         forward = dnn.own(new convolution_forward(fpd));
         forwardArgs = dnn.args(fpd.scratchpad_desc(), DNNL_ARG_SRC, src.inner, DNNL_ARG_WEIGHTS, weights.inner, DNNL_ARG_DST, dst.inner);
@@ -74,6 +82,12 @@ final class OneDnnConv implements ConvKernel {
         backwardWeights = dnn.own(new convolution_backward_weights(wpd));
         weightArgs = dnn.args(wpd.scratchpad_desc(), DNNL_ARG_SRC, bwdSrc.inner, DNNL_ARG_DIFF_DST, bwdDiffDst.inner, DNNL_ARG_DIFF_WEIGHTS, diffWeights.inner);
         if (hasBias) weightArgs.put(DNNL_ARG_DIFF_BIAS, diffBias);
+    }
+
+    /** Whether y (and so its gradient) is in channel blocks: asked for, and the output's channels a multiple of eight. */
+    @Override
+    public boolean blockedOutput() {
+        return blockedOut;
     }
 
     /** {@code y} dense from offset 0, as every array a layer makes; any other array is copied if it is not. */
@@ -114,7 +128,7 @@ final class OneDnnConv implements ConvKernel {
     }
 
     /**
-     * One tensor as ND4J holds it ({@code user}, plain layout) and as the kernel wants it ({@code inner}),
+     * One tensor as ND4J holds it ({@code user}, NCHW, OIHW or channel blocks) and as the kernel wants it ({@code inner}),
      * with the reorders between them; no copy where the layouts agree. A slot that {@code follows}
      * another with the same layout shares its inner memory and does not reorder again.
      */
@@ -123,8 +137,8 @@ final class OneDnnConv implements ConvKernel {
         private final reorder toInner, toUser;
         private final boolean shared;
 
-        Slot(long[] shape, memory.format_tag plain, memory.desc wanted, Slot follows) {
-            user = dnn.plain(shape, plain);
+        Slot(long[] shape, memory.format_tag held, memory.desc wanted, Slot follows) {
+            user = dnn.unbound(shape, held);
             shared = follows != null && follows.inner.get_desc().equals(wanted);
             boolean same = user.get_desc().equals(wanted);
             inner = shared ? follows.inner : same ? user : dnn.own(new memory(wanted, OneDnn.engine()));

@@ -32,10 +32,10 @@ final class OneDnnRelu implements ReluKernel {
     OneDnnRelu(long length, float leak) {
         this.plain = leak == 0;
         long[] shape = {length};
-        src = dnn.plain(shape, memory.format_tag.a);
-        dst = dnn.plain(shape, memory.format_tag.a);
-        diffDst = dnn.plain(shape, memory.format_tag.a);
-        diffSrc = dnn.plain(shape, memory.format_tag.a);
+        src = dnn.unbound(shape, memory.format_tag.a);
+        dst = dnn.unbound(shape, memory.format_tag.a);
+        diffDst = dnn.unbound(shape, memory.format_tag.a);
+        diffSrc = dnn.unbound(shape, memory.format_tag.a);
         var relu = dnnl.algorithm.eltwise_relu;
         var fpd = dnn.own(new eltwise_forward.primitive_desc(
             dnn.own(new eltwise_forward.desc(dnnl.prop_kind.forward_training, relu, src.get_desc(), leak, 0f)), OneDnn.engine()));

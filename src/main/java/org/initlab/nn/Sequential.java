@@ -5,17 +5,31 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Layers in a row. {@link #forward} returns every module's output (index i = output of layer i),
- * {@link #backward} every module's output-gradient, so statistics can be taken from outside.
+ * {@link #backward} every module's output-gradient, so statistics can be taken from outside. A
+ * convolution's output that only convolutions or a global pool read (through element-wise layers)
+ * stays in oneDNN's channel blocks ({@link Blocked}), as does its gradient; the last module's output is
+ * always in its plain shape.
  */
 public final class Sequential {
     private final ModelSpec spec;
     private final List<Layer> layers;
     private final List<long[]> outShapes;
 
-    Sequential(ModelSpec spec, List<Layer> layers, List<long[]> outShapes) {
+    /** @param blocks let convolutions hand channel blocks to each other ({@link Blocked}) */
+    Sequential(ModelSpec spec, List<Layer> layers, List<long[]> outShapes, boolean blocks) {
         this.spec = spec;
         this.layers = List.copyOf(layers);
         this.outShapes = List.copyOf(outShapes);
+        if (blocks) planBlocks();
+    }
+
+    private void planBlocks() {
+        for (int i = 0; i < layers.size(); i++) {
+            if (!(layers.get(i) instanceof Conv2d conv)) continue;
+            int j = i + 1;
+            while (j < layers.size() && (layers.get(j) instanceof Relu || layers.get(j) instanceof Activation)) j++;
+            if (j < layers.size() && (layers.get(j) instanceof Conv2d || layers.get(j) instanceof GlobalAvgPool)) conv.blockedOutput();
+        }
     }
 
     public ModelSpec spec() { return spec; }
@@ -33,7 +47,7 @@ public final class Sequential {
     /**
      * What a watcher of a pass is told (fastai's hooks): statistics, telemetry and profiling listen
      * here, and the model does not know who watches. What a hook is given is valid until that module
-     * runs again: copy it to keep it.
+     * runs again: copy it to keep it. It may be in channel blocks: {@link Blocked#plain} gives NCHW.
      */
     public interface Hook {
         Hook NONE = new Hook() {};

@@ -23,7 +23,7 @@ final class WeightGradOnly implements ConvKernel {
     private int[] patchMap; // this and the rest made at the first backward without dx, which most layers never have
     private float[] padded, cols, biasGrad;
     private INDArray patches, gradT;
-    private float[] xs, gs, gathered; // gathered: the images the patches were taken from, null before any
+    private float[] xs, gs, raw, gathered; // gathered: the images the patches were taken from, null before any; raw: a blocked tensor as read
     private INDArray dw, dw2d; // dw2d: the last dw seen as [O, C·k·k]
 
     WeightGradOnly(ConvKernel full, long[] xShape, int out, int kernel, int stride, int padding) {
@@ -54,6 +54,11 @@ final class WeightGradOnly implements ConvKernel {
     }
 
     @Override
+    public boolean blockedOutput() {
+        return full.blockedOutput();
+    }
+
+    @Override
     public void backward(INDArray x, INDArray w, INDArray g, INDArray dx, INDArray dw, INDArray db) {
         if (dx != null) full.backward(x, w, g, dx, dw, db);
         else weightGrad(x, g, dw, db);
@@ -79,14 +84,14 @@ final class WeightGradOnly implements ConvKernel {
 
     private void weightGrad(INDArray x, INDArray g, INDArray dw, INDArray db) {
         if (patches == null) allocate();
-        int n = (int) xShape[0], o = (int) g.size(1), p = (int) (g.size(2) * g.size(3)), len = (int) x.length();
-        xs = Floats.read(x, xs);
+        int n = (int) xShape[0], o = out, p = (int) (g.length() / ((long) n * out)), len = (int) x.length();
+        xs = nchw(x, xs);
         if (gathered == null || !Arrays.equals(xs, 0, len, gathered, 0, len)) {
             gatherPatches(n);
             if (gathered == null) gathered = new float[len];
             System.arraycopy(xs, 0, gathered, 0, len);
         }
-        gs = Floats.read(g, gs);
+        gs = nchw(g, gs);
         FloatBuffer gt = Floats.buffer(gradT);
         double[] biasSums = new double[o];
         for (int b = 0; b < n; b++)
@@ -109,6 +114,13 @@ final class WeightGradOnly implements ConvKernel {
             for (int ch = 0; ch < o; ch++) biasGrad[ch] = (float) biasSums[ch];
             Floats.write(biasGrad, db);
         }
+    }
+
+    /** The tensor's elements in NCHW order, whether it comes so or in channel blocks. */
+    private float[] nchw(INDArray a, float[] into) {
+        if (!Blocked.is(a)) return Floats.read(a, into);
+        raw = Floats.read(a, raw);
+        return Blocked.toNchw(raw, a.shape(), into);
     }
 
     /** dw as [O, C·k·k], a view, so the gemm writes straight into it; made again only when the layer hands another array. */

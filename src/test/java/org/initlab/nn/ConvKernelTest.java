@@ -38,9 +38,9 @@ class ConvKernelTest {
         int k = cfg[3], s = cfg[4], p = cfg[5];
         boolean bias = cfg[7] == 1;
         if (oneDnn) return List.of(
-            new Kernel("oneDNN", DataType.FLOAT, () -> new OneDnnConv(xShape, wShape, bias, s, p)),
+            new Kernel("oneDNN", DataType.FLOAT, () -> new OneDnnConv(xShape, wShape, bias, s, p, false, false)),
             new Kernel("weight-only over oneDNN", DataType.FLOAT,
-                () -> new WeightGradOnly(new OneDnnConv(xShape, wShape, bias, s, p), xShape, cfg[2], k, s, p)));
+                () -> new WeightGradOnly(new OneDnnConv(xShape, wShape, bias, s, p, false, false), xShape, cfg[2], k, s, p)));
         return List.of(
             new Kernel("reference in double", DataType.DOUBLE, () -> new ConvReference(s, p)),
             new Kernel("reference in float", DataType.FLOAT, () -> new ConvReference(s, p)),

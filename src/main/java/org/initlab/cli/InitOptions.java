@@ -69,16 +69,15 @@ public final class InitOptions {
         return m;
     }
 
-    /** The init the options name; an option its scheme has no use for is an error. */
+    /** The init the options name; an option its scheme has no use for is an error, even at its default value. */
     InitSpec initSpec() {
-        InitSpec spec = InitSpec.parse(init, a, mode == null ? null : InitSpec.Mode.parse(mode), bias == null ? null : InitSpec.Bias.parse(bias), gain,
-            nonlinearity == null ? null : Nonlinearity.parse(nonlinearity), std, bound);
-        Scheme s = spec.scheme();
-        boolean leakyGain = s.usesGain() && spec.nonlinearity() == Nonlinearity.LEAKY_RELU; // xavier and orthogonal take leaky_relu's gain from a
-        if (a != null && !s.usesA() && !leakyGain && s != Scheme.PYTORCH_DEFAULT)
-            throw new IllegalArgumentException("--a applies to kaiming-uniform and kaiming-normal (and to --nonlinearity leaky_relu), not to " + s.id());
-        if (mode != null && !s.usesA()) throw new IllegalArgumentException("--mode applies to kaiming-uniform and kaiming-normal, not to " + s.id());
-        if (gain != null && !s.usesGain()) throw new IllegalArgumentException("--gain applies to xavier-uniform, xavier-normal and orthogonal, not to " + s.id());
-        return spec;
+        Nonlinearity n = nonlinearity == null ? null : Nonlinearity.parse(nonlinearity);
+        InitSpec.Mode m = mode == null ? null : InitSpec.Mode.parse(mode);
+        InitSpec.Bias b = bias == null ? null : InitSpec.Bias.parse(bias);
+        Scheme s = InitSpec.parse(init, null, null, b, null, n, std, bound).scheme(); // the scheme, nonlinearity, std and bound first
+        if (a != null && !InitSpec.usesA(s, n) && s != Scheme.PYTORCH_DEFAULT) throw new IllegalArgumentException(InitSpec.unused("a", s, n, "--"));
+        if (mode != null && !s.usesA()) throw new IllegalArgumentException(InitSpec.unused("mode", s, n, "--"));
+        if (gain != null && !s.usesGain()) throw new IllegalArgumentException(InitSpec.unused("gain", s, n, "--"));
+        return InitSpec.parse(init, a, m, b, gain, n, std, bound);
     }
 }

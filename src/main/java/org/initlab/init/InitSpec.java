@@ -11,11 +11,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * {@code gain}, PyTorch's {@code nonlinearity} (null: Kaiming's leaky_relu with {@code a}, or the
  * explicit {@code gain}), the {@code std} of normal and trunc-normal, the {@code bound} of uniform, and
  * what happens to biases. Every scheme but pytorch-default zeroes the bias unless {@code bias} is
- * {@link Bias#DEFAULT}. A std or bound the scheme does not use is kept at 1, so equal inits are equal records.
+ * {@link Bias#DEFAULT}. A field the init does not use is kept at its default (a 0, fan_in, gain 1, std 1, bound 1),
+ * so equal inits are equal records, and is left out of the JSON.
  * pytorch-default is {@code kaiming_uniform(a=√5)}: its {@code a} is always √5 (a file or the command line
  * may leave it out or give 0, which reads as unset; another value is an error).
  */
-public record InitSpec(Scheme scheme, double a, Mode mode, Bias bias, double gain,
+public record InitSpec(Scheme scheme, @JsonIgnore double a, @JsonIgnore Mode mode, Bias bias, @JsonIgnore double gain,
                        @JsonInclude(JsonInclude.Include.NON_NULL) Nonlinearity nonlinearity,
                        @JsonIgnore double std, @JsonIgnore double bound) {
     /** The sample std of N(0, 1) cut at ±2: √(1 − 4φ(2)/(2Φ(2) − 1)) ≈ 0.8796. */
@@ -61,13 +62,15 @@ public record InitSpec(Scheme scheme, double a, Mode mode, Bias bias, double gai
             a = PYTORCH_A;
         }
         if (!Double.isFinite(gain) || gain <= 0) throw new IllegalArgumentException("gain must be a finite number > 0 (got " + gain + ")");
+        if (!scheme.usesGain()) gain = 1;
         if (!Double.isFinite(std) || std < 0) throw new IllegalArgumentException("std must be a finite number ≥ 0 (got " + std + ")");
         if (!Double.isFinite(bound) || bound < 0) throw new IllegalArgumentException("bound must be a finite number ≥ 0 (got " + bound + ")");
         if (nonlinearity != null && !scheme.usesNonlinearity())
             throw new IllegalArgumentException("nonlinearity applies to kaiming-*, xavier-* and orthogonal, not to " + scheme.id());
         if (nonlinearity != null && gain != 1)
             throw new IllegalArgumentException("give gain or nonlinearity, not both (gain " + gain + ", nonlinearity " + nonlinearity.id() + ")");
-        if (mode == null) mode = Mode.FAN_IN;
+        if (mode == null || !scheme.usesA()) mode = Mode.FAN_IN;
+        if (!usesA(scheme, nonlinearity) && scheme != Scheme.PYTORCH_DEFAULT) a = 0;
         if (bias == null) bias = scheme == Scheme.PYTORCH_DEFAULT ? Bias.DEFAULT : Bias.ZERO;
         if (!scheme.usesStd()) std = 1;
         if (!scheme.usesBound()) bound = 1;
@@ -82,7 +85,9 @@ public record InitSpec(Scheme scheme, double a, Mode mode, Bias bias, double gai
 
     /**
      * From JSON or the command line, where a field the scheme does not use is an error rather than
-     * ignored; absent fields take PyTorch's defaults (a 0, fan_in, gain 1, std 1, bound 1).
+     * ignored; absent fields take PyTorch's defaults (a 0, fan_in, gain 1, std 1, bound 1). A record with
+     * every one of a, mode, bias and gain is a file saved in full, where an unused a, mode or gain is the
+     * window's setting for another scheme: it is dropped, so such saved experiments keep opening.
      */
     @JsonCreator
     public static InitSpec parse(@JsonProperty("scheme") String scheme, @JsonProperty("a") Double a, @JsonProperty("mode") Mode mode,
@@ -92,7 +97,41 @@ public record InitSpec(Scheme scheme, double a, Mode mode, Bias bias, double gai
         Scheme s = Scheme.parse(scheme == null ? "" : scheme);
         if (std != null && !s.usesStd()) throw new IllegalArgumentException("std applies to normal and trunc-normal, not to " + s.id());
         if (bound != null && !s.usesBound()) throw new IllegalArgumentException("bound applies to uniform, not to " + s.id());
+        boolean everyField = a != null && mode != null && bias != null && gain != null;
+        if (!everyField) {
+            // 0, fan_in and 1 are the values an unused field holds; pytorch-default's a is checked by the constructor
+            if (a != null && a != 0 && s != Scheme.PYTORCH_DEFAULT && !usesA(s, nonlinearity)) throw new IllegalArgumentException(unused("a", s, nonlinearity, ""));
+            if (mode != null && mode != Mode.FAN_IN && !s.usesA()) throw new IllegalArgumentException(unused("mode", s, nonlinearity, ""));
+            if (gain != null && gain != 1 && !s.usesGain()) throw new IllegalArgumentException(unused("gain", s, nonlinearity, ""));
+        }
         return new InitSpec(s, a == null ? 0 : a, mode, bias, gain == null ? 1 : gain, nonlinearity, std == null ? 1 : std, bound == null ? 1 : bound);
+    }
+
+    /**
+     * Whether a counts: Kaiming's leaky gain gain(a) (no nonlinearity), or the slope of nonlinearity leaky_relu.
+     * pytorch-default's a is always √5.
+     */
+    public static boolean usesA(Scheme s, Nonlinearity n) {
+        return s.usesA() && n == null || s.usesNonlinearity() && n == Nonlinearity.LEAKY_RELU;
+    }
+
+    /** Whether this init's a counts (see {@link #usesA(Scheme, Nonlinearity)}). */
+    public boolean usesA() {
+        return usesA(scheme, nonlinearity);
+    }
+
+    /**
+     * The one line for a field ({@code a}, {@code mode} or {@code gain}, after {@code prefix}, e.g. "--") given
+     * to an init that does not use it.
+     */
+    public static String unused(String field, Scheme s, Nonlinearity n, String prefix) {
+        String owners = switch (field) {
+            case "a" -> "kaiming-uniform and kaiming-normal (without " + prefix + "nonlinearity) and to " + prefix + "nonlinearity leaky_relu";
+            case "mode" -> "kaiming-uniform and kaiming-normal";
+            case "gain" -> "xavier-uniform, xavier-normal and orthogonal";
+            default -> throw new IllegalArgumentException("no init field " + field);
+        };
+        return prefix + field + " applies to " + owners + ", not to " + s.id() + (n == null ? "" : " with " + prefix + "nonlinearity " + n.id());
     }
 
     public static InitSpec of(Scheme scheme) {
@@ -115,6 +154,24 @@ public record InitSpec(Scheme scheme, double a, Mode mode, Bias bias, double gai
     /** PyTorch's calculate_gain for this nonlinearity (null: none); the explicit gain goes back to 1 when one is set. */
     public InitSpec withNonlinearity(Nonlinearity n) {
         return new InitSpec(scheme, a, mode, bias, n == null ? gain : 1, scheme.usesNonlinearity() ? n : null, std, bound);
+    }
+
+    @JsonProperty("a")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Double aIfUsed() {
+        return usesA() ? a : null;
+    }
+
+    @JsonProperty("mode")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Mode modeIfUsed() {
+        return scheme.usesA() ? mode : null;
+    }
+
+    @JsonProperty("gain")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Double gainIfUsed() {
+        return scheme.usesGain() && nonlinearity == null ? gain : null;
     }
 
     @JsonProperty("std")
@@ -180,7 +237,7 @@ public record InitSpec(Scheme scheme, double a, Mode mode, Bias bias, double gai
     public String toString() {
         StringBuilder b = new StringBuilder(scheme.id());
         if (nonlinearity != null) b.append(' ').append(nonlinearity.id());
-        if (scheme.usesA() || nonlinearity == Nonlinearity.LEAKY_RELU) b.append(" a=").append(fmt(a));
+        if (usesA()) b.append(" a=").append(fmt(a));
         if (scheme.usesA()) b.append(' ').append(mode.id());
         if (scheme.usesStd()) b.append(" std=").append(fmtG(std));
         if (scheme.usesBound()) b.append(" bound=").append(fmtG(bound));

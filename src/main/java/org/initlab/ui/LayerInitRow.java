@@ -49,7 +49,7 @@ final class LayerInitRow extends FlowPane {
             n.setOnAction(e -> vm.setLayerInit(i, () -> own.withNonlinearity(n.getValue())));
             getChildren().add(n);
         }
-        if (s.usesA() || own.nonlinearity() == Nonlinearity.LEAKY_RELU) field(vm, i, "a", own.a(), v -> own.withA(v));
+        if (own.usesA()) field(vm, i, "a", own.a(), v -> own.withA(v));
         if (s.usesStd()) field(vm, i, "std", own.std(), v -> with(own, v, own.bound()));
         if (s.usesBound()) field(vm, i, "bound", own.bound(), v -> with(own, own.std(), v));
         if (s.usesGain() && own.nonlinearity() == null)

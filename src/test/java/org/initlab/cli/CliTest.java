@@ -130,7 +130,10 @@ class CliTest {
     void optionsACommandWouldIgnoreAreRefused(@TempDir Path dir) {
         String out = dir.resolve("x.png").toString();
         String[][] cases = {
-            {"--a applies to kaiming-uniform and kaiming-normal (and to --nonlinearity leaky_relu), not to normal", "stats", "--init", "normal", "--a", "2"},
+            {"--a applies to kaiming-uniform and kaiming-normal (without --nonlinearity) and to --nonlinearity leaky_relu, not to normal", "stats", "--init", "normal", "--a", "2"},
+            {"--a applies to kaiming-uniform and kaiming-normal (without --nonlinearity) and to --nonlinearity leaky_relu, not to kaiming-normal with --nonlinearity tanh",
+                "stats", "--init", "kaiming-normal", "--nonlinearity", "tanh", "--a", "0.5"},
+            {"--gain applies to xavier-uniform, xavier-normal and orthogonal, not to lsuv", "stats", "--init", "lsuv", "--gain", "2"},
             {"--gain applies to xavier-uniform, xavier-normal and orthogonal, not to kaiming-uniform", "stats", "--init", "kaiming-uniform", "--gain", "2"},
             {"--mode applies to kaiming-uniform and kaiming-normal, not to xavier-uniform", "train", "--init", "xavier-uniform", "--mode", "fan_out"},
             {"--gradients applies to --view histograms", "plot", "--gradients", "--out", out},

@@ -99,7 +99,7 @@ class SchemeTest {
         assertEquals(Gains.leakyRelu(0.5) / Math.sqrt(fanIn), InitSpec.kaiming(Scheme.KAIMING_UNIFORM, 0.5).weightStd(w), 1e-15);
         assertEquals(0.75 * Math.sqrt(2 / (fanIn + fanOut)), InitSpec.of(Scheme.XAVIER_NORMAL).withNonlinearity(Nonlinearity.SELU).weightStd(w), 1e-15);
         assertEquals(Gains.leakyRelu(0.2) * Math.sqrt(2 / (fanIn + fanOut)),
-            InitSpec.kaiming(Scheme.XAVIER_UNIFORM, 0.2).withNonlinearity(Nonlinearity.LEAKY_RELU).weightStd(w), 1e-15);
+            new InitSpec(Scheme.XAVIER_UNIFORM, 0.2, null, null, 1, Nonlinearity.LEAKY_RELU, 1, 1).weightStd(w), 1e-15);
         InitSpec orth = InitSpec.of(Scheme.ORTHOGONAL).withNonlinearity(Nonlinearity.TANH);
         assertEquals(5.0 / 3 / Math.sqrt(fanIn), orth.weightStd(w), 1e-15);
         assertEquals(5.0 / 3 / Math.sqrt(fanIn), std(draw(orth, w)), tolerance(5.0 / 3 / Math.sqrt(fanIn), 128 * 1600));
@@ -133,7 +133,68 @@ class SchemeTest {
             String json = om.writeValueAsString(init);
             assertEquals(init, om.readValue(json, InitSpec.class), json);
         }
-        assertEquals("{\"scheme\":\"normal\",\"a\":0.0,\"mode\":\"fan_in\",\"bias\":\"zero\",\"gain\":1.0,\"std\":0.01}",
-            om.writeValueAsString(parse("normal", 0.01, null)));
+        assertEquals("{\"scheme\":\"normal\",\"bias\":\"zero\",\"std\":0.01}", om.writeValueAsString(parse("normal", 0.01, null)));
+    }
+
+    /**
+     * Every scheme, with and without the nonlinearities that change which fields count, written with every
+     * field away from its default: the JSON holds exactly the fields the init uses, and reads back equal.
+     */
+    @Test
+    void eachSchemeWritesExactlyTheFieldsItUsesAndReadsThemBack() throws Exception {
+        ObjectMapper om = new ObjectMapper();
+        for (Scheme s : Scheme.values()) {
+            for (Nonlinearity n : s.usesNonlinearity() ? new Nonlinearity[] {null, Nonlinearity.TANH, Nonlinearity.LEAKY_RELU} : new Nonlinearity[] {null}) {
+                InitSpec init = new InitSpec(s, s == Scheme.PYTORCH_DEFAULT ? InitSpec.PYTORCH_A : 0.3, InitSpec.Mode.FAN_OUT, InitSpec.Bias.DEFAULT,
+                    n == null ? 2.5 : 1, n, 0.02, 0.07);
+                String expected = switch (s) {
+                    case KAIMING_UNIFORM, KAIMING_NORMAL -> n == Nonlinearity.TANH ? "bias mode nonlinearity scheme" : n == null ? "a bias mode scheme"
+                        : "a bias mode nonlinearity scheme";
+                    case XAVIER_UNIFORM, XAVIER_NORMAL, ORTHOGONAL -> n == null ? "bias gain scheme" : n == Nonlinearity.TANH ? "bias nonlinearity scheme"
+                        : "a bias nonlinearity scheme";
+                    case NORMAL, TRUNC_NORMAL -> "bias scheme std";
+                    case UNIFORM -> "bias bound scheme";
+                    default -> "bias scheme";
+                };
+                String json = om.writeValueAsString(init);
+                java.util.TreeSet<String> names = new java.util.TreeSet<>();
+                om.readTree(json).fieldNames().forEachRemaining(names::add);
+                assertEquals(expected, String.join(" ", names), json);
+                assertEquals(init, om.readValue(json, InitSpec.class), json);
+            }
+        }
+    }
+
+    @Test
+    void aFieldTheInitDoesNotUseIsNamedWithTheScheme() {
+        ObjectMapper om = new ObjectMapper();
+        String a = "a applies to kaiming-uniform and kaiming-normal (without nonlinearity) and to nonlinearity leaky_relu, not to ";
+        String[][] cases = {
+            {a + "xavier-uniform", "{\"scheme\":\"xavier-uniform\",\"a\":3}"},
+            {a + "kaiming-normal with nonlinearity relu", "{\"scheme\":\"kaiming-normal\",\"nonlinearity\":\"relu\",\"a\":0.5}"},
+            {a + "lecun-normal", "{\"scheme\":\"lecun-normal\",\"a\":1,\"mode\":\"fan_in\",\"gain\":1}"},
+            {"mode applies to kaiming-uniform and kaiming-normal, not to lecun-normal", "{\"scheme\":\"lecun-normal\",\"mode\":\"fan_out\"}"},
+            {"mode applies to kaiming-uniform and kaiming-normal, not to pytorch-default", "{\"scheme\":\"pytorch-default\",\"mode\":\"fan_out\"}"},
+            {"gain applies to xavier-uniform, xavier-normal and orthogonal, not to kaiming-uniform", "{\"scheme\":\"kaiming-uniform\",\"gain\":2}"},
+            {"gain applies to xavier-uniform, xavier-normal and orthogonal, not to lsuv", "{\"scheme\":\"lsuv\",\"gain\":0.5}"}};
+        for (String[] c : cases) {
+            Throwable t = assertThrows(com.fasterxml.jackson.databind.JsonMappingException.class, () -> om.readValue(c[1], InitSpec.class), c[1]).getCause();
+            assertEquals(c[0], t.getMessage(), c[1]);
+        }
+    }
+
+    /** Explicit defaults, and the form that carries every field (what InitLab wrote while it wrote unused fields too), still read. */
+    @Test
+    void defaultsAndFilesWithEveryFieldStillRead() throws Exception {
+        ObjectMapper om = new ObjectMapper();
+        assertEquals(InitSpec.of(Scheme.XAVIER_UNIFORM), om.readValue("{\"scheme\":\"xavier-uniform\",\"a\":0,\"mode\":\"fan_in\",\"gain\":1}", InitSpec.class));
+        assertEquals(InitSpec.of(Scheme.PYTORCH_DEFAULT), om.readValue("{\"scheme\":\"pytorch-default\",\"a\":2.23606797749979}", InitSpec.class));
+        // the window keeps a, mode and gain across schemes, and such files hold the other scheme's values
+        assertEquals(InitSpec.of(Scheme.XAVIER_UNIFORM),
+            om.readValue("{\"scheme\":\"xavier-uniform\",\"a\":0.5,\"mode\":\"fan_out\",\"bias\":\"zero\",\"gain\":1.0}", InitSpec.class));
+        assertEquals(new InitSpec(Scheme.KAIMING_NORMAL, 0.2, InitSpec.Mode.FAN_OUT, InitSpec.Bias.ZERO, 1),
+            om.readValue("{\"scheme\":\"kaiming-normal\",\"a\":0.2,\"mode\":\"fan_out\",\"bias\":\"zero\",\"gain\":1.7}", InitSpec.class));
+        assertEquals(InitSpec.of(Scheme.KAIMING_UNIFORM).withNonlinearity(Nonlinearity.TANH),
+            om.readValue("{\"scheme\":\"kaiming-uniform\",\"a\":0.4,\"mode\":\"fan_in\",\"bias\":\"zero\",\"gain\":1.0,\"nonlinearity\":\"tanh\"}", InitSpec.class));
     }
 }

@@ -51,6 +51,7 @@ class ExplicitValuesTest {
         "\"seed\" : 1|\"seed\" : 1.7|field 'seed': expected a whole number, got a number with a decimal point",
         "\"epochs\" : 2|\"epochs\" : \"many\"|field 'epochs': expected a whole number, got text",
         "\"lr\" : 0.05|\"lr\" : NaN|NaN and Infinity are not JSON numbers",
+        "\"kaiming-normal\"|\"lecun-normal\"|a applies to kaiming-uniform and kaiming-normal (without nonlinearity) and to nonlinearity leaky_relu, not to lecun-normal",
     })
     void aWrongValueNamesTheFileTheFieldAndTheRange(String from, String to, String expected) throws Exception {
         assertTrue(json().contains(from), from);

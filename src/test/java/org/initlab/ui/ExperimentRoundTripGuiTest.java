@@ -184,12 +184,15 @@ class ExperimentRoundTripGuiTest {
             case 12 -> {
                 Slider a = node("aSlider");
                 a.setValue(init.a() == 0.5 ? 0.25 : 0.5);
-                fields.add("init.a");
-                if (init.scheme() == Scheme.PYTORCH_DEFAULT) fields.add("init.scheme"); // moving a away from √5 is kaiming-uniform
+                if (init.usesA()) fields.add("init.a"); // an a the init does not use is not saved
+                if (init.scheme() == Scheme.PYTORCH_DEFAULT) fields.addAll(Set.of("init.scheme", "init.a", "init.mode")); // moving a away from √5 is kaiming-uniform
             }
             case 13 -> {
                 switch (r.nextInt(3)) {
-                    case 0 -> { ExperimentRoundTripGuiTest.<InitSpec.Mode>combo("mode").setValue(InitSpec.Mode.FAN_IN); fields.add("init.mode"); }
+                    case 0 -> {
+                        ExperimentRoundTripGuiTest.<InitSpec.Mode>combo("mode").setValue(InitSpec.Mode.FAN_IN);
+                        if (init.scheme().usesA()) fields.add("init.mode"); // a mode the init does not use is not saved
+                    }
                     case 1 -> {
                         ExperimentRoundTripGuiTest.<InitSpec.Bias>combo("bias").setValue(init.bias() == InitSpec.Bias.ZERO ? InitSpec.Bias.DEFAULT : InitSpec.Bias.ZERO);
                         fields.add("init.bias");
@@ -197,7 +200,7 @@ class ExperimentRoundTripGuiTest {
                     default -> {
                         if (init.nonlinearity() != null) return fields; // gain or nonlinearity, not both: the gain is not the control here
                         vm.gainProperty().set(init.gain() + 0.25);
-                        fields.add("init.gain");
+                        if (init.scheme().usesGain()) fields.add("init.gain"); // a gain the init does not use is not saved
                     }
                 }
             }

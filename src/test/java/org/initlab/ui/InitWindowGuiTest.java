@@ -94,7 +94,7 @@ class InitWindowGuiTest extends WindowTestBase {
     void perLayerInitSurvivesModelFileLabAndExperimentFile(@TempDir Path dir) throws Exception {
         String json = "{\"name\":\"mixed\",\"loss\":\"cross-entropy\",\"layers\":[{\"type\":\"Flatten\"},"
             + "{\"type\":\"Linear\",\"out\":64,\"init\":{\"scheme\":\"trunc-normal\",\"std\":0.02,\"bias\":\"default\"}},{\"type\":\"SELU\"},"
-            + "{\"type\":\"Linear\",\"out\":10,\"init\":{\"scheme\":\"xavier-uniform\",\"nonlinearity\":\"leaky_relu\",\"a\":0.2,\"mode\":\"fan_out\"}}]}";
+            + "{\"type\":\"Linear\",\"out\":10,\"init\":{\"scheme\":\"xavier-uniform\",\"nonlinearity\":\"leaky_relu\",\"a\":0.2}}]}";
         ModelSpec file = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, ModelSpec.class);
         InitSpec modelInit = InitSpec.of(Scheme.LECUN_UNIFORM);
         TrainingViewModel training = Fx.call(() -> new TrainingViewModel(vm, dir));
@@ -108,6 +108,12 @@ class InitWindowGuiTest extends WindowTestBase {
         assertEquals(file.layers(), back.model().layers());
         assertEquals(modelInit, back.init());
         assertTrue(Files.readString(saved).contains("\"std\" : 0.02"), Files.readString(saved));
+        // the layer row offers a only where it counts: leaky_relu's slope, not beside kaiming's tanh gain
+        Fx.run(() -> vm.selectedLayerProperty().set(3));
+        assertNotNull(Fx.call(() -> window.scene().lookup("#layer3-init-a")), "xavier-uniform leaky_relu takes a");
+        Fx.run(() -> vm.setLayerInit(3, () -> InitSpec.of(Scheme.KAIMING_NORMAL).withNonlinearity(Nonlinearity.TANH)));
+        assertNotNull(Fx.call(() -> window.scene().lookup("#layer3-init")), "the row is shown");
+        assertNull(Fx.call(() -> window.scene().lookup("#layer3-init-a")), "kaiming-normal tanh has no use for a");
         Fx.run(() -> vm.setLayerInit(1, () -> null)); // back to the model's init
         assertNull(Fx.call(() -> vm.layers().get(1).init()));
         Fx.run(training::close);

@@ -17,6 +17,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -163,8 +164,21 @@ public final class TrainingView extends VBox {
             List.of(pair(new Label("optimizer"), opt), pair(new Label("lr"), lr, OptimizerSettings.button(vm)),
                 pair(new Label("epochs"), epochs), pair(new Label("batch"), batch), pair(new Label("seed"), seed)));
         bar.getStyleClass().addAll("tool-bar", "training-toolbar");
+        bar.widthProperty().addListener((o, was, now) -> {
+            double w = now.doubleValue();
+            bar.pseudoClassStateChanged(WIDE, w >= WIDE_FROM && w < WIDER_FROM);
+            bar.pseudoClassStateChanged(WIDER, w >= WIDER_FROM);
+        });
         return bar;
     }
+
+    /**
+     * The controls' row at least this wide (px) is {@code :wide} or {@code :wider}, where a theme may set them
+     * in larger type (projector.css: 16 and 18 px): the widths where that type still takes two rows, with
+     * room for Resume in place of Run (SmallWindowGuiTest).
+     */
+    static final double WIDE_FROM = 820, WIDER_FROM = 900;
+    private static final PseudoClass WIDE = PseudoClass.getPseudoClass("wide"), WIDER = PseudoClass.getPseudoClass("wider");
 
     private static HBox pair(Node... nodes) {
         HBox box = new HBox(6, nodes);

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A projector's 1280×720 in the projector theme: the charts fit the window, the side panel scrolls to the
- * layer list, no training setting hides in an overflow menu, the training controls take two rows, and the
- * training charts keep a size read from the back row, the tab scrolling to the last of them.
+ * layer list, no training setting hides in an overflow menu, the training controls take two rows (in larger
+ * type in wider windows), and the training charts keep a size read from the back row, the tab scrolling to the
+ * last of them.
  */
 class SmallWindowGuiTest extends WindowTestBase {
     @Override double width() { return 1280; }
@@ -51,6 +52,46 @@ class SmallWindowGuiTest extends WindowTestBase {
     @Test
     void theTrainingControlsTakeTwoRows() throws Exception {
         openTraining("projector");
+        assertTwoRows(1280);
+    }
+
+    /** A wider projector window sets the Training tab's controls in larger type, still in two rows. */
+    @Test
+    void widerWindowsSetTheTrainingControlsLarger() throws Exception {
+        openTraining("projector");
+        double small = typeSizes().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        for (double[] size : new double[][] {{1600, 1000}, {1920, 1080}}) {
+            Fx.run(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            Fx.waitFor("the window at " + size[0] + " px", 10, () -> window.scene().getWidth() == size[0]);
+            for (int i = 0; i < 2; i++) Fx.run(() -> { // the width toggles the type, and the type lays the controls out again
+                window.scene().getRoot().applyCss();
+                window.scene().getRoot().layout();
+            });
+            double large = typeSizes().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            assertTrue(large > small, "at " + size[0] + "×" + size[1] + " the controls' type is " + large + " px, at 1280×720 " + small + " px");
+            assertTwoRows(size[0]);
+        }
+    }
+
+    /** The type size of every label and button among the Training tab's controls. */
+    private List<Double> typeSizes() throws Exception {
+        return Fx.call(() -> {
+            List<Double> sizes = new ArrayList<>();
+            typeSizes(window.scene().lookup(".training-toolbar"), sizes);
+            assertTrue(sizes.size() >= 10, sizes.size() + " labels and buttons");
+            return sizes;
+        });
+    }
+
+    private static void typeSizes(Node n, List<Double> out) {
+        if (n instanceof javafx.scene.control.Labeled l) out.add(l.getFont().getSize());
+        if (n instanceof Parent p) for (Node child : p.getChildrenUnmodifiable()) typeSizes(child, out);
+    }
+
+    private void assertTwoRows(double width) throws Exception {
         List<Bounds> controls = Fx.call(() -> {
             List<Bounds> b = new ArrayList<>();
             controls(window.scene().lookup(".training-toolbar"), b);
@@ -58,10 +99,10 @@ class SmallWindowGuiTest extends WindowTestBase {
         });
         assertTrue(controls.size() >= 14, controls.size() + " controls");
         double row = controls.stream().mapToDouble(Bounds::getHeight).max().orElseThrow(); // one row: its tallest control
-        for (Bounds b : controls) assertTrue(b.getMinX() >= 0 && b.getMaxX() <= 1280 + 0.5, "a control at x = " + b.getMinX() + " … " + b.getMaxX());
+        for (Bounds b : controls) assertTrue(b.getMinX() >= 0 && b.getMaxX() <= width + 0.5, "a control at x = " + b.getMinX() + " … " + b.getMaxX());
         double top = controls.stream().mapToDouble(Bounds::getMinY).min().orElseThrow(), bottom = controls.stream().mapToDouble(Bounds::getMaxY).max().orElseThrow();
         // two rows and the gap between them; a third row would add another
-        assertTrue(bottom - top < 2.5 * row, "the controls span " + (bottom - top) + " px, rows of " + row + " px");
+        assertTrue(bottom - top < 2.5 * row, "at " + width + " px the controls span " + (bottom - top) + " px, rows of " + row + " px");
     }
 
     /** The bounds of every control under {@code n}, a spinner's own text field and arrows not counted apart. */

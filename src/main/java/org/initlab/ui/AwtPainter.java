@@ -34,6 +34,8 @@ final class AwtPainter implements Painter {
 
     private final Graphics2D g;
     private final String family;
+    /** SVG only: where the viewer itself places centred and right-aligned text; null elsewhere. */
+    private final SvgTextAnchors anchors;
     private final Deque<State> saved = new ArrayDeque<>();
     private java.awt.Color fill = java.awt.Color.BLACK, stroke = java.awt.Color.BLACK;
     private float width = 1;
@@ -46,8 +48,14 @@ final class AwtPainter implements Painter {
 
     /** @param family the type's family: a logical one ("SansSerif") everywhere a file is read */
     AwtPainter(Graphics2D g, String family) {
+        this(g, family, null);
+    }
+
+    /** @param anchors for a JFreeSVG graphics: centred and right-aligned text is anchored, not placed by this JVM's font */
+    AwtPainter(Graphics2D g, String family, SvgTextAnchors anchors) {
         this.g = g;
         this.family = family;
+        this.anchors = anchors;
         font = new Font(family, Font.PLAIN, 12);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -154,6 +162,12 @@ final class AwtPainter implements Painter {
         };
         g.setPaint(fill);
         g.setFont(font);
+        if (anchors != null && (align == TextAlignment.CENTER || align == TextAlignment.RIGHT) && !s.isEmpty()) {
+            // the viewer's type may be wider or narrower than ours: it centres (or right-aligns) the text itself at x
+            anchors.next(g, align);
+            g.drawString(s, (float) x, (float) base);
+            return;
+        }
         g.drawString(s, (float) left, (float) base);
     }
 

@@ -127,11 +127,15 @@ public final class ChartFiles {
         return img;
     }
 
-    /** The panel as an SVG document: text in {@code <text>} elements, lines and markers as shapes. */
+    /**
+     * The panel as an SVG document: text in {@code <text>} elements, centred and right-aligned text
+     * anchored at its point ({@link SvgTextAnchors}), lines and markers as shapes.
+     */
     public static String svg(Region figure) {
         SVGGraphics2D g = new SVGGraphics2D(figure.getWidth(), figure.getHeight());
-        FigurePainter.paint(figure, new AwtPainter(g, FAMILY));
-        return g.getSVGDocument();
+        SvgTextAnchors anchors = new SvgTextAnchors();
+        FigurePainter.paint(figure, new AwtPainter(g, FAMILY, anchors));
+        return anchors.apply(g.getSVGDocument());
     }
 
     /**

@@ -82,7 +82,7 @@ class LegendSampleGuiTest {
         }
     }
 
-    private static StatsPlot plot(Stage s, String theme) {
+    static StatsPlot plot(Stage s, String theme) {
         List<StatsPlot.Point> current = new ArrayList<>(), theory = new ArrayList<>(), pinned = new ArrayList<>();
         List<String> categories = new ArrayList<>();
         for (int i = 0; i < 8; i++) {

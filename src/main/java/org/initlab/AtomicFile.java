@@ -8,11 +8,13 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -21,7 +23,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * or a read-only folder therefore leaves either the old file or the new one, never half of either,
  * and no temporary file behind (the one exception: a process killed between write and rename leaves
  * a {@code .NAME…tmp} beside the target, which nothing reads). A replaced file keeps its POSIX
- * permissions; a new one gets those a plain {@link Files#write} would give it.
+ * permissions, and its owner and group where the writer may set them (root may); a new one gets what
+ * a plain {@link Files#write} would give it.
  */
 public final class AtomicFile {
     private AtomicFile() {}
@@ -110,7 +113,17 @@ public final class AtomicFile {
         // set before any content is written, so a file only its owner may read never has a readable replacement beside it
         private void keepPermissions() throws IOException {
             PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-            if (view != null && Files.isRegularFile(file)) view.setPermissions(Files.getPosixFilePermissions(file));
+            if (view == null || !Files.isRegularFile(file)) return;
+            PosixFileAttributes was = Files.readAttributes(file, PosixFileAttributes.class), now = view.readAttributes();
+            view.setPermissions(was.permissions());
+            try {
+                // root replacing another user's file gives it back to them; where the system does not allow it, the writer owns
+                // the new file, as any file it creates, and the content is written all the same
+                if (!was.owner().equals(now.owner())) view.setOwner(was.owner());
+                if (!was.group().equals(now.group())) view.setGroup(was.group());
+            } catch (FileSystemException notPermitted) {
+                // the owner is kept where the system allows it; the content matters more
+            }
         }
     }
 }

@@ -8,9 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +32,30 @@ class AtomicFileTest {
             assertEquals("new", Files.readString(f));
             assertEquals(mode, PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.getFileName().toString());
         }
+    }
+
+    /** Root (the only writer allowed to) keeps the owner and group of another user's file; skipped where the test cannot give a file away. */
+    @Test
+    void aFileReplacedByRootKeepsItsOwnerAndGroup(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("theirs");
+        Files.writeString(f, "old");
+        UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
+        UserPrincipal nobody;
+        GroupPrincipal nogroup;
+        try {
+            nobody = users.lookupPrincipalByName("nobody");
+            nogroup = users.lookupPrincipalByGroupName("nogroup");
+            Files.setOwner(f, nobody);
+            Files.getFileAttributeView(f, PosixFileAttributeView.class).setGroup(nogroup);
+        } catch (IOException | UnsupportedOperationException e) {
+            Assumptions.abort("needs root, POSIX files and the user nobody and group nogroup: " + e);
+            return;
+        }
+        Assumptions.assumeFalse(nobody.equals(Files.getOwner(dir)), "the writer is nobody itself");
+        AtomicFile.write(f, "new".getBytes());
+        assertEquals("new", Files.readString(f));
+        assertEquals(nobody, Files.getOwner(f));
+        assertEquals(nogroup, Files.readAttributes(f, PosixFileAttributes.class).group());
     }
 
     @Test

@@ -72,7 +72,7 @@ final class PlotCommand implements Callable<Integer> {
     int scale;
 
     @Option(names = "--sweep", description = "name=from:to:step: an animated .gif, a labelled frame per value, every frame on the same axes; "
-        + "a=0:3:0.1 (kaiming-*), gain=0.5:2:0.1 (xavier-*, orthogonal), std=0.01:0.2:0.01 (normal, trunc-normal), bound=0.01:0.3:0.01 (uniform), "
+        + "a=0:3:0.1 (kaiming-* without --nonlinearity; kaiming-*, xavier-*, orthogonal with --nonlinearity leaky_relu), gain=0.5:2:0.1 (xavier-*, orthogonal without --nonlinearity), std=0.01:0.2:0.01 (normal, trunc-normal), bound=0.01:0.3:0.01 (uniform), "
         + "depth=1:20:1 (an mlp-ACT-DxW model)")
     String sweep;
 

@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.initlab.init.InitSpec;
-import org.initlab.init.Scheme;
 import org.initlab.nn.Models;
 
 /**
  * One setting stepped over a range, {@code a=0:3:0.1}: a figure per value, from {@code from} to
- * {@code to} inclusive, {@code step} apart. Parameters: {@code a} (Kaiming's leaky gain, for the
- * kaiming inits), {@code gain} (xavier, orthogonal), {@code std} (normal, trunc-normal), {@code bound}
- * (uniform), and {@code depth}, the D of an {@code mlp-ACT-DxW} model.
+ * {@code to} inclusive, {@code step} apart. Parameters: {@code a} (Kaiming's leaky gain, or the
+ * slope of nonlinearity leaky_relu), {@code gain} (xavier, orthogonal, without nonlinearity), {@code std}
+ * (normal, trunc-normal), {@code bound} (uniform), and {@code depth}, the D of an {@code mlp-ACT-DxW} model.
  */
 public record Sweep(String parameter, double from, double to, double step) {
     /** At most this many frames: a GIF of the full chart panel stays well under 20 MB. */
@@ -48,17 +47,39 @@ public record Sweep(String parameter, double from, double to, double step) {
         return v;
     }
 
+    /**
+     * Whether this parameter is a setting the init uses, by the init's own rules ({@link InitSpec#usesA()},
+     * {@link InitSpec#usesGain()}), so a sweep never steps a value the weights do not see; depth is the model's.
+     */
+    public static boolean counts(String parameter, InitSpec init) {
+        return switch (parameter) {
+            case "a" -> init.usesA();
+            case "gain" -> init.usesGain();
+            case "std" -> init.scheme().usesStd();
+            case "bound" -> init.scheme().usesBound();
+            default -> true;
+        };
+    }
+
+    /** The parameter a sweep of this config starts from: the init's own gain, std, bound or a, else an mlp's depth, else a. */
+    public static String firstParameter(LabConfig c) {
+        for (String p : List.of("gain", "std", "bound", "a")) if (counts(p, c.init())) return p;
+        return MLP.matcher(c.spec().name()).matches() ? "depth" : "a";
+    }
+
     /** Fails naming the init (or the model) unless this parameter is one of its settings. */
     public void check(LabConfig c) {
-        Scheme scheme = c.init().scheme();
-        String owners = switch (parameter) {
-            case "a" -> scheme.usesA() ? null : "kaiming-uniform, kaiming-normal";
-            case "gain" -> scheme.usesGain() ? null : "xavier-uniform, xavier-normal, orthogonal";
-            case "std" -> scheme.usesStd() ? null : "normal, trunc-normal";
-            case "bound" -> scheme.usesBound() ? null : "uniform";
-            default -> null;
-        };
-        if (owners != null) throw new IllegalArgumentException("--sweep " + parameter + ": the init " + scheme.id() + " has no " + parameter + " (" + owners + ")");
+        InitSpec init = c.init();
+        if (!counts(parameter, init)) {
+            String owners = switch (parameter) {
+                case "a" -> "kaiming-uniform and kaiming-normal without nonlinearity; kaiming-*, xavier-* and orthogonal with nonlinearity leaky_relu";
+                case "gain" -> "xavier-uniform, xavier-normal and orthogonal without nonlinearity";
+                case "std" -> "normal, trunc-normal";
+                default -> "uniform";
+            };
+            String name = init.scheme().id() + (init.nonlinearity() == null ? "" : " with nonlinearity " + init.nonlinearity().id());
+            throw new IllegalArgumentException("--sweep " + parameter + ": the init " + name + " has no " + parameter + " (" + owners + ")");
+        }
         if (parameter.equals("depth")) {
             if (!MLP.matcher(c.spec().name()).matches())
                 throw new IllegalArgumentException("--sweep depth: needs a model named mlp-ACT-DxW, e.g. mlp-tanh-10x500 (got " + c.spec().name() + ")");

@@ -156,6 +156,11 @@ public record InitSpec(Scheme scheme, @JsonIgnore double a, @JsonIgnore Mode mod
         return new InitSpec(scheme, a, mode, bias, n == null ? gain : 1, scheme.usesNonlinearity() ? n : null, std, bound);
     }
 
+    /** Whether this init's explicit gain counts: Xavier's and orthogonal's, unless a nonlinearity gives the gain. */
+    public boolean usesGain() {
+        return scheme.usesGain() && nonlinearity == null;
+    }
+
     @JsonProperty("a")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     Double aIfUsed() {
@@ -171,7 +176,7 @@ public record InitSpec(Scheme scheme, @JsonIgnore double a, @JsonIgnore Mode mod
     @JsonProperty("gain")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     Double gainIfUsed() {
-        return scheme.usesGain() && nonlinearity == null ? gain : null;
+        return usesGain() ? gain : null;
     }
 
     @JsonProperty("std")

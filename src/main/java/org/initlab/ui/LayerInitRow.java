@@ -52,7 +52,7 @@ final class LayerInitRow extends FlowPane {
         if (own.usesA()) field(vm, i, "a", own.a(), v -> own.withA(v));
         if (s.usesStd()) field(vm, i, "std", own.std(), v -> with(own, v, own.bound()));
         if (s.usesBound()) field(vm, i, "bound", own.bound(), v -> with(own, own.std(), v));
-        if (s.usesGain() && own.nonlinearity() == null)
+        if (own.usesGain())
             field(vm, i, "gain", own.gain(), v -> new InitSpec(s, own.a(), own.mode(), own.bias(), v, null, own.std(), own.bound()));
     }
 

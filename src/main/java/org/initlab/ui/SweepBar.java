@@ -15,7 +15,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import org.initlab.engine.LabSnapshot;
 import org.initlab.engine.Sweep;
-import org.initlab.init.Scheme;
 
 /**
  * "Export sweep…": a bar under the charts that writes the current config swept over a or gain as an
@@ -80,10 +79,10 @@ final class SweepBar extends HBox {
         "a", new String[] {"0", "3", "0.1"}, "gain", new String[] {"0.1", "2", "0.1"}, "std", new String[] {"0.01", "0.2", "0.01"},
         "bound", new String[] {"0.01", "0.3", "0.01"}, "depth", new String[] {"1", "20", "1"});
 
-    /** Shows the bar with the parameter the current init has (a for the kaiming inits, gain, std, bound; else depth for an mlp). */
+    /** Shows the bar with the parameter the charted init uses (gain, std, bound or a; else depth for an mlp), the config a sweep exports. */
     void show() {
-        Scheme s = vm.schemeProperty().get();
-        parameter.setValue(s.usesGain() ? "gain" : s.usesStd() ? "std" : s.usesBound() ? "bound" : !s.usesA() && vm.modelNameProperty().get().startsWith("mlp-") ? "depth" : "a");
+        LabSnapshot s = vm.chartedProperty().get();
+        if (s != null) parameter.setValue(Sweep.firstParameter(s.config()));
         setVisible(true);
         setManaged(true);
     }

@@ -128,6 +128,20 @@ class ExportGuiTest {
             "seed4 has no depth to sweep");
     }
 
+    /** a is leaky_relu's slope under xavier too, so it sweeps there, a frame per value; under kaiming with tanh it is refused. */
+    @Test
+    void aSweepsWhereItIsTheLeakySlope(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("xavier-a.gif");
+        assertEquals(0, Cli.run("plot", "--data", DATA, "--init", "xavier-uniform", "--nonlinearity", "leaky_relu", "--sweep", "a=0:2:2",
+            "--out", out.toString(), "--width", "600", "--height", "400"));
+        List<BufferedImage> frames = frames(out);
+        assertEquals(2, frames.size());
+        assertTrue(differingPixels(frames.get(0), frames.get(1)) > 200, "a changes the weights");
+        assertEquals(1, Cli.run("plot", "--data", DATA, "--init", "kaiming-normal", "--nonlinearity", "tanh", "--sweep", "a=0:2:2",
+            "--out", dir.resolve("x.gif").toString()), "tanh's gain has no a");
+        assertFalse(Files.exists(dir.resolve("x.gif")));
+    }
+
     @Test
     void trainingReplayGifShowsTheRunGrowing(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("train.gif");

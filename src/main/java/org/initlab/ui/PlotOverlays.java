@@ -198,17 +198,34 @@ final class PlotOverlays {
     }
 
     /**
-     * A sample of 2.4 type sizes; a dashed one whole dashes from end to end, an odd number of them, the
-     * nearest to that length (three at least): its middle dash under its marker, the line's gaps either
-     * side, so it reads as the line's dashes. It starts at the pattern's start, as SVG and PDF draw it.
+     * A sample of 2.4 type sizes; a dashed one is centred on a whole dash (under its marker), shows the
+     * line's gaps either side and ends within the next dashes (a quarter dash or a line width of each): two dash
+     * periods or less where the dashes are long (a thick projector line), its length otherwise.
      */
     static double sampleLength(Entry e, double fs) {
         if (e.dashes() == null) return fs * 2.4;
+        double dash = e.dashes()[0], period = period(e.dashes()), around = period - dash, stub = Math.min(dash, Math.max(dash / 4, e.width()));
+        // half a sample: half the middle dash, the gaps (and dots) after it, whole periods, and some of a dash
+        double half = Math.max(fs * 1.2, dash / 2 + around + stub), periods = Math.floor((half - dash / 2 - around - stub) / period);
+        double end = Math.min(dash, half - dash / 2 - around - periods * period); // a length that falls in a gap ends on a whole dash
+        return 2 * (dash / 2 + around + periods * period + end);
+    }
+
+    /** The length after which a dash pattern repeats: an odd list repeats once more to pair every dash with a gap. */
+    private static double period(double[] dashes) {
         double period = 0;
-        for (double d : e.dashes()) period += d;
-        if (e.dashes().length % 2 == 1) period *= 2; // an odd list repeats once more to pair every dash with a gap
-        double dash = e.dashes()[0];
-        return dash + 2 * period * Math.max(1, Math.round((fs * 2.4 - dash) / (2 * period)));
+        for (double d : dashes) period += d;
+        return dashes.length % 2 == 1 ? 2 * period : period;
+    }
+
+    /**
+     * A dashed sample as two strokes from its middle dash outward, each starting with that dash: every
+     * format starts a dash pattern where its line starts (JFreeSVG and JFreePDF write no dash offset).
+     */
+    private static void dashedSample(Painter g, double x, double y, double length, double dash) {
+        double mid = x + length / 2;
+        g.strokeLine(mid + dash / 2, y, x, y);
+        g.strokeLine(mid - dash / 2, y, x + length, y);
     }
 
     /** Draws the rows, each centred, the first at y, one line height apart. */
@@ -231,7 +248,8 @@ final class PlotOverlays {
                     g.setLineWidth(e.width());
                     g.setLineCap(StrokeLineCap.ROUND);
                     g.setLineDashes(e.dashes());
-                    g.strokeLine(x, y, x + sample, y);
+                    if (e.dashes() == null) g.strokeLine(x, y, x + sample, y);
+                    else dashedSample(g, x, y, sample, e.dashes()[0]);
                     g.setLineDashes();
                     marker(g, e.marker(), x + sample / 2, y, e.radius(), e.color(), background, e.width());
                 }

@@ -25,6 +25,7 @@ public final class InitPickerView extends VBox {
 
     public InitPickerView(LabViewModel vm) {
         getStyleClass().add("init-picker");
+        InitFields uses = new InitFields(vm);
         Label title = new Label("Initialization");
         title.getStyleClass().add("section-title");
 
@@ -41,7 +42,7 @@ public final class InitPickerView extends VBox {
         mode.setConverter(converter(InitSpec.Mode::id));
         mode.valueProperty().bindBidirectional(vm.modeProperty());
         mode.getStyleClass().add("mode-box");
-        mode.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.schemeProperty().get().usesA(), vm.schemeProperty()));
+        mode.disableProperty().bind(uses.mode.not());
 
         ComboBox<InitSpec.Bias> bias = new ComboBox<>();
         bias.setId("bias");
@@ -53,13 +54,13 @@ public final class InitPickerView extends VBox {
         ComboBox<Nonlinearity> nonlinearity = nonlinearityBox();
         nonlinearity.setId("nonlinearity");
         nonlinearity.valueProperty().bindBidirectional(vm.nonlinearityProperty());
-        nonlinearity.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.schemeProperty().get().usesNonlinearity(), vm.schemeProperty()));
+        nonlinearity.disableProperty().bind(uses.nonlinearity.not());
         nonlinearity.setTooltip(new Tooltip("PyTorch's calculate_gain: kaiming-* take it as nonlinearity=, xavier-* and orthogonal as their gain"));
 
         TextField std = NumberField.bound(vm.stdProperty(), "std");
-        std.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.schemeProperty().get().usesStd(), vm.schemeProperty()));
+        std.disableProperty().bind(uses.std.not());
         TextField bound = NumberField.bound(vm.boundProperty(), "bound");
-        bound.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.schemeProperty().get().usesBound(), vm.schemeProperty()));
+        bound.disableProperty().bind(uses.bound.not());
 
         javafx.scene.layout.FlowPane pickers = new javafx.scene.layout.FlowPane(8, 4, labelled("scheme", scheme), labelled("nonlinearity", nonlinearity),
             labelled("mode", mode), labelled("bias", bias), labelled("std", std), labelled("bound", bound));
@@ -77,9 +78,8 @@ public final class InitPickerView extends VBox {
         vm.aProperty().addListener((o, was, now) -> { if (now.doubleValue() > slider.getMax()) slider.setMax(now.doubleValue()); });
         slider.setMax(Math.max(A_MAX, vm.aProperty().get()));
         slider.valueProperty().bindBidirectional(vm.aProperty());
-        slider.disableProperty().bind(Bindings.createBooleanBinding(
-            () -> !(vm.schemeProperty().get().usesA() || vm.schemeProperty().get() == Scheme.PYTORCH_DEFAULT), vm.schemeProperty()));
-        slider.setTooltip(new Tooltip("Kaiming's leaky gain a: gain(a) = √(2/(1+a²))"));
+        slider.disableProperty().bind(uses.a.not());
+        slider.setTooltip(new Tooltip("Kaiming's leaky gain a, gain(a) = √(2/(1+a²)), and the slope of nonlinearity leaky_relu"));
         Label aValue = new Label();
         aValue.setId("aValue");
         aValue.getStyleClass().add("a-value");
@@ -93,7 +93,9 @@ public final class InitPickerView extends VBox {
         Button torch = marker("√5 · PyTorch", LabViewModel.SQRT5, slider, markers, () -> vm.aProperty().set(LabViewModel.SQRT5));
         torch.setId("markerSqrt5");
         markers.disableProperty().bind(slider.disableProperty());
-        VBox sliderBox = new VBox(0, new HBox(10, new Label("leaky gain a"), aValue), slider, markers);
+        HBox aHeader = new HBox(10, new Label("leaky gain a"), aValue);
+        aHeader.disableProperty().bind(slider.disableProperty()); // dimmed with the slider: an a the weights do not see
+        VBox sliderBox = new VBox(0, aHeader, slider, markers);
 
         Label formula = new Label();
         formula.setId("formula");

@@ -89,6 +89,38 @@ class InitWindowGuiTest extends WindowTestBase {
         shoot("init-window.png");
     }
 
+    /** The a slider is live exactly where a reaches the weights: Kaiming's gain(a), or leaky_relu's slope under any scheme that takes it. */
+    @Test
+    void aSliderIsEnabledWhereACounts() throws Exception {
+        javafx.scene.control.Slider slider = node("aSlider");
+        ComboBox<Scheme> scheme = node("scheme");
+        ComboBox<Nonlinearity> nonlinearity = node("nonlinearity");
+        Object[][] cases = {
+            {Scheme.XAVIER_UNIFORM, Nonlinearity.LEAKY_RELU, true}, {Scheme.ORTHOGONAL, Nonlinearity.LEAKY_RELU, true},
+            {Scheme.KAIMING_NORMAL, Nonlinearity.TANH, false}, {Scheme.KAIMING_NORMAL, Nonlinearity.RELU, false},
+            {Scheme.KAIMING_NORMAL, null, true}, {Scheme.XAVIER_NORMAL, null, false}, {Scheme.XAVIER_NORMAL, Nonlinearity.TANH, false},
+            {Scheme.LECUN_NORMAL, null, false}};
+        for (Object[] c : cases) {
+            Fx.run(() -> {
+                scheme.setValue((Scheme) c[0]);
+                nonlinearity.setValue((Nonlinearity) c[1]);
+            });
+            String what = c[0] + " " + c[1];
+            assertEquals(c[2], !Fx.call(slider::isDisabled), what);
+            assertEquals(c[2], Fx.call(() -> vm.initSpec().usesA()), what + ": the slider follows the init's own rule");
+            if (c[0] == Scheme.XAVIER_UNIFORM) shoot("init-xavier-leaky.png");
+            if (c[1] == Nonlinearity.TANH && c[0] == Scheme.KAIMING_NORMAL) shoot("init-kaiming-tanh.png");
+        }
+        Fx.run(() -> {
+            scheme.setValue(Scheme.XAVIER_UNIFORM);
+            nonlinearity.setValue(Nonlinearity.LEAKY_RELU);
+            slider.setValue(1);
+        });
+        assertEquals(1, Fx.call(() -> vm.initSpec().a()), "the slider sets leaky_relu's slope under xavier");
+        Fx.run(() -> scheme.setValue(Scheme.PYTORCH_DEFAULT));
+        assertTrue(!Fx.call(slider::isDisabled), "under pytorch-default the slider moves a off √5, into kaiming-uniform");
+    }
+
     /** A model file with a per-layer init, opened in the lab, saved as an experiment and read back: unchanged. */
     @Test
     void perLayerInitSurvivesModelFileLabAndExperimentFile(@TempDir Path dir) throws Exception {

@@ -212,8 +212,10 @@ class ExperimentRoundTripGuiTest {
                     vm.boundProperty().set(init.bound() * 2);
                     fields.add("init.bound");
                 } else if (init.nonlinearity() != null) {
-                    vm.nonlinearityProperty().set(Nonlinearity.values()[(init.nonlinearity().ordinal() + 1) % Nonlinearity.values().length]);
-                    fields.add("init.nonlinearity");
+                    Nonlinearity next = Nonlinearity.values()[(init.nonlinearity().ordinal() + 1) % Nonlinearity.values().length];
+                    vm.nonlinearityProperty().set(next);
+                    // to or from leaky_relu, a starts or stops counting, and is saved or dropped with it
+                    fields.addAll(changed(init, init.withNonlinearity(next), "init."));
                 }
             }
             default -> changeOneLayerField(e, r, fields);

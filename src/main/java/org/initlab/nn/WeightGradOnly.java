@@ -23,7 +23,7 @@ final class WeightGradOnly implements ConvKernel {
     private int[] patchMap; // this and the rest made at the first backward without dx, which most layers never have
     private float[] padded, cols, biasGrad;
     private INDArray patches, gradT;
-    private float[] xs, gs, raw, gathered; // gathered: the images the patches were taken from, null before any; raw: a blocked tensor as read
+    private float[] xs, raw, gs, gathered; // raw: g as read, gs: gᵀ; gathered: the images the patches were taken from, null before any
     private INDArray dw, dw2d; // dw2d: the last dw seen as [O, C·k·k]
 
     WeightGradOnly(ConvKernel full, long[] xShape, int out, int kernel, int stride, int padding) {
@@ -85,19 +85,17 @@ final class WeightGradOnly implements ConvKernel {
     private void weightGrad(INDArray x, INDArray g, INDArray dw, INDArray db) {
         if (patches == null) allocate();
         int n = (int) xShape[0], o = out, p = (int) (g.length() / ((long) n * out)), len = (int) x.length();
-        xs = nchw(x, xs);
+        xs = Floats.read(x, xs); // the images: a first layer's input is never in blocks
         if (gathered == null || !Arrays.equals(xs, 0, len, gathered, 0, len)) {
             gatherPatches(n);
             if (gathered == null) gathered = new float[len];
             System.arraycopy(xs, 0, gathered, 0, len);
         }
-        gs = nchw(g, gs);
-        FloatBuffer gt = Floats.buffer(gradT);
+        gs = transposed(g, n, o, p);
         double[] biasSums = new double[o];
         for (int b = 0; b < n; b++)
             for (int ch = 0; ch < o; ch++) {
-                int src = (b * o + ch) * p;
-                gt.put(gt.position() + (ch * n + b) * p, gs, src, p);
+                int src = (ch * n + b) * p;
                 float s0 = 0, s1 = 0, s2 = 0, s3 = 0; // one image's map in float, four lanes: the adds need not wait on each other
                 int q = 0;
                 for (; q + 3 < p; q += 4) {
@@ -109,6 +107,7 @@ final class WeightGradOnly implements ConvKernel {
                 for (; q < p; q++) s0 += gs[src + q];
                 biasSums[ch] += (s0 + s1) + (s2 + s3);
             }
+        Floats.write(gs, gradT);
         Nd4j.gemm(gradT, patches, asMatrix(dw, o), false, false, 1.0, 0.0);
         if (db != null) {
             for (int ch = 0; ch < o; ch++) biasGrad[ch] = (float) biasSums[ch];
@@ -116,11 +115,19 @@ final class WeightGradOnly implements ConvKernel {
         }
     }
 
-    /** The tensor's elements in NCHW order, whether it comes so or in channel blocks. */
-    private float[] nchw(INDArray a, float[] into) {
-        if (!Blocked.is(a)) return Floats.read(a, into);
-        raw = Floats.read(a, raw);
-        return Blocked.toNchw(raw, a.shape(), into);
+    /** gᵀ as [O, N·P], row o holding channel o's map of each image in turn, from g in NCHW or in channel blocks ({@link Blocked}). */
+    private float[] transposed(INDArray g, int n, int o, int p) {
+        raw = Floats.read(g, raw);
+        if (gs == null || gs.length < o * n * p) gs = new float[o * n * p];
+        if (Blocked.is(g))
+            for (int b = 0, k = 0; b < n; b++)
+                for (int cb = 0; cb < o / Blocked.BLOCK; cb++)
+                    for (int q = 0; q < p; q++)
+                        for (int c = 0; c < Blocked.BLOCK; c++) gs[((cb * Blocked.BLOCK + c) * n + b) * p + q] = raw[k++];
+        else
+            for (int b = 0; b < n; b++)
+                for (int ch = 0; ch < o; ch++) System.arraycopy(raw, (b * o + ch) * p, gs, (ch * n + b) * p, p);
+        return gs;
     }
 
     /** dw as [O, C·k·k], a view, so the gemm writes straight into it; made again only when the layer hands another array. */

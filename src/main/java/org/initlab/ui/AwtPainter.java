@@ -172,6 +172,12 @@ final class AwtPainter implements Painter {
     }
 
     @Override
+    public void fillCentredText(String s, double x, double centre, double y) {
+        setTextAlign(anchors == null ? TextAlignment.LEFT : TextAlignment.CENTER);
+        fillText(s, anchors == null ? x : centre, y);
+    }
+
+    @Override
     public double textWidth(String s) {
         return font.getStringBounds(s, g.getFontRenderContext()).getWidth();
     }

@@ -1,16 +1,20 @@
 package org.initlab.ui;
 
 import javafx.geometry.Bounds;
+import javafx.geometry.HPos;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
 
 /**
  * Draws a laid-out panel (its theme's CSS applied) through a {@link Painter}, as it stands on screen:
@@ -67,13 +71,29 @@ final class FigurePainter {
                 default -> b.getMinX();
             };
             double room = t.getWrappingWidth() > 0 ? Math.max(t.getWrappingWidth(), b.getWidth()) : b.getWidth();
+            double centre = lines.size() == 1 ? centre(figure, t) : Double.NaN;
             for (int i = 0; i < lines.size(); i++) {
                 fit(p, lines.get(i), t.getFont(), bold, room);
-                p.fillText(lines.get(i), at.getX() + x, at.getY() + b.getMinY() + t.getBaselineOffset() + i * lineH);
+                double y = at.getY() + b.getMinY() + t.getBaselineOffset() + i * lineH;
+                if (!Double.isNaN(centre)) p.fillCentredText(lines.get(i), at.getX() + x, centre, y);
+                else p.fillText(lines.get(i), at.getX() + x, y);
             }
         }
         if (node instanceof Parent parent)
             for (Node child : parent.getChildrenUnmodifiable()) visit(figure, child, p);
+    }
+
+    /**
+     * The x in the figure that a left-aligned label's line stands centred on, or NaN: the label centres
+     * its text, or it is no wider than its text (to the pixel) and its VBox centres it (a figure's title line).
+     */
+    static double centre(Region figure, Text t) {
+        if (!(t.getParent() instanceof Labeled l) || t.getTextAlignment() != TextAlignment.LEFT) return Double.NaN;
+        boolean centred = l.getAlignment().getHpos() == HPos.CENTER
+            || l.getParent() instanceof VBox v && v.getAlignment().getHpos() == HPos.CENTER && l.getWidth() < l.prefWidth(-1) + 1;
+        if (!centred) return Double.NaN;
+        double left = figure.sceneToLocal(l.localToScene(0, 0)).getX() + l.snappedLeftInset();
+        return left + (l.getWidth() - l.snappedLeftInset() - l.snappedRightInset()) / 2;
     }
 
     /**

@@ -35,6 +35,16 @@ public interface Painter {
 
     void fillText(String s, double x, double y);
 
+    /**
+     * A left-aligned line that the screen's layout centres on {@code centre} (a label its parent centres),
+     * drawn from {@code x} as laid out; a painter whose viewer places text itself (SVG) anchors it at
+     * {@code centre} instead, so a viewer with another type still centres it.
+     */
+    default void fillCentredText(String s, double x, double centre, double y) {
+        setTextAlign(TextAlignment.LEFT);
+        fillText(s, x, y);
+    }
+
     /** How wide {@code s} is in the current font, as this painter draws it (a file's type may be wider than the screen's). */
     double textWidth(String s);
 

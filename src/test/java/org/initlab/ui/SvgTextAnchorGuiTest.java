@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,8 @@ import org.w3c.dom.NodeList;
 /**
  * A chart's SVG leaves centring to the viewer: its title and category labels carry
  * {@code text-anchor="middle"} at their centre, the value axis's tick labels {@code "end"} at one x,
- * and left-aligned text (the legend) no anchor; so a viewer with another type still lines them up.
+ * left-aligned text (the legend) no anchor, and a figure's title line, a label centred by its VBox,
+ * {@code "middle"} at the figure's centre; so a viewer with another type still lines them up.
  */
 class SvgTextAnchorGuiTest {
     @BeforeAll
@@ -37,14 +40,7 @@ class SvgTextAnchorGuiTest {
             s.close();
             return doc;
         });
-        Path file = Path.of("target", "svg-text-anchor.svg"); // kept to look at (rsvg-convert)
-        Files.writeString(file, svg);
-        NodeList nodes = ExportGuiTest.parse(file).getElementsByTagName("text");
-        List<Text> texts = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            Element t = (Element) nodes.item(i), g = (Element) t.getParentNode();
-            texts.add(new Text(t.getTextContent(), Double.parseDouble(t.getAttribute("x")), g.getAttribute("text-anchor")));
-        }
+        List<Text> texts = texts(svg, "svg-text-anchor.svg");
         assertEquals("middle", find(texts, "Activation std (log scale) (log scale)").anchor(), "the title");
         List<Text> categories = texts.stream().filter(t -> t.text().endsWith("tanh")).toList();
         assertEquals(8, categories.size(), texts.toString());
@@ -61,6 +57,50 @@ class SvgTextAnchorGuiTest {
         }
         assertEquals(1, tickX.size(), "the tick labels end at one x: " + ticks);
         assertEquals("", find(texts, "current").anchor(), "the legend's text starts at its point");
+    }
+
+    /**
+     * A figure's title line, a label its VBox centres, is anchored at the figure's centre; a title that
+     * wraps is left-aligned on screen, so its lines start at their point.
+     */
+    @Test
+    void aTitleLineIsAnchoredAtTheFiguresCentre() throws Exception {
+        String title = "seed4 · pytorch-default · seed 0 · test images 0–99";
+        double[] centre = new double[1];
+        String svg = Fx.call(() -> {
+            VBox root = Plots.titled(title, new Pane(), "light", 900, 300);
+            root.applyCss();
+            root.layout();
+            centre[0] = root.snappedLeftInset() + (root.getWidth() - root.snappedLeftInset() - root.snappedRightInset()) / 2;
+            return ChartFiles.svg(root);
+        });
+        Text head = find(texts(svg, "svg-title-anchor.svg"), title);
+        assertEquals("middle", head.anchor(), head.toString());
+        assertEquals(centre[0], head.x(), 0.5, "the VBox places the label on a whole pixel: " + head);
+
+        String wraps = title + " · " + title + " · " + title;
+        List<Text> lines = texts(Fx.call(() -> {
+            VBox root = Plots.titled(wraps, new Pane(), "light", 640, 300);
+            root.applyCss();
+            root.layout();
+            return ChartFiles.svg(root);
+        }), "svg-title-wrapped.svg");
+        List<Text> parts = lines.stream().filter(t -> wraps.contains(t.text()) && t.text().length() > 10).toList();
+        assertTrue(parts.size() >= 2, "the title on two lines or more at 640 px: " + lines);
+        for (Text t : parts) assertEquals("", t.anchor(), t.toString());
+    }
+
+    /** The SVG's texts, each with its group's anchor; the file kept in target/ to look at (rsvg-convert). */
+    private static List<Text> texts(String svg, String name) throws Exception {
+        Path file = Path.of("target", name);
+        Files.writeString(file, svg);
+        NodeList nodes = ExportGuiTest.parse(file).getElementsByTagName("text");
+        List<Text> texts = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element t = (Element) nodes.item(i), g = (Element) t.getParentNode();
+            texts.add(new Text(t.getTextContent(), Double.parseDouble(t.getAttribute("x")), g.getAttribute("text-anchor")));
+        }
+        return texts;
     }
 
     private static Text find(List<Text> texts, String text) {

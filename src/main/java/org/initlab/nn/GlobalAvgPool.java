@@ -24,13 +24,13 @@ public final class GlobalAvgPool implements Layer {
         long[] nchw = Blocked.logical(inShape);
         if (!Floats.fast(x)) return x.mean(2, 3).reshape(nchw[0], nchw[1], 1, 1);
         xs = Floats.read(x, xs);
-        int maps = (int) (nchw[0] * nchw[1]), area = (int) (nchw[2] * nchw[3]);
-        float[] m = new float[maps];
-        for (int i = 0; i < maps; i++) {
-            int at = start(i, area), step = step();
+        int area = (int) (nchw[2] * nchw[3]), lanes = lanes();
+        float[] m = new float[(int) (nchw[0] * nchw[1])];
+        for (int map = 0; map < m.length; map++) {
+            int at = start(map, area, lanes);
             double s = 0;
-            for (int j = 0; j < area; j++, at += step) s += xs[at];
-            m[i] = (float) (s / area);
+            for (int j = 0; j < area; j++, at += lanes) s += xs[at];
+            m[map] = (float) (s / area);
         }
         INDArray out = output.get(x.dataType(), nchw[0], nchw[1], 1, 1);
         Floats.write(m, out);
@@ -46,25 +46,27 @@ public final class GlobalAvgPool implements Layer {
         if (!Floats.fast(g)) return Nd4j.zeros(g.dataType(), inShape).addi(g.div(area));
         float[] gs = Floats.read(g, null);
         if (xs.length < gs.length * area) xs = new float[gs.length * area];
-        for (int i = 0; i < gs.length; i++) {
-            float share = gs[i] / area;
-            int at = start(i, area), step = step();
-            for (int j = 0; j < area; j++, at += step) xs[at] = share;
+        for (int map = 0, lanes = lanes(); map < gs.length; map++) {
+            float share = gs[map] / area;
+            int at = start(map, area, lanes);
+            for (int j = 0; j < area; j++, at += lanes) xs[at] = share;
         }
         INDArray gx = inputGrad.get(g.dataType(), inShape);
         Floats.write(xs, gx);
         return gx;
     }
 
-    /** Where map i (= n·C + c) starts in the input's elements: NCHW keeps a map together, blocks interleave eight. */
-    private int start(int map, int area) {
-        if (inShape.length == 4) return map * area;
-        int c = map % (int) (inShape[1] * Blocked.BLOCK), n = map / (int) (inShape[1] * Blocked.BLOCK);
-        return ((n * (int) inShape[1] + c / Blocked.BLOCK) * area) * Blocked.BLOCK + c % Blocked.BLOCK;
+    /**
+     * Where map {@code map} (= n·C + c) starts in the input's elements: NCHW keeps a map together, blocks
+     * interleave eight ({@code lanes}), a block's maps one element apart.
+     */
+    private static int start(int map, int area, int lanes) {
+        int inBlock = map & (lanes - 1);
+        return (map - inBlock) * area + inBlock;
     }
 
-    /** From one pixel of a map to the next. */
-    private int step() {
+    /** From one pixel of a map to the next: 1 in NCHW, the block's width in blocks. */
+    private int lanes() {
         return inShape.length == 4 ? 1 : Blocked.BLOCK;
     }
 }

@@ -91,22 +91,8 @@ final class WeightGradOnly implements ConvKernel {
             if (gathered == null) gathered = new float[len];
             System.arraycopy(xs, 0, gathered, 0, len);
         }
-        gs = transposed(g, n, o, p);
         double[] biasSums = new double[o];
-        for (int b = 0; b < n; b++)
-            for (int ch = 0; ch < o; ch++) {
-                int src = (ch * n + b) * p;
-                float s0 = 0, s1 = 0, s2 = 0, s3 = 0; // one image's map in float, four lanes: the adds need not wait on each other
-                int q = 0;
-                for (; q + 3 < p; q += 4) {
-                    s0 += gs[src + q];
-                    s1 += gs[src + q + 1];
-                    s2 += gs[src + q + 2];
-                    s3 += gs[src + q + 3];
-                }
-                for (; q < p; q++) s0 += gs[src + q];
-                biasSums[ch] += (s0 + s1) + (s2 + s3);
-            }
+        gs = transposed(g, n, o, p, biasSums);
         Floats.write(gs, gradT);
         Nd4j.gemm(gradT, patches, asMatrix(dw, o), false, false, 1.0, 0.0);
         if (db != null) {
@@ -115,18 +101,40 @@ final class WeightGradOnly implements ConvKernel {
         }
     }
 
-    /** gᵀ as [O, N·P], row o holding channel o's map of each image in turn, from g in NCHW or in channel blocks ({@link Blocked}). */
-    private float[] transposed(INDArray g, int n, int o, int p) {
+    /**
+     * gᵀ as [O, N·P], row o holding channel o's map of each image in turn, from g in NCHW or in channel
+     * blocks ({@link Blocked}); adds each map's sum to {@code biasSums}. Each map is written in one run
+     * (a block's eight maps are read from one image's few kilobytes, which stay in cache) and summed as it
+     * is written, in float over four lanes (the adds need not wait on each other), then in double.
+     */
+    private float[] transposed(INDArray g, int n, int o, int p, double[] biasSums) {
         raw = Floats.read(g, raw);
         if (gs == null || gs.length < o * n * p) gs = new float[o * n * p];
-        if (Blocked.is(g))
-            for (int b = 0, k = 0; b < n; b++)
-                for (int cb = 0; cb < o / Blocked.BLOCK; cb++)
-                    for (int q = 0; q < p; q++)
-                        for (int c = 0; c < Blocked.BLOCK; c++) gs[((cb * Blocked.BLOCK + c) * n + b) * p + q] = raw[k++];
-        else
-            for (int b = 0; b < n; b++)
-                for (int ch = 0; ch < o; ch++) System.arraycopy(raw, (b * o + ch) * p, gs, (ch * n + b) * p, p);
+        boolean blocked = Blocked.is(g);
+        int lanes = blocked ? Blocked.BLOCK : 1; // from one pixel of a map to the next in raw
+        for (int b = 0; b < n; b++)
+            for (int ch = 0; ch < o; ch++) {
+                int from = blocked ? ((b * (o / lanes) + ch / lanes) * p) * lanes + ch % lanes : (b * o + ch) * p;
+                int to = (ch * n + b) * p, q = 0;
+                float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                for (; q + 3 < p; q += 4) {
+                    float v0 = raw[from + q * lanes], v1 = raw[from + (q + 1) * lanes], v2 = raw[from + (q + 2) * lanes], v3 = raw[from + (q + 3) * lanes];
+                    gs[to + q] = v0;
+                    gs[to + q + 1] = v1;
+                    gs[to + q + 2] = v2;
+                    gs[to + q + 3] = v3;
+                    s0 += v0;
+                    s1 += v1;
+                    s2 += v2;
+                    s3 += v3;
+                }
+                for (; q < p; q++) {
+                    float v = raw[from + q * lanes];
+                    gs[to + q] = v;
+                    s0 += v;
+                }
+                biasSums[ch] += (s0 + s1) + (s2 + s3);
+            }
         return gs;
     }
 

@@ -152,29 +152,17 @@ public final class Moments {
             int len = Math.min(CHUNK, n - at);
             if (from != null) from.get(base + at, u, 0, len);
             else System.arraycopy(heap, at, u, 0, len);
-            for (int j = 0; j < len; j++) {
-                float d = u[j] - shift;
-                s[j] += d;
-                q[j] += d * d;
-            }
+            sums(u, len, shift, s, q);
             if ((what & (NEAR | HISTOGRAM)) != 0) {
                 if (fromBits != null) fromBits.get(base + at, w, 0, len);
-                else for (int j = 0; j < len; j++) w[j] = Float.floatToRawIntBits(u[j]);
-                for (int j = 0; j < len; j++) {
-                    int abs = w[j] & 0x7fffffff;
-                    z[j] += (tiny - abs) >>> 31 ^ 1; // |x| ≤ tiny: positive floats order as their bits
-                    zz[j] += (abs + 0x7fffffff) >>> 31 ^ 1; // x = ±0
-                }
+                else bits(u, w, len);
+                nearCounts(w, len, tiny, z, zz);
             }
             if (mm) minMax(u, len, laneMin, laneMax);
             if ((what & HISTOGRAM) != 0) histogram(u, w, len, counts);
             if (c % FOLD == 0 || at + len == n) {
-                for (int j = 0; j < CHUNK; j++) {
-                    sum += s[j];
-                    sq += q[j];
-                }
-                Arrays.fill(s, 0);
-                Arrays.fill(q, 0);
+                sum = addLanes(sum, s);
+                sq = addLanes(sq, q);
             }
         }
         int near = 0, zeros = 0;
@@ -195,6 +183,41 @@ public final class Moments {
         if (byCells) bitCells.fold(counts[0], counts[1], hist);
         hist[table.bin(0f)] += skipped;
         sparse = zeros > n / 4; // the next tensor of this module will look alike
+    }
+
+    // Each pass over a chunk is a small method of its own, which the JIT compiles in milliseconds once
+    // it has run a few hundred chunks, within the first steps. Loops inside the one large method waited
+    // on its compilations (on-stack, whole, and again after a branch first taken later), over half a
+    // second of the optimizing compiler on two busy cores, and ran interpreted meanwhile.
+
+    /** Adds each element's x − shift and its square to its lane. */
+    private static void sums(float[] u, int len, float shift, float[] s, float[] q) {
+        for (int j = 0; j < len; j++) {
+            float d = u[j] - shift;
+            s[j] += d;
+            q[j] += d * d;
+        }
+    }
+
+    /** Each float's bits. */
+    private static void bits(float[] u, int[] w, int len) {
+        for (int j = 0; j < len; j++) w[j] = Float.floatToRawIntBits(u[j]);
+    }
+
+    /** Counts, per lane, the elements with |x| ≤ tiny and those equal to ±0, from their bits. */
+    private static void nearCounts(int[] w, int len, int tiny, int[] z, int[] zz) {
+        for (int j = 0; j < len; j++) {
+            int abs = w[j] & 0x7fffffff;
+            z[j] += (tiny - abs) >>> 31 ^ 1; // |x| ≤ tiny: positive floats order as their bits
+            zz[j] += (abs + 0x7fffffff) >>> 31 ^ 1; // x = ±0
+        }
+    }
+
+    /** {@code t} plus each lane in turn, in double; the lanes start again from zero. */
+    private static double addLanes(double t, float[] lanes) {
+        for (int j = 0; j < CHUNK; j++) t += lanes[j];
+        Arrays.fill(lanes, 0);
+        return t;
     }
 
     /**

@@ -28,6 +28,7 @@ final class OneDnnRelu implements ReluKernel {
     private final memory src, dst, diffDst, diffSrc;
     private final primitive forward, backward;
     private final IntMemoryMap forwardArgs, backwardArgs;
+    private RectifiedLinear plainForward; // made once: each new op makes its scalar, a native array, which took as long as the ReLU
 
     OneDnnRelu(long length, float leak) {
         this.plain = leak == 0;
@@ -51,7 +52,11 @@ final class OneDnnRelu implements ReluKernel {
     @Override
     public void forward(INDArray x, INDArray y) {
         if (plain) {
-            Nd4j.exec(new RectifiedLinear(x, y, 0.0));
+            if (plainForward == null) plainForward = new RectifiedLinear(x, y, 0.0);
+            plainForward.setX(x);
+            plainForward.setZ(y);
+            Nd4j.exec(plainForward);
+            plainForward.clearArrays(); // holds no step's arrays between steps
             return;
         }
         INDArray dense = OneDnn.dense(x);

@@ -23,12 +23,12 @@ public enum Loss {
         }
 
         @Override
-        public INDArray grad(INDArray out, INDArray labels) {
+        public INDArray grad(INDArray out, INDArray labels, INDArray into) {
             checkOnePerImage(out);
             if (Floats.fast(out)) {
                 float[] o = Floats.read(out, null), y = Floats.read(labels, null);
                 for (int i = 0; i < o.length; i++) o[i] = 2f * (o[i] - y[i]) / o.length;
-                INDArray g = Nd4j.createUninitialized(out.dataType(), out.shape());
+                INDArray g = target(out, into);
                 Floats.write(o, g);
                 return g;
             }
@@ -48,7 +48,7 @@ public enum Loss {
         }
 
         @Override
-        public INDArray grad(INDArray out, INDArray labels) {
+        public INDArray grad(INDArray out, INDArray labels, INDArray into) {
             return Nd4j.valueArrayOf(out.shape(), 1.0 / out.length(), out.dataType());
         }
     },
@@ -76,7 +76,7 @@ public enum Loss {
         }
 
         @Override
-        public INDArray grad(INDArray out, INDArray labels) {
+        public INDArray grad(INDArray out, INDArray labels, INDArray into) {
             checkLogits(out);
             if (!Floats.fast(out)) {
                 INDArray g = Transforms.exp(logSoftmax(out), false);
@@ -91,7 +91,7 @@ public enum Loss {
                 double lse = logSumExp(x, from, classes);
                 for (int c = 0; c < classes; c++) x[from + c] = (float) ((Math.exp(x[from + c] - lse) - (c == y[r] ? 1 : 0)) / rows);
             }
-            INDArray g = Nd4j.createUninitialized(out.dataType(), out.shape());
+            INDArray g = target(out, into);
             Floats.write(x, g);
             return g;
         }
@@ -129,7 +129,21 @@ public enum Loss {
 
     public abstract double value(INDArray out, INDArray labels);
 
-    public abstract INDArray grad(INDArray out, INDArray labels);
+    public INDArray grad(INDArray out, INDArray labels) {
+        return grad(out, labels, null);
+    }
+
+    /**
+     * dL/doutput, written into {@code into} where the float path computes it ({@code into}: an array of
+     * the output's dtype and shape kept by the caller, or null for a new one); the result is the array to use.
+     */
+    public abstract INDArray grad(INDArray out, INDArray labels, INDArray into);
+
+    /** {@code into} when it fits the output, else a new array. */
+    private static INDArray target(INDArray out, INDArray into) {
+        boolean fits = into != null && into.dataType() == out.dataType() && java.util.Arrays.equals(into.shape(), out.shape());
+        return fits ? into : Nd4j.createUninitialized(out.dataType(), out.shape());
+    }
 
     public String id() {
         return switch (this) {

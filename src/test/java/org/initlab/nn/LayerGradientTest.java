@@ -2,6 +2,8 @@ package org.initlab.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +95,20 @@ class LayerGradientTest {
         INDArray y = Nd4j.createFromArray(0.0, 2.0, 1.0);
         assertEquals((1 + 0 + 9) / 3.0, Loss.MSE.value(out, y), 1e-12);
         assertArrayEquals(new double[] {2 / 3.0, 0, 2.0}, Loss.MSE.grad(out, y).toDoubleVector(), 1e-12);
+    }
+
+    /** The step writes the loss's gradient into an array it keeps: the same numbers, in that array. */
+    @Test
+    void lossGradientsWriteIntoAKeptArray() {
+        INDArray out = Nd4j.createFromArray(1f, 2f, 4f).reshape(3, 1), y = Nd4j.createFromArray(0f, 2f, 1f);
+        INDArray into = Nd4j.createUninitialized(DataType.FLOAT, 3, 1);
+        assertSame(into, Loss.MSE.grad(out, y, into));
+        assertArrayEquals(Loss.MSE.grad(out, y).toFloatVector(), into.toFloatVector(), 0f);
+        INDArray logits = Nd4j.createFromArray(new float[][] {{1, 2, 3}, {0, -1, 5}}), labels = Nd4j.createFromArray(2f, 0f);
+        INDArray kept = Nd4j.createUninitialized(DataType.FLOAT, 2, 3);
+        assertSame(kept, Loss.CROSS_ENTROPY.grad(logits, labels, kept));
+        assertArrayEquals(Floats.read(Loss.CROSS_ENTROPY.grad(logits, labels), null), Floats.read(kept, null), 0f);
+        assertNotSame(into, Loss.MSE.grad(Nd4j.createFromArray(1f, 2f).reshape(2, 1), Nd4j.createFromArray(0f, 0f), into), "another shape gets its own array");
     }
 
     @Test

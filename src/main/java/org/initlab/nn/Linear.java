@@ -5,10 +5,16 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** y = x·Wᵀ + b with W of shape {@code [out, in]}. */
+/**
+ * y = x·Wᵀ + b with W of shape {@code [out, in]}; from g = dL/dy:
+ * <pre>
+ *   dW += gᵀ·x      db += Σ_rows g      dx = g·W
+ * </pre>
+ */
 public final class Linear implements Layer {
     private final Param weight, bias;
     private INDArray x;
+    private final Reused output = new Reused(), inputGrad = new Reused();
 
     public Linear(int in, int out, boolean hasBias, DataType dtype) {
         weight = new Param("weight", Nd4j.zeros(dtype, out, in), Nd4j.zeros(dtype, out, in));
@@ -20,19 +26,19 @@ public final class Linear implements Layer {
     @Override
     public INDArray forward(INDArray x) {
         this.x = x;
-        INDArray out = Nd4j.createUninitialized(x.dataType(), x.size(0), weight.value().size(0));
-        Nd4j.gemm(x, weight.value(), out, false, true, 1.0, 0.0);
-        if (bias != null) out.addiRowVector(bias.value());
+        INDArray out = output.get(x.dataType(), x.size(0), weight.value().size(0));
+        Matmul.mul(x, false, weight.value(), true, out, 0); // y = x·Wᵀ
+        if (bias != null) Matmul.addToRows(out, bias.value()); // + b
         return out;
     }
 
     @Override
     public INDArray backward(INDArray g, boolean needInputGrad) {
-        Nd4j.gemm(g, x, weight.grad(), true, false, 1.0, 1.0); // dW += gᵀ·x
-        if (bias != null) bias.grad().addi(g.sum(0));
+        Matmul.mul(g, true, x, false, weight.grad(), 1); // dW += gᵀ·x
+        if (bias != null) Matmul.addColumnSums(bias.grad(), g); // db += Σ_rows g
         if (!needInputGrad) return null;
-        INDArray gx = Nd4j.createUninitialized(x.dataType(), x.shape());
-        Nd4j.gemm(g, weight.value(), gx, false, false, 1.0, 0.0); // dx = g·W
+        INDArray gx = inputGrad.get(x.dataType(), x.shape());
+        Matmul.mul(g, false, weight.value(), false, gx, 0); // dx = g·W
         return gx;
     }
 

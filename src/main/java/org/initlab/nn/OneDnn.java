@@ -116,18 +116,29 @@ public final class OneDnn implements AutoCloseable {
      * every call (a tenth of a millisecond, a third of the first layer's weight gradient at batch 100).
      */
     static void sgemm(INDArray a, INDArray b, INDArray c) {
+        sgemm(a, false, b, false, c, 0f);
+    }
+
+    /** c = op(a)·op(b) + beta·c, op transposing where asked, for dense float matrices ({@link #denseMatrix}). */
+    static void sgemm(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c, float beta) {
         for (INDArray m : new INDArray[] {a, b, c})
-            if (m.rank() != 2 || m.dataType() != DataType.FLOAT || m.offset() != 0 || !Floats.contiguous(m))
-                throw new IllegalArgumentException("sgemm needs dense float matrices; got " + m.shapeInfoToString());
-        long rows = a.size(0), inner = a.size(1), cols = b.size(1);
-        if (b.size(0) != inner || c.size(0) != rows || c.size(1) != cols)
-            throw new IllegalArgumentException("sgemm of " + Shapes.str(a.shape()) + "·" + Shapes.str(b.shape()) + " into " + Shapes.str(c.shape()));
-        int status = dnnl.dnnl_sgemm((byte) 'N', (byte) 'N', rows, cols, inner, 1f, new FloatPointer(a.data().addressPointer()), inner,
-            new FloatPointer(b.data().addressPointer()), cols, 0f, new FloatPointer(c.data().addressPointer()), cols);
+            if (!denseMatrix(m)) throw new IllegalArgumentException("sgemm needs dense float matrices; got " + m.shapeInfoToString());
+        long rows = a.size(transA ? 1 : 0), inner = a.size(transA ? 0 : 1), cols = b.size(transB ? 0 : 1);
+        if (b.size(transB ? 1 : 0) != inner || c.size(0) != rows || c.size(1) != cols)
+            throw new IllegalArgumentException("sgemm of " + Shapes.str(a.shape()) + (transA ? "ᵀ" : "") + "·" + Shapes.str(b.shape())
+                + (transB ? "ᵀ" : "") + " into " + Shapes.str(c.shape()));
+        int status = dnnl.dnnl_sgemm((byte) (transA ? 'T' : 'N'), (byte) (transB ? 'T' : 'N'), rows, cols, inner, 1f,
+            new FloatPointer(a.data().addressPointer()), a.size(1), new FloatPointer(b.data().addressPointer()), b.size(1), beta,
+            new FloatPointer(c.data().addressPointer()), cols);
         Reference.reachabilityFence(a); // the pointers do not keep the arrays, whose memory oneDNN reads until here
         Reference.reachabilityFence(b);
         Reference.reachabilityFence(c);
         if (status != dnnl.dnnl_success) throw new IllegalStateException("oneDNN's sgemm failed with status " + status);
+    }
+
+    /** A float matrix, row-major and without gaps from offset 0: what {@link #sgemm} reads and writes. */
+    static boolean denseMatrix(INDArray m) {
+        return m.rank() == 2 && m.dataType() == DataType.FLOAT && m.offset() == 0 && Floats.contiguous(m);
     }
 
     /** The array itself when dense row-major from offset 0, else a dense copy. */

@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@code [N, ...]} to {@code [N, features]}. */
 public final class Flatten implements Layer {
-    private INDArray lastIn, lastOut;
+    private INDArray lastIn, lastOut, lastGrad, lastInputGrad;
 
     @Override public String type() { return "Flatten"; }
 
@@ -18,8 +18,14 @@ public final class Flatten implements Layer {
         return lastOut;
     }
 
+    /** A view of g in the input's shape; the same one again when g and the input are. */
     @Override
     public INDArray backward(INDArray g, boolean needInputGrad) {
-        return needInputGrad ? g.reshape('c', lastIn.shape()) : null;
+        if (!needInputGrad) return null;
+        if (g != lastGrad || !java.util.Arrays.equals(lastInputGrad.shape(), lastIn.shape())) {
+            lastInputGrad = g.reshape('c', lastIn.shape());
+            lastGrad = g;
+        }
+        return lastInputGrad;
     }
 }

@@ -73,4 +73,19 @@ class ReusedTest {
     private static long address(INDArray a) {
         return a.data().addressPointer().address();
     }
+
+    /** Flatten's views are made once while the arrays they view stay the same: each new view is an ND4J array's bookkeeping. */
+    @Test
+    void flattenKeepsItsViewsOfTheSameArrays() {
+        Flatten f = new Flatten();
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 3, 1, 1), g = Nd4j.rand(DataType.FLOAT, 4, 3);
+        INDArray y = f.forward(x), dx = f.backward(g, true);
+        assertSame(y, f.forward(x));
+        assertSame(dx, f.backward(g, true));
+        assertEquals(java.util.List.of(4L, 3L, 1L, 1L), java.util.Arrays.stream(dx.shape()).boxed().toList());
+        g.putScalar(5, 7f);
+        assertEquals(7f, dx.getFloat(1, 2, 0, 0)); // a view: the next step's values show through
+        INDArray g2 = Nd4j.rand(DataType.FLOAT, 4, 3);
+        assertNotSame(dx, f.backward(g2, true));
+    }
 }

@@ -36,7 +36,7 @@ public final class Step {
     }
 
     private final String workspaceId = "initlab-step-" + System.identityHashCode(this);
-    private INDArray lossGrad; // written over each step: a new ND4J array a step cost a tenth of a millisecond in its bookkeeping
+    private INDArray lossGrad; // written over each step: a new ND4J array each step costs a tenth of a millisecond in its bookkeeping
 
     /** Opens this thread's reused workspace of that id (a pass outside the step, as an evaluation, takes its own). */
     public static MemoryWorkspace workspace(String id) {

@@ -38,7 +38,7 @@ public final class Floats {
     /**
      * target += delta, element by element, in Java: cheaper than a native op call for parameter-sized tensors.
      * A chunk at a time through two small per-thread arrays: this runs every step, and whole-tensor heap
-     * copies here were a tenth of the lab's garbage.
+     * copies here would be a tenth of the lab's garbage.
      */
     public static void accumulate(INDArray target, INDArray delta) {
         if (!contiguous(delta)) delta = delta.dup('c');

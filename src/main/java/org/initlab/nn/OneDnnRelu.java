@@ -28,7 +28,7 @@ final class OneDnnRelu implements ReluKernel {
     private final memory src, dst, diffDst, diffSrc;
     private final primitive forward, backward;
     private final IntMemoryMap forwardArgs, backwardArgs;
-    private RectifiedLinear plainForward; // made once: each new op makes its scalar, a native array, which took as long as the ReLU
+    private RectifiedLinear plainForward; // made once: each new op makes its scalar, a native array, which costs about as long as the ReLU
 
     OneDnnRelu(long length, float leak) {
         this.plain = leak == 0;

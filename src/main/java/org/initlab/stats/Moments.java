@@ -186,9 +186,9 @@ public final class Moments {
     }
 
     // Each pass over a chunk is a small method of its own, which the JIT compiles in milliseconds once
-    // it has run a few hundred chunks, within the first steps. Loops inside the one large method waited
-    // on its compilations (on-stack, whole, and again after a branch first taken later), over half a
-    // second of the optimizing compiler on two busy cores, and ran interpreted meanwhile.
+    // it has run a few hundred chunks, within the first steps. Inside one large method the loops would
+    // wait on its compilations (on-stack, whole, and again after a branch first taken later): over half
+    // a second of the optimizing compiler on two busy cores, running interpreted meanwhile.
 
     /** Adds each element's x − shift and its square to its lane. */
     private static void sums(float[] u, int len, float shift, float[] s, float[] q) {

@@ -78,7 +78,7 @@ public final class Conv2d implements Layer {
             case ONEDNN -> new OneDnnConv(xShape, wShape, bias != null, stride, padding, blockedIn, blockedOut);
         };
         boolean fast = choice != Kernels.Choice.REFERENCE && x.dataType() == DataType.FLOAT;
-        return fast ? new WeightGradOnly(k, xShape, (int) wShape[0], kernel, stride, padding, choice == Kernels.Choice.ONEDNN) : k;
+        return fast ? new WeightGradOnly(k, xShape, (int) wShape[0], kernel, stride, padding) : k;
     }
 
     @Override

@@ -4,7 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The matrix products and row-wise sums of {@link Linear}: oneDNN's sgemm and plain loops for dense
+ * The matrix products and row-wise sums of {@link Linear}, and the product of the first layer's weight
+ * gradient ({@link WeightGradOnly}): oneDNN's sgemm and plain loops for dense
  * float matrices where oneDNN serves float, ND4J's ops otherwise. For a layer of 128 × 10, ND4J's ops
  * cost more in making each op, its shape arrays and its result than in the arithmetic (a millisecond
  * of a training step, where these take a few hundredths).

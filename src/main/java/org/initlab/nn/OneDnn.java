@@ -111,15 +111,10 @@ public final class OneDnn implements AutoCloseable {
     }
 
     /**
-     * c = a·b for dense float matrices ({@code [M, K]·[K, N]}, row-major from offset 0), by oneDNN's own
-     * sgemm: the product ND4J's gemm computes, without the op, its shape arrays and its context made at
-     * every call (a tenth of a millisecond, a third of the first layer's weight gradient at batch 100).
+     * c = op(a)·op(b) + beta·c, op transposing where asked, for dense float matrices ({@link #denseMatrix}),
+     * by oneDNN's own sgemm: the product ND4J's gemm computes, without the op, its shape arrays and its
+     * context made at every call (a tenth of a millisecond, a third of the first layer's weight gradient at batch 100).
      */
-    static void sgemm(INDArray a, INDArray b, INDArray c) {
-        sgemm(a, false, b, false, c, 0f);
-    }
-
-    /** c = op(a)·op(b) + beta·c, op transposing where asked, for dense float matrices ({@link #denseMatrix}). */
     static void sgemm(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c, float beta) {
         for (INDArray m : new INDArray[] {a, b, c})
             if (!denseMatrix(m)) throw new IllegalArgumentException("sgemm needs dense float matrices; got " + m.shapeInfoToString());

@@ -9,7 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A float convolution's kernel for the first layer, whose dL/dimages nobody uses: forward and a
- * backward with dx go to {@code full}; a backward without dx is one gemm (oneDNN's sgemm where oneDNN serves the layer),
+ * backward with dx go to {@code full}; a backward without dx is one gemm ({@link Matmul}),
  * dw[O, C·k·k] = gᵀ[O, N·P] · patches[N·P, C·k·k] (P = oh·ow output positions), with the patches
  * (im2col) and the transposed gradient laid out by plain Java loops straight into the gemm's native
  * arrays, where the other kernels would compute dx too (most of their time for a 1-channel input).
@@ -17,7 +17,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class WeightGradOnly implements ConvKernel {
     private final ConvKernel full;
-    private final boolean oneDnnGemm; // oneDNN's sgemm where its natives serve the layer, else ND4J's gemm
     private final int kernel, stride, padding;
     private final long[] xShape;
     private final int out;
@@ -27,9 +26,8 @@ final class WeightGradOnly implements ConvKernel {
     private float[] xs, raw, gs, gathered; // raw: g as read, gs: gᵀ; gathered: the images the patches were taken from, null before any
     private INDArray dw, dw2d; // dw2d: the last dw seen as [O, C·k·k]
 
-    WeightGradOnly(ConvKernel full, long[] xShape, int out, int kernel, int stride, int padding, boolean oneDnnGemm) {
+    WeightGradOnly(ConvKernel full, long[] xShape, int out, int kernel, int stride, int padding) {
         this.full = full;
-        this.oneDnnGemm = oneDnnGemm;
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
@@ -96,8 +94,7 @@ final class WeightGradOnly implements ConvKernel {
         double[] biasSums = new double[o];
         gs = transposed(g, n, o, p, biasSums);
         Floats.write(gs, gradT);
-        if (oneDnnGemm) OneDnn.sgemm(gradT, patches, asMatrix(dw, o));
-        else Nd4j.gemm(gradT, patches, asMatrix(dw, o), false, false, 1.0, 0.0);
+        Matmul.mul(gradT, false, patches, false, asMatrix(dw, o), 0);
         if (db != null) {
             for (int ch = 0; ch < o; ch++) biasGrad[ch] = (float) biasSums[ch];
             Floats.write(biasGrad, db);

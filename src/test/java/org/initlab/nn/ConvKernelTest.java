@@ -40,13 +40,13 @@ class ConvKernelTest {
         if (oneDnn) return List.of(
             new Kernel("oneDNN", DataType.FLOAT, () -> new OneDnnConv(xShape, wShape, bias, s, p, false, false)),
             new Kernel("weight-only over oneDNN", DataType.FLOAT,
-                () -> new WeightGradOnly(new OneDnnConv(xShape, wShape, bias, s, p, false, false), xShape, cfg[2], k, s, p, true)));
+                () -> new WeightGradOnly(new OneDnnConv(xShape, wShape, bias, s, p, false, false), xShape, cfg[2], k, s, p)));
         return List.of(
             new Kernel("reference in double", DataType.DOUBLE, () -> new ConvReference(s, p)),
             new Kernel("reference in float", DataType.FLOAT, () -> new ConvReference(s, p)),
             new Kernel("ND4J in double", DataType.DOUBLE, () -> new Nd4jConv(k, s, p)),
             new Kernel("ND4J in float", DataType.FLOAT, () -> new Nd4jConv(k, s, p)),
-            new Kernel("weight-only over ND4J", DataType.FLOAT, () -> new WeightGradOnly(new Nd4jConv(k, s, p), xShape, cfg[2], k, s, p, false)));
+            new Kernel("weight-only over ND4J", DataType.FLOAT, () -> new WeightGradOnly(new Nd4jConv(k, s, p), xShape, cfg[2], k, s, p)));
     }
 
     @Test

@@ -35,6 +35,20 @@ class MatmulTest {
         close(expectedDb, b);
     }
 
+    /** With oneDNN switched off (bench --ops nd4j) the same products come from ND4J's gemm. */
+    @Test
+    void withoutOneDnnTheProductIsNd4jsGemm() {
+        Nd4j.getRandom().setSeed(4);
+        INDArray a = Nd4j.randn(DataType.FLOAT, 16, 300), b = Nd4j.randn(DataType.FLOAT, 300, 25), c = Nd4j.create(DataType.FLOAT, 16, 25);
+        OneDnn.use(false);
+        try {
+            Matmul.mul(a, false, b, false, c, 0);
+        } finally {
+            OneDnn.use(true);
+        }
+        close(a.mmul(b), c);
+    }
+
     private static void close(INDArray expected, INDArray actual) {
         float[] e = Floats.read(expected.dup('c'), null), a = Floats.read(actual, null);
         assertArrayEquals(e, java.util.Arrays.copyOf(a, e.length), 1e-4f);

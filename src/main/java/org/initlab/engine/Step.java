@@ -1,7 +1,7 @@
 package org.initlab.engine;
 
-import java.util.Arrays;
 import org.initlab.nn.Loss;
+import org.initlab.nn.Reused;
 import org.initlab.nn.Sequential;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -36,20 +36,11 @@ public final class Step {
     }
 
     private final String workspaceId = "initlab-step-" + System.identityHashCode(this);
-    private INDArray lossGrad; // written over each step: a new ND4J array each step costs a tenth of a millisecond in its bookkeeping
+    private final Reused lossGrad = new Reused(); // written over each step: a new ND4J array each step costs a tenth of a millisecond in its bookkeeping
 
     /** Opens this thread's reused workspace of that id (a pass outside the step, as an evaluation, takes its own). */
     public static MemoryWorkspace workspace(String id) {
         return Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, id);
-    }
-
-    /** The array the loss's gradient is written into, made outside the workspace for the output's shape. */
-    private INDArray lossGrad(INDArray out) {
-        if (lossGrad == null || lossGrad.dataType() != out.dataType() || !Arrays.equals(lossGrad.shape(), out.shape()))
-            try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                lossGrad = Nd4j.createUninitialized(out.dataType(), out.shape());
-            }
-        return lossGrad;
     }
 
     /**
@@ -65,7 +56,7 @@ public final class Step {
             INDArray last = outs[outs.length - 1];
             double value = loss.value(last, batch.labels());
             listener.loss(value, last, batch.labels());
-            model.backward(loss.grad(last, batch.labels(), lossGrad(last)), listener, paramGrads);
+            model.backward(loss.grad(last, batch.labels(), lossGrad.get(last.dataType(), last.shape())), listener, paramGrads);
             listener.end();
             return value;
         }

@@ -11,12 +11,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * shape outside any workspace and then written over; the last two shapes' are kept ({@link LastTwo}).
  * Every new ND4J array leaves bookkeeping objects that live until a collection has seen them, so the
  * collector's pauses grew with the arrays made per step. What a layer returns from such a slot is
- * valid until that layer's next forward or backward.
+ * valid until that layer's next forward or backward. The step keeps its loss gradient in one too.
  */
-final class Reused {
+public final class Reused {
     private final LastTwo<INDArray> arrays = new LastTwo<>(a -> {}); // a caller may still hold the evicted one
 
-    INDArray get(DataType type, long... shape) {
+    public INDArray get(DataType type, long... shape) {
         return arrays.get(a -> a.dataType() == type && Arrays.equals(a.shape(), shape), () -> {
             try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                 return Nd4j.createUninitialized(type, shape);

@@ -78,7 +78,7 @@ public final class Moments {
         if (x.dataType() == DataType.FLOAT) {
             if (!Floats.contiguous(x)) x = x.dup('c');
             FloatBuffer b = Floats.buffer(x);
-            chunked(b, Floats.bits(x), b.position(), null, (int) x.length(), what);
+            chunked(b, Floats.bits(x), b.position(), (int) x.length(), what);
             Reference.reachabilityFence(x); // the buffer views do not keep a copy made above alive
             if (nonFinite) exact(scratch = Floats.read(x, scratch), (int) x.length(), (what & HISTOGRAM) != 0); // tells overflow from NaN/Inf, and counts exactly
         } else {
@@ -86,23 +86,6 @@ public final class Moments {
         }
         double largest = x.dataType() == DataType.DOUBLE ? Double.MAX_VALUE : x.dataType() == DataType.FLOAT ? Float.MAX_VALUE : 65504;
         overflows = !nonFinite && std * std + mean * mean > largest;
-        return this;
-    }
-
-    /** Reduces the first {@code n} floats of {@code v} (overflow as float32). */
-    public Moments of(float[] v, int n, boolean withHistogram) {
-        return reduce(v, n, NEAR | MIN_MAX | (withHistogram && bins != null ? HISTOGRAM : 0));
-    }
-
-    /** {@link #moments(INDArray)} of the first {@code n} floats of {@code v}. */
-    public Moments moments(float[] v, int n) {
-        return reduce(v, n, 0);
-    }
-
-    private Moments reduce(float[] v, int n, int what) {
-        chunked(null, null, 0, v, n, what);
-        if (nonFinite) exact(v, n, (what & HISTOGRAM) != 0);
-        overflows = !nonFinite && std * std + mean * mean > Float.MAX_VALUE;
         return this;
     }
 
@@ -114,19 +97,20 @@ public final class Moments {
     }
 
     /**
-     * The hot path, over native memory ({@code from}, {@code fromBits} the same memory as ints) or a
-     * Java array ({@code heap}), a chunk at a time. Loops the JIT turns into vector code: sums of x − x₀
-     * and its square in float lanes (shifted by the first element against cancellation), which move to
-     * doubles every {@link #FOLD} chunks, and the near-zero count on the bits. Scalar scans of the same
-     * chunk: min and max, the histogram. A NaN or Inf makes a sum non-finite, and the caller then takes
-     * the {@link #exact} pass.
+     * The hot path, over native memory ({@code from}, {@code fromBits} the same memory as ints), a chunk
+     * at a time. Every float tensor comes through here, so the JIT compiles one set of branches, not a
+     * new one when the window's training follows its lab. Loops the JIT turns into vector code: sums of
+     * x − x₀ and its square in float lanes (shifted by the first element against cancellation), which
+     * move to doubles every {@link #FOLD} chunks, and the near-zero count on the bits. Scalar scans of
+     * the same chunk: min and max, the histogram. A NaN or Inf makes a sum non-finite, and the caller
+     * then takes the {@link #exact} pass.
      */
-    private void chunked(FloatBuffer from, IntBuffer fromBits, int base, float[] heap, int n, int what) {
+    private void chunked(FloatBuffer from, IntBuffer fromBits, int base, int n, int what) {
         if (n == 0) {
             empty();
             return;
         }
-        float shift = from != null ? from.get(base) : heap[0];
+        float shift = from.get(base);
         float[] u = chunk, s = laneSum, q = laneSq;
         int[] w = bits, z = laneNear, zz = laneZero;
         Arrays.fill(s, 0);
@@ -150,12 +134,10 @@ public final class Moments {
         }
         for (int at = 0, c = 1; at < n; at += CHUNK, c++) {
             int len = Math.min(CHUNK, n - at);
-            if (from != null) from.get(base + at, u, 0, len);
-            else System.arraycopy(heap, at, u, 0, len);
+            from.get(base + at, u, 0, len);
             sums(u, len, shift, s, q);
             if ((what & (NEAR | HISTOGRAM)) != 0) {
-                if (fromBits != null) fromBits.get(base + at, w, 0, len);
-                else bits(u, w, len);
+                fromBits.get(base + at, w, 0, len);
                 nearCounts(w, len, tiny, z, zz);
             }
             if (mm) minMax(u, len, laneMin, laneMax);
@@ -197,11 +179,6 @@ public final class Moments {
             s[j] += d;
             q[j] += d * d;
         }
-    }
-
-    /** Each float's bits. */
-    private static void bits(float[] u, int[] w, int len) {
-        for (int j = 0; j < len; j++) w[j] = Float.floatToRawIntBits(u[j]);
     }
 
     /** Counts, per lane, the elements with |x| ≤ tiny and those equal to ±0, from their bits. */

@@ -2,7 +2,9 @@ package org.initlab.stats;
 
 import org.initlab.nn.Floats;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Each weight's update-to-data ratio over one optimizer step, std(w_after − w_before) / std(w_after)
@@ -12,6 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class UpdateRatio {
     private final INDArray[] weights;
     private final float[][] before;
+    /** Per module, w_after − w_before in native memory, where {@link Moments} reads every tensor. */
+    private final INDArray[] change;
     private float[] after;
     private final Moments moments = new Moments(null);
 
@@ -19,8 +23,15 @@ public final class UpdateRatio {
     public UpdateRatio(INDArray[] weights) {
         this.weights = weights.clone();
         this.before = new float[weights.length][];
-        for (INDArray w : weights)
-            if (w != null && w.dataType() != DataType.FLOAT) throw new IllegalArgumentException("update ratios need float weights, got " + w.dataType());
+        this.change = new INDArray[weights.length];
+        try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) { // kept for the whole run
+            for (int i = 0; i < weights.length; i++) {
+                INDArray w = weights[i];
+                if (w == null) continue;
+                if (w.dataType() != DataType.FLOAT) throw new IllegalArgumentException("update ratios need float weights, got " + w.dataType());
+                change[i] = Nd4j.create(DataType.FLOAT, w.length());
+            }
+        }
     }
 
     /** Copies the weights as they are before the step. */
@@ -37,10 +48,11 @@ public final class UpdateRatio {
             }
             int n = (int) weights[i].length();
             after = Floats.read(weights[i], after);
-            double data = moments.moments(after, n).std();
             float[] delta = before[i];
             for (int k = 0; k < n; k++) delta[k] = after[k] - delta[k];
-            into[i] = moments.moments(delta, n).std() / data;
+            Floats.write(delta, change[i]);
+            double data = moments.moments(weights[i]).std();
+            into[i] = moments.moments(change[i]).std() / data;
         }
     }
 }

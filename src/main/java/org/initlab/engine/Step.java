@@ -56,7 +56,7 @@ public final class Step {
             INDArray last = outs[outs.length - 1];
             double value = loss.value(last, batch.labels());
             listener.loss(value, last, batch.labels());
-            model.backward(loss.grad(last, batch.labels(), lossGrad.get(last.dataType(), last.shape())), listener, paramGrads);
+            model.backward(loss.grad(last, batch.labels(), lossGrad), listener, paramGrads);
             listener.end();
             return value;
         }

@@ -23,12 +23,12 @@ public enum Loss {
         }
 
         @Override
-        public INDArray grad(INDArray out, INDArray labels, INDArray into) {
+        public INDArray grad(INDArray out, INDArray labels, Reused kept) {
             checkOnePerImage(out);
             if (Floats.fast(out)) {
                 float[] o = Floats.read(out, null), y = Floats.read(labels, null);
                 for (int i = 0; i < o.length; i++) o[i] = 2f * (o[i] - y[i]) / o.length;
-                INDArray g = target(out, into);
+                INDArray g = target(out, kept);
                 Floats.write(o, g);
                 return g;
             }
@@ -48,7 +48,7 @@ public enum Loss {
         }
 
         @Override
-        public INDArray grad(INDArray out, INDArray labels, INDArray into) {
+        public INDArray grad(INDArray out, INDArray labels, Reused kept) {
             return Nd4j.valueArrayOf(out.shape(), 1.0 / out.length(), out.dataType());
         }
     },
@@ -76,7 +76,7 @@ public enum Loss {
         }
 
         @Override
-        public INDArray grad(INDArray out, INDArray labels, INDArray into) {
+        public INDArray grad(INDArray out, INDArray labels, Reused kept) {
             checkLogits(out);
             if (!Floats.fast(out)) {
                 INDArray g = Transforms.exp(logSoftmax(out), false);
@@ -91,7 +91,7 @@ public enum Loss {
                 double lse = logSumExp(x, from, classes);
                 for (int c = 0; c < classes; c++) x[from + c] = (float) ((Math.exp(x[from + c] - lse) - (c == y[r] ? 1 : 0)) / rows);
             }
-            INDArray g = target(out, into);
+            INDArray g = target(out, kept);
             Floats.write(x, g);
             return g;
         }
@@ -134,15 +134,13 @@ public enum Loss {
     }
 
     /**
-     * dL/doutput, written into {@code into} where the float path computes it ({@code into}: an array of
-     * the output's dtype and shape kept by the caller, or null for a new one); the result is the array to use.
+     * dL/doutput; where the float path computes it, written into the array {@code kept} holds for the
+     * output's dtype and shape (null: a new array). The result is the array to use.
      */
-    public abstract INDArray grad(INDArray out, INDArray labels, INDArray into);
+    public abstract INDArray grad(INDArray out, INDArray labels, Reused kept);
 
-    /** {@code into} when it fits the output, else a new array. */
-    private static INDArray target(INDArray out, INDArray into) {
-        boolean fits = into != null && into.dataType() == out.dataType() && java.util.Arrays.equals(into.shape(), out.shape());
-        return fits ? into : Nd4j.createUninitialized(out.dataType(), out.shape());
+    private static INDArray target(INDArray out, Reused kept) {
+        return kept == null ? Nd4j.createUninitialized(out.dataType(), out.shape()) : kept.get(out.dataType(), out.shape());
     }
 
     public String id() {
